@@ -1,0 +1,105 @@
+/**
+ * Every string a reader sees, per language. English is the reference: other languages must
+ * have every key (the type checks it). Publishers override any of them through the
+ * `strings` property of an element.
+ */
+
+export const en = {
+  // Article
+  loading: 'Loading the story…',
+  by: 'By',
+  and: 'and',
+  published: 'Published',
+  updated: 'Updated',
+  footerBefore: 'To suggest a correction or clarification, ',
+  footerLink: 'write to us here',
+  footerAfter: '. You can also highlight the text and press ',
+  footerEnd: '.',
+  keysCtrl: 'Ctrl + Enter',
+  keysMac: '⌘ + Enter',
+  errorTitle: 'This story could not be loaded.',
+  errorNetwork: 'The connection failed. Check that you are online and try again.',
+  errorTimeout: 'The story took too long to arrive.',
+  errorHttp: 'The server answered with an error ({status}).',
+  errorFormat: 'The story arrived in a form Folio cannot read.',
+  errorReadOriginal: 'Read it on the publisher’s site',
+  errorRetry: 'Try again',
+  photo: 'Photo',
+  source: 'Source',
+  // Ads
+  advertisement: 'Advertisement',
+  // Related stories
+  otherTopics: 'Other Topics of Interest',
+  moreOnThisStory: 'More on this story',
+  // Corrections
+  suggestCorrection: 'Suggest a correction',
+};
+
+export type FolioStrings = typeof en;
+export type StringKey = keyof FolioStrings;
+
+export const uk: FolioStrings = {
+  loading: 'Завантаження матеріалу…',
+  by: 'Автор:',
+  and: 'і',
+  published: 'Опубліковано',
+  updated: 'Оновлено',
+  footerBefore: 'Щоб запропонувати виправлення чи уточнення, ',
+  footerLink: 'напишіть нам',
+  footerAfter: '. Також можна виділити текст і натиснути ',
+  footerEnd: '.',
+  keysCtrl: 'Ctrl + Enter',
+  keysMac: '⌘ + Enter',
+  errorTitle: 'Не вдалося завантажити матеріал.',
+  errorNetwork: 'Збій з’єднання. Перевірте, чи ви онлайн, і спробуйте ще раз.',
+  errorTimeout: 'Матеріал завантажувався надто довго.',
+  errorHttp: 'Сервер відповів помилкою ({status}).',
+  errorFormat: 'Матеріал надійшов у форматі, який Folio не може прочитати.',
+  errorReadOriginal: 'Читати на сайті видавця',
+  errorRetry: 'Спробувати ще раз',
+  photo: 'Фото',
+  source: 'Джерело',
+  advertisement: 'Реклама',
+  otherTopics: 'Інші теми, що можуть зацікавити',
+  moreOnThisStory: 'Більше на цю тему',
+  suggestCorrection: 'Запропонувати виправлення',
+};
+
+const TABLES: Record<string, FolioStrings> = { en, uk };
+
+/** The languages Folio ships strings for. */
+export const LANGUAGES = Object.keys(TABLES);
+
+/**
+ * The strings for a BCP 47 tag ("uk-UA" finds "uk"), English when Folio has no table for it,
+ * with a publisher's overrides on top.
+ */
+export function stringsFor(lang: string, overrides?: Partial<FolioStrings>): FolioStrings {
+  const base = TABLES[lang.toLowerCase().split('-')[0]] ?? en;
+  return overrides ? { ...base, ...overrides } : base;
+}
+
+/** Fills `{name}` placeholders; unknown names stay as they are. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
+/**
+ * The language an element speaks: its own `lang`, else the nearest ancestor's (crossing
+ * shadow roots), else the document's, else English.
+ */
+export function resolveLang(el: Element): string {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.lang || 'en';
+}
+
+/** Apple platforms say ⌘ where others say Ctrl; feature-free detection via the platform string. */
+export function isApplePlatform(nav: Navigator = navigator): boolean {
+  const platform =
+    (nav as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform || nav.platform || '';
+  return /mac|iphone|ipad|ipod/i.test(platform);
+}

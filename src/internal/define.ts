@@ -1,0 +1,12 @@
+/**
+ * Defines a custom element once. A page may load Folio twice (two script tags, the classic
+ * script and the module, two versions): the first definition wins and the rest are no-ops,
+ * never a "this name has already been used" error.
+ */
+export function define(name: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, ctor);
+}
+
+/** Folio's version, replaced at build time; "dev" in tests. */
+declare const __FOLIO_VERSION__: string;
+export const VERSION: string = typeof __FOLIO_VERSION__ === 'string' ? __FOLIO_VERSION__ : 'dev';

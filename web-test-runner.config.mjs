@@ -1,0 +1,26 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, ensureChromium } from './test/tools/find-browser.mjs';
+import { testMiddleware } from './test/tools/test-middleware.mjs';
+
+const executablePath = ensureChromium();
+
+export default {
+  files: ['test/**/*.test.ts', '!test/bench/**', '!test/node/**'],
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 240_000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' })],
+  middleware: [testMiddleware],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: chromiumArgs() },
+    }),
+  ],
+  testFramework: {
+    config: { timeout: 10_000 },
+  },
+  filterBrowserLogs: ({ type }) => type === 'error',
+};
