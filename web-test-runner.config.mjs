@@ -12,11 +12,14 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [testMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromiumArgs() },
+      // One browser context per test page: with a shared context the second page is "hidden",
+      // and requestAnimationFrame and IntersectionObserver never fire there (modernweb-dev/web#2808).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   testFramework: {

@@ -1,0 +1,43 @@
+/**
+ * The one small interface every ad source implements. The slot element decides when to ask
+ * (lazily, after consent) and what the answer does to the layout; a provider only fetches and
+ * draws the creative into the container it is given.
+ */
+import type { AdSize } from '../events.js';
+import type { AdSizes } from './sizes.js';
+
+/** What a provider gets for one request. */
+export interface SlotContext {
+  /** The `<folio-ad-slot>` asking. */
+  host: HTMLElement;
+  /**
+   * The creative's container: a light-DOM `<div>` with a unique id, in the document tree, so
+   * GPT's `document.getElementById` finds it. Providers draw into it and nowhere else.
+   */
+  container: HTMLElement;
+  /** Ad unit path (GPT), or null. */
+  unit: string | null;
+  /** The sizes that fit the slot's width. */
+  sizes: AdSizes;
+  /** `ads-src` for house, `gpt-src` for GPT; null means the provider's default. */
+  src: string | null;
+  /** False when the reader did not consent to TCF purpose 1: ask for non-personalised ads. */
+  personalised: boolean;
+  /** The slot's localised label ("Advertisement"), e.g. for an image's missing alt text. */
+  label: string;
+}
+
+/** The answer: a creative was drawn (and its size), or nothing will be. */
+export interface AdResult {
+  filled: boolean;
+  size: AdSize | null;
+}
+
+export interface AdProvider {
+  /** As in the `provider` attribute and in event details. */
+  readonly name: string;
+  /** Resolves once the creative is drawn or known to be absent; rejects on failure (blocked script, bad feed). */
+  request(slot: SlotContext): Promise<AdResult>;
+  /** Releases what `request` set up for this slot (the slot left the page). */
+  destroy?(slot: SlotContext): void;
+}

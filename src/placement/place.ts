@@ -1,0 +1,167 @@
+/**
+ * Where ads and the related card go in an article: plain functions over the article's blocks
+ * (kind and text length), no DOM, so the rules are tested as a table and the debug view can
+ * show why each gap was taken or refused. Think of the Guardian's "spacefinder": walk the gaps
+ * from the top, take the first gap that keeps every rule, and carry on from there.
+ */
+
+export type PlacementKind = 'paragraph' | 'heading' | 'image' | 'quote' | 'list' | 'ad' | 'related' | 'other';
+
+/** One block of the article body, as the rules see it. `chars` is its visible text length. */
+export interface PlacementBlock {
+  kind: PlacementKind;
+  chars: number;
+}
+
+export interface PlacementRules {
+  /** `false` inserts no ads; pinned `ad` blocks stay where the publisher put them. */
+  enabled: boolean;
+  /** Paragraphs before the first ad. */
+  first: number;
+  /** Characters of text before the first ad. */
+  firstChars: number;
+  /** Paragraphs between two ads (pinned ads count). */
+  gap: number;
+  /** Characters of text between two ads. */
+  gapChars: number;
+  /** Most inserted ads (pinned ones not counted). */
+  max: number;
+}
+
+export const DEFAULT_RULES: PlacementRules = { enabled: true, first: 3, firstChars: 600, gap: 3, gapChars: 600, max: 4 };
+
+/** A gap index i means "between blocks[i-1] and blocks[i]" (0..blocks.length). */
+export interface Candidate {
+  index: number;
+  taken: boolean;
+  /** Why, in words for editors: 'taken', 'next to a heading', 'too early: 2 of 3 paragraphs', … */
+  reason: string;
+}
+
+export interface Placement {
+  /** The gap indexes to insert ads at, ascending. */
+  positions: number[];
+  /** Every gap, 0..blocks.length, with its verdict: the debug view draws these. */
+  candidates: Candidate[];
+}
+
+const NAMES: Record<PlacementKind, string> = {
+  paragraph: 'a paragraph',
+  heading: 'a heading',
+  image: 'an image',
+  quote: 'a quote',
+  list: 'a list',
+  ad: 'an ad',
+  related: 'a related card',
+  other: 'other content',
+};
+
+/** Running totals: paragraphs and characters before each gap. */
+function totals(blocks: PlacementBlock[]): [number[], number[]] {
+  const paras = [0];
+  const chars = [0];
+  blocks.forEach((b, i) => {
+    paras[i + 1] = paras[i] + (b.kind === 'paragraph' ? 1 : 0);
+    chars[i + 1] = chars[i] + (b.chars > 0 ? b.chars : 0);
+  });
+  return [paras, chars];
+}
+
+/** Why an ad (or card) may not sit between these two neighbours, or '' when it may. */
+function neighbours(blocks: PlacementBlock[], i: number): string {
+  const before = blocks[i - 1];
+  const after = blocks[i];
+  if (!before) return 'before the first paragraph';
+  if (before.kind !== 'paragraph') return `next to ${NAMES[before.kind]}`;
+  return after.kind === 'paragraph' ? '' : `next to ${NAMES[after.kind]}`;
+}
+
+/**
+ * The gaps to insert ads at. Only a gap between two paragraphs qualifies (never next to a
+ * heading, image, quote, list, related card, other content or another ad, and never after the
+ * last paragraph). The first ad needs `first` paragraphs and `firstChars` characters above it;
+ * any two ads, pinned or inserted, need `gap` paragraphs and `gapChars` characters between them
+ * (also between an inserted ad and a pinned ad below it). At most `max` are inserted. Greedy from
+ * the top, which yields the most ads the spacing allows.
+ */
+export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): Placement {
+  const r = { ...DEFAULT_RULES, ...rules };
+  const [paras, chars] = totals(blocks);
+  const n = blocks.length;
+  // The gap where the next pinned ad starts, for each gap (n + 1 = none).
+  const next: number[] = [];
+  for (let i = n, k = n + 1; i >= 0; i--) {
+    if (blocks[i]?.kind === 'ad') k = i;
+    next[i] = k;
+  }
+  const positions: number[] = [];
+  const candidates: Candidate[] = [];
+  let last = -1; // the gap where the previous ad ended, -1 before any
+  for (let i = 0; i <= n; i++) {
+    if (blocks[i - 1]?.kind === 'ad') last = i;
+    let reason = !r.enabled
+      ? 'ads are turned off'
+      : paras[n] === paras[i]
+        ? 'after the last paragraph'
+        : neighbours(blocks, i) || (positions.length >= r.max ? `limit of ${r.max} ads reached` : '');
+    if (!reason) {
+      const [p, c, what] = last < 0 ? [r.first, r.firstChars, 'too early'] : [r.gap, r.gapChars, 'too close to the previous ad'];
+      const from = Math.max(last, 0);
+      const k = next[i];
+      if (paras[i] - paras[from] < p) reason = `${what}: ${paras[i] - paras[from]} of ${p} paragraphs`;
+      else if (chars[i] - chars[from] < c) reason = `${what}: ${chars[i] - chars[from]} of ${c} characters`;
+      else if (k <= n && paras[k] - paras[i] < r.gap) reason = `too close to the next ad: ${paras[k] - paras[i]} of ${r.gap} paragraphs`;
+      else if (k <= n && chars[k] - chars[i] < r.gapChars) reason = `too close to the next ad: ${chars[k] - chars[i]} of ${r.gapChars} characters`;
+    }
+    if (!reason) {
+      positions.push(i);
+      last = i;
+    }
+    candidates.push({ index: i, taken: !reason, reason: reason || 'taken' });
+  }
+  return { positions, candidates };
+}
+
+/**
+ * Where the first related card goes: the first gap between two paragraphs with at least two
+ * paragraphs above it (one, in a very short article). Never first or last in the body, never
+ * next to an ad, heading, image, quote, list or another card. Returns a gap index or null.
+ * Call it before `placeAds` and pass the card in as a `related` block, so ads keep away from it.
+ */
+export function placeRelated(blocks: PlacementBlock[]): number | null {
+  const [paras] = totals(blocks);
+  const find = (min: number) => {
+    for (let i = 1; i < blocks.length; i++) if (paras[i] >= min && !neighbours(blocks, i)) return i;
+    return null;
+  };
+  return find(2) ?? find(1);
+}
+
+type Loose = string | number | null | undefined;
+
+/** A whole number ≥ 0 from an attribute or JSON value; anything else is undefined. */
+function count(v: Loose): number | undefined {
+  if (v == null || (typeof v === 'string' && !v.trim())) return undefined;
+  const x = Number(v);
+  return Number.isInteger(x) && x >= 0 ? x : undefined;
+}
+
+/**
+ * Reads rules from strings (element attributes, script-tag data) or story JSON over a base.
+ * `first`, `gap`, `max` take whole numbers ≥ 0; `ads="none"` turns inserted ads off and
+ * `ads="auto"` back on; `enabled` (story JSON) does the same. Bad values are ignored, so
+ * `rulesFrom(rulesFrom(DEFAULT_RULES, story.ads ?? {}), attributes)` gives attributes precedence.
+ */
+export function rulesFrom(
+  base: PlacementRules,
+  input: { first?: Loose; gap?: Loose; max?: Loose; ads?: string | null; enabled?: boolean | null },
+): PlacementRules {
+  const ads = input.ads?.trim().toLowerCase();
+  return {
+    ...base,
+    enabled: ads === 'none' ? false : ads === 'auto' ? true : typeof input.enabled === 'boolean' ? input.enabled : base.enabled,
+    first: count(input.first) ?? base.first,
+    gap: count(input.gap) ?? base.gap,
+    max: count(input.max) ?? base.max,
+  };
+}

@@ -1,0 +1,236 @@
+import { expect } from '@open-wc/testing';
+import {
+  DEFAULT_RULES,
+  placeAds,
+  placeRelated,
+  rulesFrom,
+  type PlacementBlock,
+  type PlacementKind,
+  type PlacementRules,
+} from '../../src/placement/place.js';
+
+const KINDS: Record<string, PlacementKind> = {
+  p: 'paragraph',
+  h: 'heading',
+  i: 'image',
+  q: 'quote',
+  l: 'list',
+  a: 'ad',
+  r: 'related',
+  o: 'other',
+};
+const CHARS: Record<string, number> = { p: 250, h: 30, i: 0, q: 120, l: 200, a: 0, r: 0, o: 0 };
+
+/** `'p*3 h p120 a'`: a kind letter, optional character count, optional `*repeat`. */
+function blocks(spec: string): PlacementBlock[] {
+  const out: PlacementBlock[] = [];
+  for (const token of spec.split(/\s+/).filter(Boolean)) {
+    const m = /^([phiqlaro])(\d+)?(?:\*(\d+))?$/.exec(token);
+    if (!m) throw new Error(`bad token ${token}`);
+    for (let n = Number(m[3] ?? 1); n > 0; n--) out.push({ kind: KINDS[m[1]], chars: m[2] ? Number(m[2]) : CHARS[m[1]] });
+  }
+  return out;
+}
+
+/** Paragraphs before each gap index. */
+const parasBefore = (b: PlacementBlock[], i: number) => b.slice(0, i).filter((x) => x.kind === 'paragraph').length;
+
+describe('placement: placeAds', () => {
+  const table: { name: string; spec: string; rules?: Partial<PlacementRules>; positions: number[]; reasons?: Record<number, string> }[] = [
+    {
+      name: 'an ordinary 13-paragraph article gets an ad every 3 paragraphs, none after the last',
+      spec: 'p*13',
+      positions: [3, 6, 9, 12],
+      reasons: { 0: 'before the first paragraph', 2: 'too early: 2 of 3 paragraphs', 4: 'too close to the previous ad: 1 of 3 paragraphs', 13: 'after the last paragraph' },
+    },
+    {
+      name: 'short paragraphs: the minimum text, not the paragraph count, decides',
+      spec: 'p100*13',
+      positions: [6, 12],
+      reasons: { 3: 'too early: 300 of 600 characters', 9: 'too close to the previous ad: 300 of 600 characters' },
+    },
+    {
+      name: 'never directly before or after a heading',
+      spec: 'p*3 h p*6',
+      positions: [5, 8],
+      reasons: { 3: 'next to a heading', 4: 'next to a heading' },
+    },
+    {
+      name: 'never next to an image, quote or list',
+      spec: 'p*3 i p*3 q p*3 l p*3',
+      positions: [5, 9, 13],
+      reasons: { 3: 'next to an image', 4: 'next to an image', 7: 'next to a quote', 8: 'next to a quote', 11: 'next to a list', 12: 'next to a list' },
+    },
+    {
+      name: 'never next to other content (an embed the rules cannot judge)',
+      spec: 'p*3 o p*3',
+      positions: [5],
+      reasons: { 3: 'next to other content', 4: 'next to other content', 7: 'after the last paragraph' },
+    },
+    {
+      name: 'a pinned ad counts as an ad for spacing and as a neighbour',
+      spec: 'p*2 a p*7',
+      positions: [6, 9],
+      reasons: { 1: 'too early: 1 of 3 paragraphs', 2: 'next to an ad', 3: 'next to an ad', 4: 'too close to the previous ad: 1 of 3 paragraphs' },
+    },
+    {
+      name: 'an inserted ad keeps its distance from a pinned ad below it',
+      spec: 'p*5 a p*5',
+      positions: [9],
+      reasons: { 3: 'too close to the next ad: 2 of 3 paragraphs', 4: 'too close to the next ad: 1 of 3 paragraphs', 5: 'next to an ad' },
+    },
+    {
+      name: 'two pinned ads next to each other stay; nothing is inserted beside them',
+      spec: 'p*3 a a p*3',
+      positions: [],
+      reasons: { 3: 'next to an ad', 4: 'next to an ad', 5: 'next to an ad' },
+    },
+    {
+      name: 'never next to a related card',
+      spec: 'p*4 r p*5',
+      positions: [3, 7],
+      reasons: { 4: 'next to a related card', 5: 'next to a related card', 6: 'too close to the previous ad: 2 of 3 paragraphs' },
+    },
+    {
+      name: 'the maximum stops insertion',
+      spec: 'p*13',
+      rules: { max: 2 },
+      positions: [3, 6],
+      reasons: { 9: 'limit of 2 ads reached' },
+    },
+    {
+      name: 'max 0 inserts nothing',
+      spec: 'p*13',
+      rules: { max: 0 },
+      positions: [],
+      reasons: { 3: 'limit of 0 ads reached' },
+    },
+    {
+      name: 'a long article stops at the default maximum',
+      spec: 'p*60',
+      positions: [3, 6, 9, 12],
+      reasons: { 15: 'limit of 4 ads reached' },
+    },
+    {
+      name: 'disabled: nothing inserted, pinned ads untouched',
+      spec: 'p*4 a p*8',
+      rules: { enabled: false },
+      positions: [],
+      reasons: { 8: 'ads are turned off' },
+    },
+    { name: 'an empty article', spec: '', positions: [], reasons: { 0: 'after the last paragraph' } },
+    { name: 'three paragraphs: the only late-enough gap is after the last', spec: 'p*3', positions: [], reasons: { 3: 'after the last paragraph' } },
+    { name: 'four paragraphs: one ad before the last', spec: 'p*4', positions: [3] },
+    {
+      name: 'all headings: no paragraph, no ad',
+      spec: 'h*5',
+      positions: [],
+      reasons: { 0: 'after the last paragraph', 2: 'after the last paragraph', 5: 'after the last paragraph' },
+    },
+    {
+      name: 'content after the last paragraph is no place for an ad',
+      spec: 'p*6 h i',
+      positions: [3],
+      reasons: { 6: 'after the last paragraph', 7: 'after the last paragraph', 8: 'after the last paragraph' },
+    },
+    { name: 'custom first and gap', spec: 'p*10', rules: { first: 5, gap: 2, firstChars: 0, gapChars: 0 }, positions: [5, 7, 9] },
+    { name: 'one long paragraph does not make up for the count', spec: 'p3000 p*2', positions: [], reasons: { 1: 'too early: 1 of 3 paragraphs' } },
+  ];
+
+  for (const { name, spec, rules, positions, reasons } of table) {
+    it(name, () => {
+      const b = blocks(spec);
+      const result = placeAds(b, rules);
+      expect(result.positions).to.deep.equal(positions);
+      expect(result.candidates.map((c) => c.index)).to.deep.equal([...Array(b.length + 1).keys()]);
+      for (const c of result.candidates) expect(c.taken).to.equal(positions.includes(c.index));
+      for (const [i, reason] of Object.entries(reasons ?? {})) expect(result.candidates[Number(i)].reason, `gap ${i}`).to.equal(reason);
+      for (const p of positions) expect(result.candidates[p].reason).to.equal('taken');
+    });
+  }
+
+  it('a realistic 13-paragraph article (uneven lengths) meets the issue\'s "done when"', () => {
+    const lengths = [420, 180, 260, 390, 150, 310, 280, 440, 200, 350, 170, 300, 230];
+    const b = lengths.map((chars) => ({ kind: 'paragraph' as const, chars }));
+    const { positions } = placeAds(b);
+    expect(positions.length).to.be.at.least(2);
+    expect(parasBefore(b, positions[0])).to.be.at.least(3);
+    positions.slice(1).forEach((p, k) => expect(parasBefore(b, p) - parasBefore(b, positions[k])).to.be.at.least(3));
+    expect(positions.every((p) => p < b.length)).to.equal(true);
+  });
+
+  it('whatever the article, no ad sits next to a non-paragraph or closer than the gap (random articles)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const kinds = 'pppppphiqlaro';
+    for (let run = 0; run < 300; run++) {
+      const b = Array.from({ length: Math.floor(rand() * 40) }, () => {
+        const k = kinds[Math.floor(rand() * kinds.length)];
+        return { kind: KINDS[k], chars: Math.floor(rand() * 500) };
+      });
+      const { positions } = placeAds(b);
+      expect(positions.length).to.be.at.most(DEFAULT_RULES.max);
+      const ads = [...positions.map((p) => ({ at: p, end: p })), ...b.flatMap((x, i) => (x.kind === 'ad' ? [{ at: i, end: i + 1 }] : []))].sort((x, y) => x.at - y.at);
+      for (const p of positions) {
+        expect(b[p - 1]?.kind).to.equal('paragraph');
+        expect(b[p]?.kind).to.equal('paragraph');
+      }
+      for (let k = 1; k < ads.length; k++) {
+        const between = b.slice(ads[k - 1].end, ads[k].at);
+        const involvesInserted = positions.includes(ads[k].at) || positions.includes(ads[k - 1].at);
+        if (involvesInserted) expect(between.filter((x) => x.kind === 'paragraph').length).to.be.at.least(DEFAULT_RULES.gap);
+      }
+    }
+  });
+});
+
+describe('placement: placeRelated', () => {
+  const table: [string, string, number | null][] = [
+    ['after two paragraphs in an ordinary article', 'p*6', 2],
+    ['not next to a heading', 'p h p*4', 3],
+    ['not next to an image at the top', 'i p*4', 3],
+    ['not next to an ad', 'p p a p p p', 4],
+    ['a two-paragraph article: between them', 'p p', 1],
+    ['one paragraph: nowhere (it would be first or last)', 'p', null],
+    ['empty: nowhere', '', null],
+    ['only headings: nowhere', 'h*3', null],
+    ['paragraphs only separated by images: nowhere', 'p i p i p', null],
+  ];
+  for (const [name, spec, expected] of table) it(name, () => expect(placeRelated(blocks(spec))).to.equal(expected));
+
+  it('ads placed after the card keep away from it', () => {
+    const b = blocks('p*13');
+    const at = placeRelated(b)!;
+    b.splice(at, 0, { kind: 'related', chars: 0 });
+    const { positions } = placeAds(b);
+    expect(positions.length).to.be.at.least(2);
+    for (const p of positions) expect([b[p - 1].kind, b[p].kind]).to.deep.equal(['paragraph', 'paragraph']);
+  });
+});
+
+describe('placement: rulesFrom', () => {
+  it('reads whole numbers from attribute strings', () => {
+    expect(rulesFrom(DEFAULT_RULES, { first: '2', gap: ' 4 ', max: '1' })).to.deep.equal({ ...DEFAULT_RULES, first: 2, gap: 4, max: 1 });
+  });
+  it('ignores bad values', () => {
+    expect(rulesFrom(DEFAULT_RULES, { first: '-1', gap: 'abc', max: '2.5', ads: 'maybe' })).to.deep.equal(DEFAULT_RULES);
+    expect(rulesFrom(DEFAULT_RULES, { first: '', gap: null, max: undefined })).to.deep.equal(DEFAULT_RULES);
+    expect(rulesFrom(DEFAULT_RULES, { first: Number.NaN, gap: Infinity })).to.deep.equal(DEFAULT_RULES);
+  });
+  it('ads="none" turns inserted ads off; "auto" turns them back on', () => {
+    const off = rulesFrom(DEFAULT_RULES, { ads: 'none' });
+    expect(off.enabled).to.equal(false);
+    expect(rulesFrom(off, { ads: 'AUTO' }).enabled).to.equal(true);
+    expect(rulesFrom(off, {}).enabled).to.equal(false);
+  });
+  it('takes story JSON numbers and enabled, attributes on top win', () => {
+    const story = rulesFrom(DEFAULT_RULES, { first: 4, gap: 5, max: 0, enabled: false });
+    expect(story).to.deep.equal({ ...DEFAULT_RULES, first: 4, gap: 5, max: 0, enabled: false });
+    expect(rulesFrom(story, { first: '2', ads: 'auto' })).to.include({ first: 2, gap: 5, enabled: true });
+  });
+  it('does not change the base', () => {
+    const base = { ...DEFAULT_RULES };
+    rulesFrom(base, { first: '1', ads: 'none' });
+    expect(base).to.deep.equal(DEFAULT_RULES);
+  });
+});
