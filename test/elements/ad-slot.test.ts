@@ -74,8 +74,26 @@ describe('<folio-ad-slot>', () => {
       expect(label.textContent).to.equal('Advertisement');
       expect(label.getBoundingClientRect().height).to.be.greaterThan(0);
       const region = shadow(el, '[role="region"]');
-      expect(region.getAttribute('aria-labelledby')).to.equal(label.id);
+      const [labelId, ordinalId] = region.getAttribute('aria-labelledby')!.split(' ');
+      expect(labelId).to.equal(label.id);
+      expect(shadow(el, `#${ordinalId}`).textContent).to.match(/^\d+$/);
       await expect(el).to.be.accessible();
+    });
+
+    it('gives each of several slots a distinct accessible name, so screen readers can tell the landmarks apart', async () => {
+      const wrapper = await fixture(html`<div><folio-ad-slot></folio-ad-slot><p>Text</p><folio-ad-slot></folio-ad-slot></div>`);
+      const [a, b] = [...wrapper.querySelectorAll('folio-ad-slot')] as FolioAdSlot[];
+      await a.updateComplete;
+      await b.updateComplete;
+      const name = (el: FolioAdSlot) =>
+        shadow(el, '[role="region"]')
+          .getAttribute('aria-labelledby')!
+          .split(' ')
+          .map((id) => shadow(el, `#${id}`).textContent)
+          .join(' ');
+      expect(name(a)).to.match(/^Advertisement \d+$/);
+      expect(name(a)).to.not.equal(name(b));
+      await expect(wrapper).to.be.accessible();
     });
 
     it('is set apart from article text: a rule above, a tint, a small uppercase label', async () => {

@@ -50,6 +50,8 @@ const margin = (raw: string | null) => (/^\d{1,5}(\.\d+)?(px|%)?$/.test(raw?.tri
  * @fires {FolioAdViewableEvent} folio-ad-viewable - Once: 50% in view for a continuous second (30% for large slots).
  * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, feed broken, GPT stubbed).
  */
+let slotCount = 0;
+
 export class FolioAdSlot extends LitElement {
   static override styles = styles;
 
@@ -175,13 +177,19 @@ export class FolioAdSlot extends LitElement {
     });
   }
 
+  /** Numbers slots in the order they first connect, for distinct accessible names. */
+  private ordinal = ++slotCount;
+
   private labelText(): string {
     return this.label ?? stringsFor(resolveLang(this)).advertisement;
   }
 
   override render() {
-    return html`<div role="region" aria-labelledby="label">
+    // Several slots on a page are several landmarks: a hidden ordinal keeps their names distinct
+    // ("Advertisement 2") while the visible label stays "Advertisement".
+    return html`<div role="region" aria-labelledby="label ordinal">
       <span id="label" class="label" part="label">${this.labelText()}</span>
+      <span id="ordinal" hidden>${this.ordinal}</span>
       <div class="frame" part="frame">
         <slot></slot>
         ${this.adProvider === placeholder ? html`<span class="size">${formatSizes(parseSizes(this.sizes))}</span>` : nothing}

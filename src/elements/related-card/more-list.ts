@@ -1,0 +1,38 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { FolioStrings } from '../../i18n/strings.js';
+import type { RelatedItem } from '../../story/story.js';
+import './folio-related-card.js';
+
+export interface MoreListOptions {
+  /** The story's URL: relative hrefs and images resolve against it. */
+  base: string;
+  strings: Pick<FolioStrings, 'moreOnThisStory'>;
+  /** Position of the first item in the list (1-based), reported in the cards' events. */
+  startPosition: number;
+}
+
+/**
+ * The "More on this story" list at the end of an article: a section with a heading and one
+ * compact card per item. Renders nothing for no items (no heading over an empty list). The
+ * host element adds `moreListStyles` to its own styles.
+ */
+export function renderMoreList(items: RelatedItem[], opts: MoreListOptions): TemplateResult | typeof nothing {
+  if (!items.length) return nothing;
+  return html`<section class="more" part="more">
+    <h2 part="more-heading">${opts.strings.moreOnThisStory}</h2>
+    <ul role="list">
+      ${items.map(
+        (item, i) =>
+          html`<li><folio-related-card variant="compact" .item=${item} base=${opts.base} position=${opts.startPosition + i}></folio-related-card></li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+/** Styles for `renderMoreList`, for the shadow root it renders into. */
+export const moreListStyles = css`
+.more{margin-block:32px}
+.more h2{margin:0 0 12px;font:700 var(--folio-related-list-heading-size,22px)/1.25 var(--folio-font-headline,Georgia,serif)}
+.more ul{display:grid;gap:12px;margin:0;padding:0;list-style:none}
+.more folio-related-card{margin:0}
+`;

@@ -1,0 +1,583 @@
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { render } from 'lit';
+import '../../src/elements/related-card/folio-related-card.js';
+import type { FolioRelatedCard } from '../../src/elements/related-card/folio-related-card.js';
+import { moreListStyles, renderMoreList } from '../../src/elements/related-card/more-list.js';
+import type { FolioRelatedClickEvent, FolioRelatedImpressionEvent } from '../../src/events.js';
+import { en } from '../../src/i18n/strings.js';
+import type { RelatedItem } from '../../src/story/story.js';
+
+const BASE = 'https://news.example/world/2024/05/story.html';
+const HEADLINE = 'How the grain corridor kept running through the winter';
+const TEASER = 'Ships kept sailing despite the strikes on the ports, and insurers came back.';
+const thumb = () => `${new URL('../fixtures/related/thumb.svg', import.meta.url).href}?${Math.random()}`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const shadow = (el: FolioRelatedCard) => el.shadowRoot!;
+const part = (el: FolioRelatedCard, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const links = (el: FolioRelatedCard) => shadow(el).querySelectorAll('a');
+const center = (r: DOMRect): [number, number] => [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+
+/** Collects every folio-related-click reaching `document`, cancelling each so the test page stays put. */
+function clicks(cancel = true) {
+  const seen: FolioRelatedClickEvent[] = [];
+  const listener = (e: FolioRelatedClickEvent) => {
+    seen.push(e);
+    if (cancel) e.preventDefault();
+  };
+  document.addEventListener('folio-related-click', listener);
+  return { seen, stop: () => document.removeEventListener('folio-related-click', listener) };
+}
+
+/** Every click that reaches `document` records whether something cancelled it, then is cancelled: no test navigates. */
+let nativeClicks: { defaultPrevented: boolean }[] = [];
+const guard = (e: MouseEvent) => {
+  nativeClicks.push({ defaultPrevented: e.defaultPrevented });
+  e.preventDefault();
+};
+
+/** Replaces console.warn for the duration of `fn`, returning the warnings. */
+async function warnings(fn: () => Promise<unknown>): Promise<unknown[][]> {
+  const original = console.warn;
+  const calls: unknown[][] = [];
+  console.warn = (...args: unknown[]) => void calls.push(args);
+  try {
+    await fn();
+  } finally {
+    console.warn = original;
+  }
+  return calls;
+}
+
+const full = () => fixture<FolioRelatedCard>(html`
+  <folio-related-card
+    href="/world/2024/05/grain-corridor"
+    base=${BASE}
+    kicker="Analysis"
+    headline=${HEADLINE}
+    image=${thumb()}
+    image-alt="A cargo ship at the port"
+    published="2024-05-02"
+    position="3"
+  ><p>${TEASER}</p></folio-related-card>
+`);
+
+describe('<folio-related-card>', () => {
+  before(() => document.addEventListener('click', guard));
+  after(() => document.removeEventListener('click', guard));
+  beforeEach(() => {
+    nativeClicks = [];
+    window.scrollTo(0, 0);
+  });
+  afterEach(() => resetMouse());
+
+  describe('rendering', () => {
+    it('shows the label, kicker, headline, teaser, thumbnail and localised date', async () => {
+      const el = await full();
+      expect(part(el, 'label')!.textContent).to.equal(en.otherTopics);
+      expect(part(el, 'kicker')!.textContent).to.equal('Analysis');
+      expect(part(el, 'headline')!.textContent!.trim()).to.equal(HEADLINE);
+      const slot = part(el, 'teaser')!.querySelector('slot')!;
+      expect(slot.assignedElements()[0].textContent).to.equal(TEASER);
+      expect(part(el, 'teaser')!.hidden).to.equal(false);
+      const img = part(el, 'image') as HTMLImageElement;
+      expect(img.alt).to.equal('A cargo ship at the port');
+      expect(img.getAttribute('loading')).to.equal('lazy');
+      expect(img.getAttribute('decoding')).to.equal('async');
+      const time = part(el, 'date') as HTMLTimeElement;
+      expect(time.localName).to.equal('time');
+      expect(time.dateTime).to.equal('2024-05-02');
+      expect(time.textContent).to.equal('May 2, 2024');
+    });
+
+    it('speaks the language of its surroundings: Ukrainian label and date', async () => {
+      const wrapper = await fixture(html`<div lang="uk">
+        <folio-related-card href="/a" headline="Заголовок" published="2024-05-02"></folio-related-card>
+      </div>`);
+      const el = wrapper.querySelector('folio-related-card')!;
+      await el.updateComplete;
+      expect(part(el, 'label')!.textContent).to.equal('Інші теми, що можуть зацікавити');
+      const expected = new Intl.DateTimeFormat('uk', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2024-05-02'));
+      expect(part(el, 'date')!.textContent).to.equal(expected);
+      expect(expected).to.not.equal('May 2, 2024');
+    });
+
+    it('takes every field from the item property, the teaser as text', async () => {
+      const item: RelatedItem = {
+        href: '/fact-check/power-grid',
+        headline: 'Fact check: the power-grid figures',
+        kicker: 'Fact-Checking',
+        label: 'Read next',
+        teaser: 'What the numbers say.',
+        image: '/img/grid.jpg',
+        imageAlt: 'Power lines',
+        published: '2024-03-01T10:00:00Z',
+      };
+      const el = await fixture<FolioRelatedCard>(html`<folio-related-card base=${BASE} .item=${item}></folio-related-card>`);
+      expect(part(el, 'link')!.getAttribute('href')).to.equal('https://news.example/fact-check/power-grid');
+      expect(part(el, 'link')!.textContent).to.equal(item.headline);
+      expect(part(el, 'kicker')!.textContent).to.equal('Fact-Checking');
+      expect(part(el, 'label')!.textContent).to.equal('Read next');
+      expect(part(el, 'teaser')!.textContent!.trim()).to.equal('What the numbers say.');
+      expect(part(el, 'teaser')!.hidden).to.equal(false);
+      expect(part(el, 'image')!.getAttribute('src')).to.equal('https://news.example/img/grid.jpg');
+      expect(part(el, 'image')!.getAttribute('alt')).to.equal('Power lines');
+      expect(part(el, 'date')!.getAttribute('datetime')).to.equal('2024-03-01T10:00:00Z');
+    });
+
+    it('lets attributes set on the element win over the item', async () => {
+      const item: RelatedItem = { href: '/from-item', headline: 'Item headline', kicker: 'Item kicker', teaser: 'Item teaser' };
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card base=${BASE} kicker="Own kicker" label="" .item=${item}><p>Own teaser</p></folio-related-card>`,
+      );
+      expect(part(el, 'kicker')!.textContent).to.equal('Own kicker');
+      expect(part(el, 'headline')!.textContent!.trim()).to.equal('Item headline');
+      expect(part(el, 'label'), 'label="" hides the default label').to.equal(null);
+      expect(part(el, 'teaser')!.textContent).to.not.include('Item teaser');
+      el.headline = 'Own headline';
+      await el.updateComplete;
+      expect(part(el, 'link')!.textContent).to.equal('Own headline');
+    });
+
+    it('compact cards show no thumbnail, no teaser and no default label', async () => {
+      const el = await fixture<FolioRelatedCard>(html`
+        <folio-related-card variant="compact" href="/a" headline="Compact" kicker="Analysis" image=${thumb()} published="2024-05-02"
+          ><p>${TEASER}</p></folio-related-card
+        >
+      `);
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect(part(el, 'teaser')).to.equal(null);
+      expect(part(el, 'label')).to.equal(null);
+      expect(part(el, 'kicker')!.textContent).to.equal('Analysis');
+      expect(part(el, 'date')).to.not.equal(null);
+      expect(el.getBoundingClientRect().height).to.be.below(140);
+    });
+
+    it('leaves out the thumbnail box entirely when there is no image', async () => {
+      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="/a" headline="No image"></folio-related-card>`);
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect(part(el, 'teaser')!.hidden, 'no teaser, no empty teaser box').to.equal(true);
+    });
+
+    it('skips a date that is not a date', async () => {
+      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="/a" headline="H" published="yesterday"></folio-related-card>`);
+      expect(part(el, 'date')).to.equal(null);
+    });
+
+    it('renders nothing without a headline', async () => {
+      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="/a"></folio-related-card>`);
+      expect(part(el, 'card')).to.equal(null);
+      expect(el.getBoundingClientRect().height).to.equal(0);
+    });
+  });
+
+  describe('the one link', () => {
+    it('has exactly one link and one focusable element, named by the headline alone', async () => {
+      const el = await full();
+      expect(links(el).length).to.equal(1);
+      const link = links(el)[0];
+      expect(link.textContent).to.equal(HEADLINE);
+      expect([...link.attributes].map((a) => a.name).filter((n) => n.startsWith('aria-') || n === 'title')).to.deep.equal([]);
+      expect(link.getAttribute('href')).to.equal('https://news.example/world/2024/05/grain-corridor');
+      const focusable = shadow(el).querySelectorAll('a[href],button,input,select,textarea,[tabindex]');
+      expect(focusable.length).to.equal(1);
+      expect(part(el, 'kicker')!.closest('a')).to.equal(null);
+      expect(part(el, 'label')!.closest('a')).to.equal(null);
+    });
+
+    it("axe's accessible-name computation gives the link the headline alone", async () => {
+      const el = await full();
+      await expect(el).to.be.accessible(); // also loads axe-core
+      const axe = (window as unknown as { axe: Axe }).axe;
+      axe.setup(el);
+      try {
+        const name = axe.commons.text.accessibleTextVirtual(axe.utils.getNodeFromTree(links(el)[0]));
+        expect(name).to.equal(HEADLINE);
+      } finally {
+        axe.teardown();
+      }
+    });
+
+    it('clicking a non-text area of the card goes through the stretched link', async () => {
+      const el = await full();
+      const log = clicks();
+      const card = part(el, 'card')!.getBoundingClientRect();
+      const point: [number, number] = [Math.round(card.right - 6), Math.round(card.bottom - 6)];
+      expect(shadow(el).elementFromPoint(...point)).to.equal(links(el)[0]);
+      await sendMouse({ type: 'click', position: point });
+      log.stop();
+      expect(log.seen.map((e) => e.detail)).to.deep.equal([
+        { href: 'https://news.example/world/2024/05/grain-corridor', headline: HEADLINE, position: 3 },
+      ]);
+    });
+
+    it("clicking the teaser's text also follows the link", async () => {
+      const el = await full();
+      const log = clicks();
+      const range = document.createRange();
+      range.selectNodeContents(el.querySelector('p')!);
+      const [x, y] = center(range.getClientRects()[0]);
+      await sendMouse({ type: 'click', position: [x, y] });
+      log.stop();
+      expect(log.seen.length).to.equal(1);
+      expect(log.seen[0].detail.href).to.equal('https://news.example/world/2024/05/grain-corridor');
+    });
+
+    it('lets the reader select teaser text without navigating', async () => {
+      const el = await full();
+      const log = clicks();
+      let clicked = 0;
+      part(el, 'card')!.addEventListener('click', () => clicked++);
+      const range = document.createRange();
+      range.selectNodeContents(el.querySelector('p')!);
+      const line = range.getClientRects()[0];
+      const y = Math.round(line.top + line.height / 2);
+      await sendMouse({ type: 'move', position: [Math.round(line.left + 2), y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [Math.round(line.left + line.width / 2), y] });
+      await sendMouse({ type: 'up' });
+      log.stop();
+      expect(clicked, 'the drag ended in a click').to.be.above(0);
+      expect(String(getSelection()).length).to.be.above(3);
+      expect(TEASER).to.include(String(getSelection()));
+      expect(log.seen.length).to.equal(0);
+      getSelection()!.removeAllRanges();
+    });
+
+    it('lets the reader select the kicker (in the shadow root) without navigating', async () => {
+      const el = await full();
+      const log = clicks();
+      const kicker = part(el, 'kicker')!;
+      let clicked = 0;
+      part(el, 'card')!.addEventListener('click', () => clicked++);
+      const range = document.createRange();
+      range.selectNodeContents(kicker);
+      const line = range.getClientRects()[0];
+      const y = Math.round(line.top + line.height / 2);
+      await sendMouse({ type: 'move', position: [Math.round(line.left + 1), y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [Math.round(line.right - 1), y] });
+      await sendMouse({ type: 'up' });
+      log.stop();
+      expect(clicked, 'the drag ended in a click').to.be.above(0);
+      expect(log.seen.length).to.equal(0);
+      getSelection()!.removeAllRanges();
+    });
+
+    it('a listener that cancels folio-related-click stops the navigation; otherwise it goes ahead', async () => {
+      const el = await full();
+      const link = links(el)[0];
+      let log = clicks(true);
+      await sendMouse({ type: 'click', position: center(link.getBoundingClientRect()) });
+      log.stop();
+      expect(log.seen.length).to.equal(1);
+      expect(nativeClicks.at(-1)!.defaultPrevented, 'cancelled').to.equal(true);
+      log = clicks(false);
+      await sendMouse({ type: 'click', position: center(link.getBoundingClientRect()) });
+      log.stop();
+      expect(log.seen.length).to.equal(1);
+      expect(nativeClicks.at(-1)!.defaultPrevented, 'not cancelled').to.equal(false);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('Tab reaches the card once and Enter follows the link', async () => {
+      const wrapper = await fixture(html`<div>
+        <button id="before">Before</button>
+        <folio-related-card href="/a" base=${BASE} headline="Keyboard" kicker="K" image=${thumb()}><p>Teaser</p></folio-related-card>
+        <button id="after">After</button>
+      </div>`);
+      const el = wrapper.querySelector('folio-related-card')!;
+      await el.updateComplete;
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(el);
+      expect(shadow(el).activeElement).to.equal(links(el)[0]);
+      const event = oneEvent(el, 'folio-related-click');
+      document.addEventListener('folio-related-click', (e) => e.preventDefault(), { once: true });
+      await sendKeys({ press: 'Enter' });
+      const e = await event;
+      expect(e.detail).to.deep.equal({ href: 'https://news.example/a', headline: 'Keyboard', position: 1 });
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement!.id, 'one tab stop').to.equal('after');
+    });
+  });
+
+  describe('URLs', () => {
+    it('renders a javascript: card without a link, readable and with no tab stop', async () => {
+      const calls = await warnings(async () => {
+        const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="javascript:alert(1)" headline="Still readable"></folio-related-card>`);
+        expect(links(el).length).to.equal(0);
+        expect(part(el, 'headline')!.textContent!.trim()).to.equal('Still readable');
+        expect(shadow(el).querySelectorAll('a,[tabindex],button').length).to.equal(0);
+        expect(shadow(el).innerHTML).to.not.include('javascript:');
+      });
+      expect(calls.length).to.equal(1);
+    });
+
+    for (const bad of ['data:text/html,<script>alert(1)</script>', 'JaVa\tScRiPt:alert(1)', 'vbscript:x', 'http://[bad', 'ftp://news.example/x']) {
+      it(`does not link ${JSON.stringify(bad)}`, async () => {
+        await warnings(async () => {
+          const el = await fixture<FolioRelatedCard>(html`<folio-related-card .href=${bad} base=${BASE} headline="H"></folio-related-card>`);
+          expect(links(el).length).to.equal(0);
+          expect(part(el, 'headline')!.textContent!.trim()).to.equal('H');
+        });
+      });
+    }
+
+    it('warns once per bad URL string, however many cards carry it', async () => {
+      const calls = await warnings(async () => {
+        await fixture(html`<div>
+          <folio-related-card href="javascript:void('once')" headline="A"></folio-related-card>
+          <folio-related-card href="javascript:void('once')" headline="B"></folio-related-card>
+          <folio-related-card href="javascript:void('other')" headline="C"></folio-related-card>
+        </div>`);
+        await fixture(html`<folio-related-card href="javascript:void('once')" headline="D"></folio-related-card>`);
+      });
+      expect(calls.length).to.equal(2);
+      expect(String(calls[0][0])).to.include("javascript:void('once')");
+      expect(String(calls[1][0])).to.include("javascript:void('other')");
+    });
+
+    it("resolves relative links and images against the story's URL, so partner embeds link to the publisher", async () => {
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card href="../06/next-story.html?ref=card#top" image="/img/a.jpg" base=${BASE} headline="H"></folio-related-card>`,
+      );
+      expect(links(el)[0].getAttribute('href')).to.equal('https://news.example/world/2024/06/next-story.html?ref=card#top');
+      expect(part(el, 'image')!.getAttribute('src')).to.equal('https://news.example/img/a.jpg');
+    });
+
+    it("gives protocol-relative URLs the story's scheme", async () => {
+      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="//cdn.news.example/s/1" base=${BASE} headline="H"></folio-related-card>`);
+      expect(links(el)[0].getAttribute('href')).to.equal('https://cdn.news.example/s/1');
+    });
+
+    it('keeps absolute http and https links as they are', async () => {
+      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="http://other.example/x" base=${BASE} headline="H"></folio-related-card>`);
+      expect(links(el)[0].getAttribute('href')).to.equal('http://other.example/x');
+    });
+
+    it("resolves against the document's base URL without a base", async () => {
+      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="/elsewhere" headline="H"></folio-related-card>`);
+      expect(links(el)[0].getAttribute('href')).to.equal(new URL('/elsewhere', document.baseURI).href);
+    });
+
+    it('drops a thumbnail whose URL is not http(s), keeping the link', async () => {
+      const calls = await warnings(async () => {
+        const el = await fixture<FolioRelatedCard>(
+          html`<folio-related-card href="/a" image="javascript:alert('img')" base=${BASE} headline="H"></folio-related-card>`,
+        );
+        expect(shadow(el).querySelector('img')).to.equal(null);
+        expect(links(el).length).to.equal(1);
+      });
+      expect(calls.length).to.equal(1);
+    });
+  });
+
+  describe('events', () => {
+    it('a listener on document receives folio-related-click, before navigation', async () => {
+      const el = await full();
+      setTimeout(() => links(el)[0].click());
+      const e = await oneEvent(document, 'folio-related-click');
+      e.preventDefault();
+      expect(e.bubbles && e.composed && e.cancelable).to.equal(true);
+      expect(e.detail).to.deep.equal({ href: 'https://news.example/world/2024/05/grain-corridor', headline: HEADLINE, position: 3 });
+    });
+
+    it('reports an impression once, after half the card has been in view for a second', async () => {
+      const seen: FolioRelatedImpressionEvent[] = [];
+      const start = performance.now();
+      const wrapper = await fixture(html`<div>
+        <folio-related-card href="/a" base=${BASE} headline="Seen" position="2" @folio-related-impression=${(e: FolioRelatedImpressionEvent) => seen.push(e)}></folio-related-card>
+        <div style="height: 4000px"></div>
+      </div>`);
+      const el = wrapper.querySelector('folio-related-card')!;
+      const e = await oneEvent(el, 'folio-related-impression');
+      expect(performance.now() - start).to.be.at.least(995);
+      expect(e.detail).to.deep.equal({ href: 'https://news.example/a', headline: 'Seen', position: 2 });
+      expect(e.bubbles && e.composed).to.equal(true);
+      window.scrollTo(0, 3000);
+      await sleep(100);
+      window.scrollTo(0, 0);
+      await sleep(1200);
+      expect(seen.length, 'once per card').to.equal(1);
+    });
+
+    it('reports no impression when the card leaves the view before a second has passed', async () => {
+      const seen: FolioRelatedImpressionEvent[] = [];
+      await fixture(html`<div>
+        <folio-related-card href="/a" headline="Glimpsed" @folio-related-impression=${(e: FolioRelatedImpressionEvent) => seen.push(e)}></folio-related-card>
+        <div style="height: 4000px"></div>
+      </div>`);
+      await sleep(600);
+      window.scrollTo(0, 3000);
+      await sleep(900);
+      expect(seen.length, 'not in view for a continuous second').to.equal(0);
+      window.scrollTo(0, 0);
+      await sleep(1200);
+      expect(seen.length, 'a full second back in view counts').to.equal(1);
+    });
+  });
+
+  describe('layout and theming', () => {
+    it('reserves the thumbnail box so nothing shifts when the image loads', async () => {
+      const el = await full();
+      const card = part(el, 'card')!;
+      const heights: number[] = [];
+      const ro = new ResizeObserver((entries) => entries.forEach((e) => heights.push(e.contentRect.height)));
+      ro.observe(card);
+      const before = card.getBoundingClientRect().height;
+      const img = part(el, 'image') as HTMLImageElement;
+      if (!img.complete) await oneEvent(img, 'load');
+      await nextFrame();
+      await nextFrame();
+      ro.disconnect();
+      expect(img.naturalWidth, 'the image loaded').to.equal(100);
+      expect(card.getBoundingClientRect().height).to.equal(before);
+      expect(new Set(heights).size, 'no resize while loading').to.equal(1);
+      const box = img.getBoundingClientRect();
+      expect(box.width / box.height).to.be.closeTo(16 / 9, 0.02);
+    });
+
+    it('keeps the same box for an image that never arrives', async () => {
+      const loaded = await full();
+      const img = part(loaded, 'image') as HTMLImageElement;
+      if (!img.complete) await oneEvent(img, 'load');
+      const broken = await fixture<FolioRelatedCard>(html`
+        <folio-related-card href="/a" headline=${HEADLINE} kicker="Analysis" image="/__test/status/404" published="2024-05-02"
+          ><p>${TEASER}</p></folio-related-card
+        >
+      `);
+      await nextFrame();
+      expect(part(broken, 'image')!.getBoundingClientRect().height).to.be.closeTo(img.getBoundingClientRect().height, 0.5);
+    });
+
+    it('mirrors for right-to-left text: border and thumbnail swap sides', async () => {
+      const wrapper = await fixture(html`<div dir="rtl" lang="uk" style="width: 600px">
+        <folio-related-card href="/a" headline="Заголовок" kicker="Аналіз" image=${thumb()}><p>Текст</p></folio-related-card>
+      </div>`);
+      const el = wrapper.querySelector('folio-related-card')!;
+      await el.updateComplete;
+      const card = getComputedStyle(part(el, 'card')!);
+      expect(card.borderRightWidth).to.equal('4px');
+      expect(card.borderLeftWidth).to.equal('0px');
+      const text = shadow(el).querySelector('.text')!.getBoundingClientRect();
+      const img = part(el, 'image')!.getBoundingClientRect();
+      expect(img.right).to.be.at.most(text.left + 1);
+      expect(text.width).to.be.above(200);
+      await expect(wrapper).to.be.accessible();
+    });
+
+    it('follows the global --folio-* tokens and lets its own knobs win', async () => {
+      const wrapper = await fixture(html`<div style="--folio-accent: rgb(0, 90, 200); --folio-font-headline: monospace">
+        <folio-related-card href="/a" headline="H" kicker="K"></folio-related-card>
+        <folio-related-card style="--folio-related-card-accent: rgb(10, 120, 10)" href="/b" headline="H2"></folio-related-card>
+      </div>`);
+      const [a, b] = [...wrapper.querySelectorAll('folio-related-card')];
+      await a.updateComplete;
+      await b.updateComplete;
+      expect(getComputedStyle(part(a, 'card')!).borderInlineStartColor).to.equal('rgb(0, 90, 200)');
+      expect(getComputedStyle(part(a, 'kicker')!).color).to.equal('rgb(0, 90, 200)');
+      expect(getComputedStyle(part(a, 'headline')!).fontFamily).to.equal('monospace');
+      expect(getComputedStyle(part(b, 'card')!).borderInlineStartColor).to.equal('rgb(10, 120, 10)');
+      expect(getComputedStyle(a).getPropertyValue('--folio-related-card-accent'), 'knobs are not declared on :host').to.equal('');
+    });
+
+    it('switches to dark fallbacks when the reader prefers a dark scheme, publisher values still winning', async () => {
+      const wrapper = await fixture(html`<div>
+        <folio-related-card href="/a" headline="H" kicker="K"></folio-related-card>
+        <folio-related-card style="--folio-related-card-background: rgb(1, 2, 3)" href="/b" headline="H2"></folio-related-card>
+      </div>`);
+      const [a, b] = [...wrapper.querySelectorAll('folio-related-card')];
+      await a.updateComplete;
+      await b.updateComplete;
+      const light = getComputedStyle(part(a, 'card')!).backgroundColor;
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+        expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+        expect(getComputedStyle(part(a, 'card')!).backgroundColor).to.not.equal(light);
+        expect(getComputedStyle(part(b, 'card')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+        await expect(a).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+  });
+
+  describe('accessibility', () => {
+    it('passes axe with every field', async () => {
+      const el = await full();
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe in the compact variant', async () => {
+      const el = await fixture(html`<folio-related-card variant="compact" href="/a" headline="H" kicker="K" published="2024-01-01"></folio-related-card>`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe without a link', async () => {
+      await warnings(async () => {
+        const el = await fixture(html`<folio-related-card href="javascript:alert('axe')" headline="No link" kicker="K"><p>Teaser</p></folio-related-card>`);
+        await expect(el).to.be.accessible();
+      });
+    });
+  });
+
+  describe('"More on this story" list', () => {
+    const items: RelatedItem[] = [
+      { href: '/one', headline: 'One', kicker: 'Analysis', teaser: 'Not shown', image: '/img/1.jpg' },
+      { href: '/two', headline: 'Two', published: '2024-05-02' },
+      { href: '/three', headline: 'Three' },
+    ];
+    const list = async (its: RelatedItem[]) => {
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      const root = host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [moreListStyles.styleSheet!];
+      render(renderMoreList(its, { base: BASE, strings: en, startPosition: 2 }), root);
+      const cards = [...root.querySelectorAll('folio-related-card')];
+      await Promise.all(cards.map((c) => c.updateComplete));
+      return { host, root, cards };
+    };
+
+    it('shows a heading and one compact card per item, numbered from startPosition', async () => {
+      const { root, cards } = await list(items);
+      expect(root.querySelector('section h2')!.textContent).to.equal('More on this story');
+      expect(root.querySelectorAll('ul > li > folio-related-card').length).to.equal(3);
+      expect(cards.map((c) => c.variant)).to.deep.equal(['compact', 'compact', 'compact']);
+      expect(cards.map((c) => c.position)).to.deep.equal([2, 3, 4]);
+      expect(cards.map((c) => links(c)[0].getAttribute('href'))).to.deep.equal([
+        'https://news.example/one',
+        'https://news.example/two',
+        'https://news.example/three',
+      ]);
+      expect(shadow(cards[0]).querySelector('img')).to.equal(null);
+    });
+
+    it('reports the list position when a card is clicked', async () => {
+      const { cards } = await list(items);
+      setTimeout(() => links(cards[2])[0].click());
+      const e = await oneEvent(document, 'folio-related-click');
+      e.preventDefault();
+      expect(e.detail.position).to.equal(4);
+    });
+
+    it('renders nothing for no items', async () => {
+      const { root } = await list([]);
+      expect(root.querySelector('section')).to.equal(null);
+    });
+
+    it('passes axe', async () => {
+      const { host } = await list(items);
+      await expect(host).to.be.accessible();
+    });
+  });
+});
+
+/** The corner of axe-core's API that computes an accessible name. */
+interface Axe {
+  setup(node: Element): unknown;
+  teardown(): void;
+  utils: { getNodeFromTree(node: Node): unknown };
+  commons: { text: { accessibleTextVirtual(vNode: unknown): string } };
+}
