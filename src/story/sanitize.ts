@@ -1,0 +1,164 @@
+/**
+ * The inline-HTML allowlist: the only way untrusted markup (story paragraphs, quotes, list
+ * items) reaches the page. Parses inertly, walks the result and keeps phrasing elements with
+ * `href` (on links, through `safeUrl`), `title`, `lang` and `dir`; every other element gives
+ * up its tags but keeps its words, except containers of code or markup, which go entirely.
+ *
+ * The caller inserts the returned fragment itself, never a string of it: re-parsing
+ * serialized markup is where mutation XSS lives.
+ */
+import { safeUrl } from '../internal/url.js';
+
+export const ALLOWED_ELEMENTS: readonly string[] =
+  'a em strong b i u s sub sup br q abbr cite code mark small span'.split(' ');
+export const ALLOWED_ATTRIBUTES: readonly string[] = ['href', 'title', 'lang', 'dir'];
+
+// Their content is script, style, markup or form state, not prose: keeping it as text would
+// print code into the article.
+const DROPPED = 'script style template noscript xmp iframe noembed noframes textarea title object embed select plaintext'.split(' ');
+
+export interface SanitizeOptions {
+  /** What relative links resolve against (the story's own URL); the page's base URI by default. */
+  base?: string;
+  /** Parse with `Element.setHTML` when the browser has it (the default); the walker runs either way. */
+  useSetHTML?: boolean;
+}
+
+const ALLOWED = new Set(ALLOWED_ELEMENTS);
+const DROP = new Set(DROPPED);
+
+// Read through the prototype: a <form> with <input name="firstChild"> (or nodeType, ...)
+// shadows its own properties, and the walk must not be steered by the markup it cleans.
+// (A shadowed localName is an element, not a string, so it can only fail the allowlist.)
+const getter = (key: string) => Object.getOwnPropertyDescriptor(Node.prototype, key)!.get!;
+const nodeType = getter('nodeType') as (this: Node) => number;
+const firstChild = getter('firstChild') as (this: Node) => ChildNode | null;
+const nextSibling = getter('nextSibling') as (this: Node) => ChildNode | null;
+
+// The same lists for the browser's own sanitizer: its element allowlist would delete the words
+// of every other element, so it gets the drop list and the walker does the unwrapping.
+const CONFIG = {
+  removeElements: [
+    ...DROPPED,
+    { name: 'svg', namespace: 'http://www.w3.org/2000/svg' },
+    { name: 'math', namespace: 'http://www.w3.org/1998/Math/MathML' },
+  ],
+  attributes: ALLOWED_ATTRIBUTES,
+  comments: false,
+};
+
+interface HTMLPolicy {
+  createHTML(input: string): unknown;
+}
+type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
+
+// One policy per page, whichever copy of the bundle made it: CSP `trusted-types folio` allows
+// the name once.
+const POLICY = Symbol.for('folio.trustedTypesPolicy');
+let policy: HTMLPolicy | null | undefined;
+let box: HTMLElement | undefined;
+
+function trustedPolicy(): HTMLPolicy | null {
+  if (policy === undefined) {
+    const g = globalThis as { [POLICY]?: HTMLPolicy; trustedTypes?: { createPolicy(n: string, p: HTMLPolicy): HTMLPolicy } };
+    policy = g[POLICY] || null;
+    if (!policy && g.trustedTypes) {
+      try {
+        // The string only ever reaches the inert parse below, whose every node is then walked.
+        policy = g[POLICY] = g.trustedTypes.createPolicy('folio', { createHTML: (s: string) => s });
+      } catch {
+        policy = null;
+      }
+    }
+  }
+  return policy;
+}
+
+function parse(html: string, useSetHTML: boolean): HTMLElement {
+  // A document with no window: nothing in it loads, runs or renders.
+  box ||= document.implementation.createHTMLDocument('').createElement('div');
+  const setHTML = (box as unknown as { setHTML?: SetHTML }).setHTML;
+  const p = trustedPolicy();
+  if (setHTML && (useSetHTML || (!p && 'trustedTypes' in globalThis))) {
+    try {
+      setHTML.call(box, html, { sanitizer: CONFIG });
+      return box;
+    } catch {
+      // An engine with an older shape of the API: parse as below.
+    }
+  }
+  box.innerHTML = (p ? p.createHTML(html) : html) as string;
+  return box;
+}
+
+/** Copies the attributes the allowlist keeps from a parsed element onto a fresh one. */
+function copyAttributes(from: Element, to: Element, base?: string): void {
+  for (const { name, value } of from.attributes) {
+    let keep: string | null = name === 'title' || name === 'lang' ? value : null;
+    if (name === 'dir' && /^(ltr|rtl|auto)$/i.test(value)) keep = value;
+    // Written back as checked, so the browser follows the URL that was judged.
+    if (name === 'href' && to.localName === 'a') keep = safeUrl(value, base, ['http:', 'https:', 'mailto:']);
+    if (keep !== null) to.setAttribute(name, keep);
+  }
+}
+
+/**
+ * Builds the output from the parsed tree: a fresh element of the page for every allowed one
+ * (so nothing the parser attached to a node, such as a custom element's `is` value, comes
+ * along), moved text, and nothing else. Iterative: one frame per open element.
+ */
+function copy(root: Element, base?: string): DocumentFragment {
+  const out = document.createDocumentFragment();
+  // [the next parsed node to read, where its copy goes]
+  const stack: [ChildNode | null, Node][] = [[firstChild.call(root), out]];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const node = frame[0];
+    const into = frame[1];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    frame[0] = nextSibling.call(node);
+    const type = nodeType.call(node);
+    if (type === 3) into.appendChild(node);
+    // SVG and MathML exist only inside <svg> and <math>: whatever is foreign goes whole.
+    // Comments and processing instructions go too.
+    if (type !== 1 || !(node instanceof HTMLElement)) continue;
+    const name = node.localName;
+    // A link inside a link does not survive serialization; keep its words, not its tags.
+    if (ALLOWED.has(name) && !(name === 'a' && (into as Element).closest?.('a'))) {
+      const el = document.createElement(name);
+      copyAttributes(node, el, base);
+      into.appendChild(el);
+      stack.push([firstChild.call(node), el]);
+    } else if (!DROP.has(name)) {
+      stack.push([firstChild.call(node), into]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Sanitizes inline HTML into a fragment of allowed nodes, ready to insert (Lit renders a Node
+ * in a child binding). Never throws: if the page forbids every way to parse, the words come
+ * back as plain text.
+ */
+export function sanitizeInline(html: string, options: SanitizeOptions = {}): DocumentFragment {
+  try {
+    // Plain text, the common case, skips the parser.
+    if (/[<&]/.test(html)) return copy(parse(html, options.useSetHTML !== false), options.base);
+  } catch {
+    html = html.replace(/<[^>]*>?/g, '');
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(html);
+  return fragment;
+}
+
+/** The sanitized markup as a string, for tests and for callers that must have one. */
+export function sanitizeToString(html: string, options?: SanitizeOptions): string {
+  const div = document.createElement('div');
+  div.append(sanitizeInline(html, options));
+  return div.innerHTML;
+}
