@@ -26,6 +26,7 @@ export const en = {
   errorRetry: 'Try again',
   photo: 'Photo',
   source: 'Source',
+  originalStory: 'Read the original story',
   // Ads
   advertisement: 'Advertisement',
   // Related stories
@@ -33,6 +34,24 @@ export const en = {
   moreOnThisStory: 'More on this story',
   // Corrections
   suggestCorrection: 'Suggest a correction',
+  correctionQuote: 'The words you selected',
+  correctionSuggestion: 'Corrected text',
+  correctionSuggestionGeneral: 'What should we correct?',
+  correctionComment: 'Comment (optional)',
+  correctionEmail: 'Your email (optional, if you would like a reply)',
+  correctionEmailError: 'Enter an address like name@example.com, or leave the field empty.',
+  correctionTooLong: 'You selected {count} characters; a correction can quote up to {max}.',
+  correctionTrim: 'Keep the first {max}',
+  correctionTextTooLong: 'Use at most {max} characters.',
+  correctionEmpty: 'Change the text or add a comment before sending.',
+  correctionSend: 'Send',
+  correctionCancel: 'Cancel',
+  correctionClose: 'Close',
+  correctionSending: 'Sending…',
+  correctionSent: 'Thank you! The newsroom has your correction.',
+  correctionQueued: 'Saved; it will be sent when you’re back online.',
+  correctionRefused: 'The newsroom could not accept this correction: {reason}',
+  correctionNoEndpoint: 'This site does not take corrections here yet.',
 };
 
 export type FolioStrings = typeof en;
@@ -59,10 +78,29 @@ export const uk: FolioStrings = {
   errorRetry: 'Спробувати ще раз',
   photo: 'Фото',
   source: 'Джерело',
+  originalStory: 'Читати оригінал',
   advertisement: 'Реклама',
   otherTopics: 'Інші теми, що можуть зацікавити',
   moreOnThisStory: 'Більше на цю тему',
   suggestCorrection: 'Запропонувати виправлення',
+  correctionQuote: 'Виділені вами слова',
+  correctionSuggestion: 'Виправлений текст',
+  correctionSuggestionGeneral: 'Що нам слід виправити?',
+  correctionComment: 'Коментар (необов’язково)',
+  correctionEmail: 'Ваша електронна пошта (необов’язково, якщо чекаєте на відповідь)',
+  correctionEmailError: 'Введіть адресу на кшталт name@example.com або залиште поле порожнім.',
+  correctionTooLong: 'Виділено символів: {count}; виправлення може цитувати щонайбільше {max}.',
+  correctionTrim: 'Залишити перші {max}',
+  correctionTextTooLong: 'Не більше ніж {max} символів.',
+  correctionEmpty: 'Змініть текст або додайте коментар, перш ніж надсилати.',
+  correctionSend: 'Надіслати',
+  correctionCancel: 'Скасувати',
+  correctionClose: 'Закрити',
+  correctionSending: 'Надсилаємо…',
+  correctionSent: 'Дякуємо! Редакція отримала ваше виправлення.',
+  correctionQueued: 'Збережено; надішлемо, щойно ви знову будете онлайн.',
+  correctionRefused: 'Редакція не змогла прийняти це виправлення: {reason}',
+  correctionNoEndpoint: 'Цей сайт поки не приймає виправлень.',
 };
 
 const TABLES: Record<string, FolioStrings> = { en, uk };

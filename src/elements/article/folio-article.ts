@@ -1,0 +1,394 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import {
+  FolioCorrectionRequestEvent,
+  FolioErrorEvent,
+  FolioReadyEvent,
+  type FolioErrorCode,
+  type FolioMode,
+} from '../../events.js';
+import { format, isApplePlatform, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
+import { safeUrl } from '../../internal/url.js';
+import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
+import type { RelatedItem, Story } from '../../story/story.js';
+import { moreListStyles, renderMoreList } from '../related-card/more-list.js';
+import { renderAttribution, renderBlock, renderHeader } from './blocks.js';
+import { pageSettings } from '../../internal/config.js';
+import { bodyElements, createSlot, enhanceBody, INSERTED } from './enhance.js';
+import { resolveSettings, type ResolvedSettings } from './settings.js';
+import { articleStyles, debugStyles } from './folio-article.styles.js';
+import { planStory, type PlanItem } from './plan.js';
+
+/** Blocks per section: the unit of chunked rendering and of `content-visibility`. */
+const SECTION_SIZE = 20;
+/** How much main-thread time one rendering task may take before it yields. */
+const TASK_BUDGET_MS = 12;
+
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+interface ErrorState {
+  code: FolioErrorCode;
+  message: string;
+  status?: number;
+  url?: string;
+}
+
+/** Yields to the event loop without setTimeout's 4 ms clamp, so the browser can paint between chunks. */
+const yieldTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+/**
+ * A news article body. Two modes:
+ *
+ * - **Enhance** (no `src`, no `story`): the publisher's server-rendered markup stays in the light
+ *   DOM, the same nodes, and Folio adds its chrome around it (footer; ads and cards between blocks).
+ * - **Story**: a Story JSON document from `src` or the `story` property is rendered into the
+ *   shadow root, where the host page's CSS cannot break it.
+ *
+ * @summary A news article: publisher markup enhanced in place, or a Story JSON document rendered.
+ *
+ * @slot - Enhance mode: the publisher's article markup. Story mode: fallback content shown until
+ *   the story renders (e.g. a link to the story), then hidden.
+ *
+ * @csspart article - Story mode: the whole rendered story.
+ * @csspart kicker - Story mode: the kicker and section line.
+ * @csspart headline - Story mode: the headline.
+ * @csspart standfirst - Story mode: the standfirst.
+ * @csspart byline - Story mode: byline and dates.
+ * @csspart body - Story mode: the body blocks.
+ * @csspart attribution - Story mode: the publisher's name, logo and link to the original.
+ * @csspart footer - Both modes: the corrections footer.
+ * @csspart error - The error state.
+ *
+ * @cssprop [--folio-font-body=Georgia, serif] - Body text font.
+ * @cssprop [--folio-font-headline=var(--folio-font-body)] - Headline and subheading font.
+ * @cssprop [--folio-font-ui=system-ui, sans-serif] - Font for bylines, captions, footer.
+ * @cssprop [--folio-font-size=18px] - Base text size, in px (publisher roots are often 62.5%).
+ * @cssprop [--folio-line-height=1.6] - Body line height.
+ * @cssprop [--folio-text-color=#1a1a1a] - Text colour (dark mode default #e8e6e3).
+ * @cssprop [--folio-muted-color=#4a4a4a] - Secondary text colour.
+ * @cssprop [--folio-background=#fff] - Story mode background (dark mode default #161616).
+ * @cssprop [--folio-accent=#b3261e] - Accent: kicker, links, quote rule.
+ * @cssprop [--folio-max-width=680px] - Story mode measure.
+ * @cssprop [--folio-radius=6px] - Corner radius of buttons and cards.
+ *
+ * @fires {FolioReadyEvent} folio-ready - The content is rendered. Detail: mode, block count.
+ * @fires {FolioErrorEvent} folio-error - The story could not be loaded or read. Detail: code, message, fatal.
+ * @fires {FolioCorrectionRequestEvent} folio-correction-request - The reader clicked "write to us here".
+ */
+export class FolioArticle extends LitElement {
+  static override styles = [articleStyles, moreListStyles, debugStyles];
+
+  /** URL of a Story JSON document to fetch and render (story mode). */
+  @property() src?: string;
+
+  /** A Story JSON document as an object (story mode); validated before it renders. */
+  @property({ attribute: false }) story?: unknown;
+
+  /** Language of the UI strings and dates; defaults to the nearest ancestor's `lang`, then the document's. */
+  @property() override lang = '';
+
+  /** Overrides for any UI string, e.g. `{ footerLink: 'tell the desk' }`. */
+  @property({ attribute: false }) strings?: Partial<FolioStrings>;
+
+  /** Milliseconds to wait for `src` before showing the timeout error. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** Where corrections are sent (POST, W3C Web Annotation JSON). */
+  @property({ attribute: 'corrections-endpoint' }) correctionsEndpoint?: string;
+
+  /** Ad provider for the slots this article inserts: `placeholder` (default), `house` or `gpt`. */
+  @property({ attribute: 'ad-provider' }) adProvider?: string;
+
+  /** Ad unit path for inserted slots (GPT), e.g. `/1234/news/article`. */
+  @property({ attribute: 'ad-unit' }) adUnit?: string;
+
+  /** Creative sizes for inserted slots, e.g. `300x250,336x280`, or `fluid`. */
+  @property({ attribute: 'ad-sizes' }) adSizes?: string;
+
+  /** URL of the house creatives JSON (provider `house`). */
+  @property({ attribute: 'ads-src' }) adsSrc?: string;
+
+  /** URL of the Google Publisher Tag script (provider `gpt`); defaults to Google's. */
+  @property({ attribute: 'gpt-src' }) gptSrc?: string;
+
+  /** `strict`: no ads at all without TCF consent for purpose 1 (default: non-personalised ads). */
+  @property({ attribute: 'ad-consent' }) adConsent?: string;
+
+  /** Paragraphs before the first inserted ad (default 3). */
+  @property({ attribute: 'ad-first' }) adFirst?: string;
+
+  /** Paragraphs between two ads (default 3). */
+  @property({ attribute: 'ad-gap' }) adGap?: string;
+
+  /** Most inserted ads (default 4). */
+  @property({ attribute: 'ad-max' }) adMax?: string;
+
+  /** `none` inserts no ads (pinned ones stay). */
+  @property() ads?: string;
+
+  /** Marks every candidate ad position and why it was taken or refused (also `?folio-debug=ads`). */
+  @property({ type: Boolean, attribute: 'debug-ads' }) debugAds = false;
+
+  /** Enhance mode: URL of a JSON feed of related stories; the first goes inline, the rest to the end. */
+  @property({ attribute: 'related-src' }) relatedSrc?: string;
+
+  @state() private status: Status = 'idle';
+  @state() private shownSections = 0;
+  private error?: ErrorState;
+  private data?: Story;
+  private sections: PlanItem[][] = [];
+  private slotNames = new Map<PlanItem, string>();
+  @state() private more: RelatedItem[] = [];
+  private enhanced = false;
+  private abort?: AbortController;
+  private readyFired = false;
+  private renderGeneration = 0;
+
+  /** Which mode the element is in: `story` when it has `src` or `story`, else `enhance`. */
+  get mode(): FolioMode {
+    return this.src || this.story !== undefined ? 'story' : 'enhance';
+  }
+
+  /** The validated story being shown (story mode), or undefined. */
+  get storyData(): Story | undefined {
+    return this.data;
+  }
+
+  /** The canonical URL of the article: the story's url, else `<link rel=canonical>`, else the page. */
+  get canonicalUrl(): string {
+    const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
+    return (this.data && safeUrl(this.data.url)) || (link && safeUrl(link)) || location.href;
+  }
+
+  /** Where corrections go: the attribute, else the story's `corrections.endpoint`. */
+  get correctionsUrl(): string | null {
+    return this.settings.correctionsEndpoint;
+  }
+
+  /**
+   * The node whose text is the article: the host in enhance mode (its light DOM), the rendered
+   * story in story mode. Corrections quote from and count positions in this text.
+   */
+  get textRoot(): Node {
+    return (this.mode === 'story' && this.renderRoot.querySelector('[part=article]')) || this;
+  }
+
+  /** The strings in this element's language, with the publisher's overrides. */
+  get localStrings(): FolioStrings {
+    return stringsFor(this.language, this.strings);
+  }
+
+  /** The language this element speaks (see `lang`). */
+  get language(): string {
+    return this.settings.lang || resolveLang(this.parentElement ?? document.documentElement);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src) {
+      this.fetchStory(this.src);
+    } else if (changed.has('story') && this.story !== undefined && !this.src) {
+      this.abort?.abort();
+      this.apply(fromValue(this.story));
+    }
+  }
+
+  protected override updated(): void {
+    if (this.mode === 'enhance' && !this.readyFired) {
+      this.readyFired = true;
+      this.enhanceMarkup();
+      const blocks = bodyElements(this).filter((el) => !el.hasAttribute(INSERTED)).length;
+      this.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks }));
+    }
+  }
+
+  /** Every setting after precedence: attribute, then story JSON, then script tag, then default. */
+  get settings(): ResolvedSettings {
+    return resolveSettings(this, this.data, pageSettings());
+  }
+
+  /** Enhance mode, once: slots and the related card between the publisher's blocks. */
+  private async enhanceMarkup(): Promise<void> {
+    if (this.enhanced) return;
+    this.enhanced = true;
+    const s = this.settings;
+    this.more = await enhanceBody(this, { ads: s.ads, rules: s.rules, debug: s.debug, relatedSrc: s.relatedSrc, base: this.canonicalUrl });
+  }
+
+  /** Story mode: the light-DOM `<folio-ad-slot>`s that the shadow body shows through named slots (GPT needs them in the document). */
+  private syncSlots(items: PlanItem[]): void {
+    for (const old of this.querySelectorAll(`:scope > folio-ad-slot[${INSERTED}]`)) old.remove();
+    this.slotNames.clear();
+    const defaults = this.settings.ads;
+    let n = 0;
+    for (const item of items) {
+      if (item.kind !== 'ad') continue;
+      const name = `folio-slot-${++n}`;
+      this.slotNames.set(item, name);
+      this.append(createSlot(defaults, item.inserted ? {} : item.ad, name));
+    }
+  }
+
+  /** Fetches `src` again (after an error, say). */
+  reload(): void {
+    if (this.src) this.fetchStory(this.src);
+  }
+
+  private async fetchStory(src: string): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.status = 'loading';
+    const result = await loadStory(src, abort.signal, this.timeout);
+    if (!abort.signal.aborted) this.apply(result);
+  }
+
+  private apply(result: LoadResult): void {
+    const generation = ++this.renderGeneration;
+    if (!result.ok) {
+      this.data = undefined;
+      this.sections = [];
+      this.more = [];
+      this.syncSlots([]);
+      this.error = { code: result.code, message: result.message, status: result.status, url: result.url };
+      this.status = 'error';
+      this.requestUpdate();
+      const { code, message } = result;
+      // Announced once the reader can see it.
+      this.updateComplete.then(() => this.dispatchEvent(new FolioErrorEvent({ code, message, fatal: true })));
+      return;
+    }
+    if (result.skipped.length) {
+      console.warn(`folio: skipped blocks of unknown type (${[...new Set(result.skipped)].join(', ')}) in story ${result.story.id}`);
+    }
+    this.error = undefined;
+    const story = (this.data = result.story);
+    const { rules, debug } = this.settings;
+    const plan = planStory(story.body, story.related, rules, debug);
+    this.more = plan.more;
+    this.syncSlots(plan.items);
+    this.sections = [];
+    for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
+    this.status = 'ready';
+    this.shownSections = Math.min(1, this.sections.length);
+    this.renderRest(generation, story.body.filter((b) => b.type !== 'ad' && b.type !== 'related').length);
+  }
+
+  /**
+   * Renders the first section at once and the rest in tasks of at most TASK_BUDGET_MS, so a
+   * 1000-paragraph story never blocks the main thread for long. The step adapts to how long the
+   * previous sections took on this device.
+   */
+  private async renderRest(generation: number, blockCount: number): Promise<void> {
+    await this.updateComplete;
+    // Start with one section per task and grow (at most doubling) while tasks stay in budget:
+    // a slow phone never gets a long first chunk, a fast laptop soon renders several at once.
+    let step = 1;
+    while (generation === this.renderGeneration && this.shownSections < this.sections.length) {
+      await yieldTask();
+      if (generation !== this.renderGeneration) return;
+      const start = performance.now();
+      this.shownSections = Math.min(this.sections.length, this.shownSections + step);
+      await this.updateComplete;
+      const perSection = Math.max(0.1, (performance.now() - start) / step);
+      step = Math.max(1, Math.min(step * 2, Math.floor(TASK_BUDGET_MS / perSection)));
+    }
+    if (generation !== this.renderGeneration) return;
+    this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: blockCount }));
+  }
+
+  private renderItem(item: PlanItem, story: Story, strings: FolioStrings) {
+    switch (item.kind) {
+      case 'block':
+        return renderBlock(item.block, story.url, strings);
+      case 'ad':
+        return html`<slot name=${this.slotNames.get(item) ?? nothing}></slot>`;
+      case 'related':
+        return html`<folio-related-card .item=${item.item} base=${story.url} position=${item.position}></folio-related-card>`;
+      default: {
+        const { taken, index, reason } = item.candidate;
+        return html`<p class="debug" ?data-taken=${taken} role="note">${taken ? '✓' : '✗'} gap ${index}: ${reason}</p>`;
+      }
+    }
+  }
+
+  private requestCorrection = (): void => {
+    this.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
+  };
+
+  private renderFooter(strings: FolioStrings) {
+    return html`<footer class="footer" part="footer">
+      <p>
+        ${strings.footerBefore}<button type="button" class="link-button" @click=${this.requestCorrection}>
+          ${strings.footerLink}</button
+        >${strings.footerAfter}<kbd>${isApplePlatform() ? strings.keysMac : strings.keysCtrl}</kbd>${strings.footerEnd}
+      </p>
+    </footer>`;
+  }
+
+  private renderError(strings: FolioStrings) {
+    const error = this.error!;
+    const message =
+      error.code === 'story-network'
+        ? strings.errorNetwork
+        : error.code === 'story-timeout'
+          ? strings.errorTimeout
+          : error.code === 'story-http'
+            ? format(strings.errorHttp, { status: error.status ?? '' })
+            : strings.errorFormat;
+    const fallback = this.querySelector<HTMLAnchorElement>('a[href]')?.getAttribute('href');
+    const url = safeUrl(error.url) ?? safeUrl(fallback);
+    const retry = this.src && error.code !== 'story-json' && error.code !== 'story-invalid';
+    return html`<div class="state error" part="error" role="alert">
+      <h2>${strings.errorTitle}</h2>
+      <p>${message}</p>
+      ${url ? html`<p><a href=${url}>${strings.errorReadOriginal}</a></p>` : nothing}
+      ${retry ? html`<button type="button" class="retry" @click=${this.reload}>${strings.errorRetry}</button>` : nothing}
+    </div>`;
+  }
+
+  private renderMore(base: string, strings: FolioStrings) {
+    const inline = this.sections.flat().filter((it) => it.kind === 'related').length + (this.querySelector(`folio-related-card[${INSERTED}]`) ? 1 : 0);
+    return renderMoreList(this.more, { base, strings, startPosition: inline + 1 });
+  }
+
+  protected override render() {
+    const strings = this.localStrings;
+    if (this.mode === 'enhance') {
+      return html`<slot></slot>${this.renderMore(this.canonicalUrl, strings)}${this.renderFooter(strings)}`;
+    }
+    if (this.status === 'error') return this.renderError(strings);
+    const story = this.data;
+    if (this.status !== 'ready' || !story) {
+      return html`<div class="state loading" role="status" aria-busy="true">${strings.loading}</div>`;
+    }
+    const lang = this.language;
+    const shown = this.sections.slice(0, this.shownSections);
+    return html`<div class="story" lang=${story.lang ?? nothing}>
+      <article part="article">
+        ${renderHeader(story, lang, strings)}
+        <div class="body" part="body">
+          ${shown.map((section) =>
+            guard([section, strings], () => html`<div class="section">${section.map((it) => this.renderItem(it, story, strings))}</div>`),
+          )}
+        </div>
+      </article>
+      ${this.renderMore(story.url, strings)} ${renderAttribution(story, strings)} ${this.renderFooter(strings)}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'folio-article': FolioArticle;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Folio as an ES module: the element classes, event classes and Story types, with every
+ * element defined on import (guarded, so importing next to the classic script is harmless).
+ */
+import { FolioAdSlot } from './elements/ad-slot/folio-ad-slot.js';
+import { FolioArticle } from './elements/article/folio-article.js';
+import { FolioRelatedCard } from './elements/related-card/folio-related-card.js';
+import { define } from './internal/define.js';
+
+export { FolioAdSlot, FolioArticle, FolioRelatedCard };
+export * from './events.js';
+export type * from './story/story.js';
+export { parseStory } from './story/story.js';
+export { sanitizeInline } from './story/sanitize.js';
+export { en, uk, type FolioStrings } from './i18n/strings.js';
+export { VERSION } from './internal/define.js';
+
+define('folio-article', FolioArticle);

@@ -1,0 +1,301 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { FolioArticle } from '../../src/elements/article/folio-article.js';
+import type { FolioErrorEvent, FolioReadyEvent } from '../../src/events.js';
+import type { Story } from '../../src/story/story.js';
+
+const basic: Story = await (await fetch('/test/fixtures/stories/basic.json')).json();
+const story = () => structuredClone(basic) as Story & { image: NonNullable<Story['image']> };
+const shadow = (el: FolioArticle) => el.shadowRoot!;
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function storyFixture(value: unknown, attrs: { lang?: string } = {}) {
+  const el = await fixture<FolioArticle>(html`<folio-article lang=${attrs.lang ?? 'en'}></folio-article>`);
+  const ready = oneEvent(el, 'folio-ready') as Promise<FolioReadyEvent>;
+  el.story = value;
+  await ready;
+  return el;
+}
+
+async function failingSrc(src: string, timeout?: number) {
+  const el = document.createElement('folio-article');
+  if (timeout) el.timeout = timeout;
+  const failed = oneEvent(el, 'folio-error') as Promise<FolioErrorEvent>;
+  el.src = src;
+  const wrapper = await fixture(html`<div></div>`);
+  wrapper.append(el);
+  const event = await failed;
+  await el.updateComplete;
+  return { el, event };
+}
+
+describe('<folio-article>', () => {
+  describe('enhance mode', () => {
+    it('keeps every publisher paragraph in order, as the same light-DOM nodes', async () => {
+      const el = await fixture<FolioArticle>(html`<folio-article>
+        <h1>Headline</h1>
+        <p id="a">First paragraph.</p>
+        <h2>Sub</h2>
+        <p id="b">Second paragraph.</p>
+      </folio-article>`);
+      const first = el.querySelector('#a');
+      await el.updateComplete;
+      expect(el.mode).to.equal('enhance');
+      expect(el.querySelector('#a')).to.equal(first);
+      expect([...el.querySelectorAll('p')].map((p) => p.id)).to.deep.equal(['a', 'b']);
+      const slot = shadow(el).querySelector('slot:not([name])') as HTMLSlotElement;
+      expect(slot.assignedElements().map((e) => e.tagName)).to.deep.equal(['H1', 'P', 'H2', 'P']);
+    });
+
+    it('shows the localised corrections footer after the article', async () => {
+      const el = await fixture<FolioArticle>(html`<folio-article><p>Text.</p></folio-article>`);
+      const footer = shadow(el).querySelector('[part=footer]');
+      expect(text(footer)).to.match(/To suggest a correction or clarification, write to us here\. You can also highlight the text and press (Ctrl|⌘) \+ Enter\./);
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces itself ready with the number of blocks', async () => {
+      const el = document.createElement('folio-article');
+      el.innerHTML = '<p>One</p><p>Two</p><p>Three</p>';
+      const ready = oneEvent(el, 'folio-ready') as Promise<FolioReadyEvent>;
+      (await fixture(html`<div></div>`)).append(el);
+      const { detail } = await ready;
+      expect(detail).to.deep.equal({ mode: 'enhance', blocks: 3 });
+    });
+
+    it('lets the reader ask to write to the newsroom, and a listener on document hears it', async () => {
+      const el = await fixture<FolioArticle>(html`<folio-article><p>Text.</p></folio-article>`);
+      const heard = oneEvent(document, 'folio-correction-request');
+      (shadow(el).querySelector('[part=footer] button') as HTMLButtonElement).click();
+      const event = await heard;
+      expect(event.detail).to.deep.equal({ quote: null });
+    });
+  });
+
+  describe('story mode', () => {
+    it('shows kicker, headline, standfirst, byline and dates', async () => {
+      const el = await storyFixture(story());
+      const root = shadow(el);
+      expect(el.mode).to.equal('story');
+      expect(text(root.querySelector('[part=kicker]'))).to.equal('Transport · City');
+      expect(text(root.querySelector('[part=headline]'))).to.equal('Harbour bridge reopens after two years of repairs');
+      expect(text(root.querySelector('[part=standfirst]'))).to.contain('Commuters return');
+      expect(text(root.querySelector('[part=byline]'))).to.contain('By Olena Kovalenko and Sam Ortiz');
+      const author = root.querySelector('[part=byline] a') as HTMLAnchorElement;
+      expect(author.href).to.equal('https://news.example/authors/olena-kovalenko');
+      const times = [...root.querySelectorAll('time')];
+      expect(times.map((t) => t.dateTime)).to.deep.equal(['2026-11-20T07:30:00Z', '2026-11-20T11:05:00Z']);
+      expect(times[0].textContent).to.contain('2026');
+    });
+
+    it('renders every body block in order', async () => {
+      const el = await storyFixture(story());
+      const body = shadow(el).querySelector('[part=body]')!;
+      const kinds = [...body.querySelectorAll('.section > *')].map((n) => n.tagName.toLowerCase() + (n.className ? '.' + n.className : ''));
+      expect(kinds).to.deep.equal(['p', 'p', 'h2', 'ol', 'figure.figure', 'figure.quote', 'p']);
+      expect([...body.querySelectorAll('ol li')].map(text)).to.deep.equal(['New cables', 'A wider cycle lane', 'Quieter joints']);
+      expect(body.querySelector('ol em')!.textContent).to.equal('cycle lane');
+      expect(text(body.querySelector('.quote figcaption'))).to.equal('— Maria Chen, commuter');
+      expect(body.querySelector('p strong')!.textContent).to.equal("six o'clock");
+    });
+
+    it('reserves the size of images so nothing jumps when they load', async () => {
+      const el = await storyFixture(story());
+      const [lead, inBody] = [...shadow(el).querySelectorAll('img')].filter((i) => !i.classList.contains('logo'));
+      expect([lead.getAttribute('width'), lead.getAttribute('height')]).to.deep.equal(['1200', '675']);
+      expect(lead.alt).to.equal('The harbour bridge at dawn');
+      expect(inBody.loading).to.equal('lazy');
+      const box = inBody.getBoundingClientRect();
+      expect(box.height / box.width).to.be.closeTo(450 / 800, 0.02);
+    });
+
+    it('formats dates in the element language', async () => {
+      const el = await storyFixture({ ...story(), lang: undefined }, { lang: 'uk' });
+      const time = shadow(el).querySelector('time')!;
+      expect(time.textContent).to.contain('листопада');
+      expect(text(shadow(el).querySelector('[part=footer]'))).to.contain('напишіть нам');
+    });
+
+    it('credits the publisher and links to the canonical story', async () => {
+      const el = await storyFixture(story());
+      const attribution = shadow(el).querySelector('[part=attribution]')!;
+      expect(text(attribution)).to.contain('The Example Courier');
+      const links = [...attribution.querySelectorAll('a')].map((a) => a.href);
+      expect(links).to.include('https://news.example/2026/11/harbour-bridge-reopens');
+    });
+
+    it('loads a story from src and fires folio-ready', async () => {
+      const el = document.createElement('folio-article');
+      const ready = oneEvent(el, 'folio-ready') as Promise<FolioReadyEvent>;
+      el.src = '/test/fixtures/stories/basic.json';
+      (await fixture(html`<div></div>`)).append(el);
+      const { detail } = await ready;
+      expect(detail).to.deep.equal({ mode: 'story', blocks: 7 });
+      expect(text(shadow(el).querySelector('[part=headline]'))).to.contain('Harbour bridge');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders a 1000-paragraph story completely, in chunks', async () => {
+      const body = Array.from({ length: 1000 }, (_, i) => ({ type: 'paragraph', html: `Paragraph ${i + 1} of the long read.` }));
+      const el = await storyFixture({ ...story(), body });
+      const paragraphs = shadow(el).querySelectorAll('[part=body] p');
+      expect(paragraphs.length).to.equal(1000);
+      expect(paragraphs[999].textContent).to.equal('Paragraph 1000 of the long read.');
+      expect(shadow(el).querySelectorAll('.section').length).to.be.within(50, 51);
+    });
+
+    it('skips blocks of unknown type with one warning, and still renders the rest', async () => {
+      const warnings: unknown[][] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        const s = story();
+        (s.body as unknown[]).push({ type: 'poll', question: '?' }, { type: 'poll' }, { type: 'video' });
+        const el = await storyFixture(s);
+        expect(shadow(el).querySelectorAll('[part=body] .section > p').length).to.equal(3);
+      } finally {
+        console.warn = original;
+      }
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0][0])).to.contain('poll, video');
+    });
+
+    it('shows headlines, captions and bylines that look like markup as plain text', async () => {
+      const s = story();
+      s.headline = '<img src=x onerror="window.__xss=1">Breaking';
+      s.byline = [{ name: '<script>window.__xss=1</script>' }];
+      s.image.caption = '<b>bold?</b>';
+      const el = await storyFixture(s);
+      const root = shadow(el);
+      expect(root.querySelector('[part=headline]')!.textContent).to.equal('<img src=x onerror="window.__xss=1">Breaking');
+      expect(root.querySelector('[part=headline] img, script, figcaption b')).to.equal(null);
+      expect((window as { __xss?: number }).__xss).to.equal(undefined);
+    });
+
+    it('drops javascript: links from byline and body', async () => {
+      const s = story();
+      s.byline = [{ name: 'Mallory', url: 'javascript:alert(1)' }];
+      s.body = [{ type: 'paragraph', html: '<a href="javascript:alert(1)">click</a> and <a href=" jav&#x09;ascript:alert(1)">this</a>' }] as typeof s.body;
+      const el = await storyFixture(s);
+      const hrefs = [...shadow(el).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+      expect(hrefs.some((h) => /javascript/i.test(h))).to.equal(false);
+      expect(text(shadow(el).querySelector('[part=byline]'))).to.contain('Mallory');
+    });
+
+    it('passes axe in the story state', async () => {
+      const el = await storyFixture(story());
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('bad input', () => {
+    it('shows a localised error and fires folio-error when src answers 404', async () => {
+      const { el, event } = await failingSrc('/__test/status/404');
+      expect(event.detail.code).to.equal('story-http');
+      expect(event.detail.fatal).to.equal(true);
+      const error = shadow(el).querySelector('[part=error]')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.contain('This story could not be loaded.');
+      expect(text(error)).to.contain('(404)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('tells the reader when the story is malformed JSON', async () => {
+      const { event } = await failingSrc('/__test/json/malformed');
+      expect(event.detail.code).to.equal('story-json');
+    });
+
+    it('tells the reader when the JSON is not a story', async () => {
+      const { el, event } = await failingSrc('/__test/json/wrong-shape');
+      expect(event.detail.code).to.equal('story-invalid');
+      expect(text(shadow(el).querySelector('[part=error]'))).to.contain('Folio cannot read');
+    });
+
+    it('gives up on a story that never arrives, and offers to try again', async () => {
+      const { el, event } = await failingSrc('/__test/slow', 300);
+      expect(event.detail.code).to.equal('story-timeout');
+      const retry = shadow(el).querySelector('.retry') as HTMLButtonElement;
+      expect(retry.textContent).to.contain('Try again');
+      await expect(el).to.be.accessible();
+    });
+
+    it('reports a network failure without an uncaught error', async () => {
+      const { event } = await failingSrc('http://127.0.0.1:9/story.json');
+      expect(event.detail.code).to.equal('story-network');
+    });
+
+    it('links to the original story from the error when the publisher gave a fallback link', async () => {
+      const el = document.createElement('folio-article');
+      el.innerHTML = '<a href="https://news.example/original">Read the story</a>';
+      const failed = oneEvent(el, 'folio-error');
+      el.src = '/__test/status/500';
+      (await fixture(html`<div></div>`)).append(el);
+      await failed;
+      await el.updateComplete;
+      const link = shadow(el).querySelector('[part=error] a') as HTMLAnchorElement;
+      expect(link.href).to.equal('https://news.example/original');
+    });
+
+    it('rejects a story object of the wrong shape with folio-error', async () => {
+      const el = await fixture<FolioArticle>(html`<folio-article></folio-article>`);
+      const failed = oneEvent(el, 'folio-error') as Promise<FolioErrorEvent>;
+      el.story = { headline: 42 };
+      const { detail } = await failed;
+      expect(detail.code).to.equal('story-invalid');
+    });
+
+    it('recovers when a good story follows a bad one', async () => {
+      const el = await fixture<FolioArticle>(html`<folio-article></folio-article>`);
+      el.story = 'nonsense';
+      await waitUntil(() => shadow(el).querySelector('[part=error]'));
+      const ready = oneEvent(el, 'folio-ready');
+      el.story = story();
+      await ready;
+      expect(shadow(el).querySelector('[part=error]')).to.equal(null);
+      expect(text(shadow(el).querySelector('[part=headline]'))).to.contain('Harbour');
+    });
+  });
+
+  describe('language and strings', () => {
+    it('takes the language from the nearest ancestor', async () => {
+      const wrapper = await fixture(html`<div lang="uk"><folio-article><p>Текст.</p></folio-article></div>`);
+      const el = wrapper.querySelector('folio-article')!;
+      await el.updateComplete;
+      expect(text(shadow(el).querySelector('[part=footer]'))).to.contain('Щоб запропонувати виправлення');
+    });
+
+    it('lets the publisher override any string', async () => {
+      const el = await fixture<FolioArticle>(html`<folio-article .strings=${{ footerLink: 'tell the desk' }}><p>x</p></folio-article>`);
+      expect(text(shadow(el).querySelector('[part=footer] button'))).to.equal('tell the desk');
+    });
+  });
+
+  describe('theming', () => {
+    it('keeps story text at its px size when the page root is 62.5%', async () => {
+      document.documentElement.style.fontSize = '62.5%';
+      try {
+        const el = await storyFixture(story());
+        const p = shadow(el).querySelector('[part=body] p')!;
+        expect(parseFloat(getComputedStyle(p).fontSize)).to.equal(18);
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+    });
+
+    it('follows --folio-font-size and --folio-accent set by the publisher', async () => {
+      const el = await storyFixture(story());
+      el.style.setProperty('--folio-font-size', '20px');
+      el.style.setProperty('--folio-accent', 'rgb(0, 90, 0)');
+      const p = shadow(el).querySelector('[part=body] p')!;
+      expect(getComputedStyle(p).fontSize).to.equal('20px');
+      expect(getComputedStyle(shadow(el).querySelector('[part=kicker]')!).color).to.equal('rgb(0, 90, 0)');
+    });
+
+    it('exposes parts for headline, byline, body and footer', async () => {
+      const el = await storyFixture(story());
+      for (const part of ['headline', 'byline', 'body', 'footer']) {
+        expect(shadow(el).querySelector(`[part~=${part}]`), part).to.not.equal(null);
+      }
+    });
+  });
+});
