@@ -28,6 +28,93 @@ const integrity = () => ({
   },
 });
 
+/**
+ * Finds the static parts of css`…` and html`…` template literals (skipping `${…}` expressions,
+ * which may hold nested templates, strings and comments) so they can be minified. Returns
+ * [start, end, tag] ranges into `code`, innermost and outermost alike, never overlapping.
+ */
+function templateParts(code) {
+  const parts = [];
+  let i = 0;
+  const skipString = (q) => {
+    for (i++; i < code.length && code[i] !== q; i++) if (code[i] === '\\') i++;
+    i++;
+  };
+  // Scans a template body starting after the opening backtick; records static parts when tagged.
+  const scanTemplate = (tag) => {
+    let start = i;
+    while (i < code.length) {
+      const c = code[i];
+      if (c === '\\') i += 2;
+      else if (c === '`') {
+        if (tag) parts.push([start, i, tag]);
+        i++;
+        return;
+      } else if (c === '$' && code[i + 1] === '{') {
+        if (tag) parts.push([start, i, tag]);
+        i += 2;
+        scanCode('}');
+        start = i;
+      } else i++;
+    }
+  };
+  // Scans code until an unmatched `close` (or the end), descending into strings and templates.
+  const scanCode = (close) => {
+    let depth = 0;
+    while (i < code.length) {
+      const c = code[i];
+      if (c === '"' || c === "'") skipString(c);
+      else if (c === '/' && code[i + 1] === '/') i = code.indexOf('\n', i) < 0 ? code.length : code.indexOf('\n', i);
+      else if (c === '/' && code[i + 1] === '*') i = code.indexOf('*/', i + 2) + 2;
+      else if (c === '`') {
+        const tag = /\b(css|html)\s*$/.exec(code.slice(Math.max(0, i - 8), i))?.[1];
+        i++;
+        scanTemplate(tag);
+      } else if (c === '{') {
+        depth++;
+        i++;
+      } else if (c === '}') {
+        if (depth === 0 && close === '}') {
+          i++;
+          return;
+        }
+        depth--;
+        i++;
+      } else i++;
+    }
+  };
+  scanCode(null);
+  return parts;
+}
+
+const minifyCss = (text) =>
+  text
+    .replace(/\/\*[^]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+
+// In markup, a run of white space with a line break is layout of the source, not content:
+// one space keeps the rendering (HTML collapses white space) and drops the indentation.
+const minifyHtml = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/> </g, '><');
+
+/** Minifies the CSS and markup inside Lit's css`` and html`` templates, which terser leaves as written. */
+const templates = () => ({
+  name: 'folio-minify-templates',
+  transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id)) return null;
+    const parts = templateParts(code);
+    if (!parts.length) return null;
+    let out = code;
+    for (const [start, end, tag] of parts.sort((a, b) => b[0] - a[0])) {
+      const text = out.slice(start, end);
+      out = out.slice(0, start) + (tag === 'css' ? minifyCss(text) : minifyHtml(text)) + out.slice(end);
+    }
+    return { code: out, map: null };
+  },
+});
+
 const terserOptions = {
   ecma: 2021,
   module: true,
@@ -44,6 +131,7 @@ export default [
       version(),
       resolve(),
       typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined }),
+      templates(),
       terser({ ...terserOptions, module: false }),
       integrity(),
     ],
@@ -52,6 +140,6 @@ export default [
     // The same as an ES module, exporting the classes, events and types.
     input: 'src/index.ts',
     output: { dir: 'dist', entryFileNames: 'folio.mjs', format: 'es', sourcemap: true },
-    plugins: [version(), resolve(), typescript({ tsconfig: './tsconfig.json' }), terser(terserOptions), integrity()],
+    plugins: [version(), resolve(), typescript({ tsconfig: './tsconfig.json' }), templates(), terser(terserOptions), integrity()],
   },
 ];

@@ -1,0 +1,105 @@
+// `npm run bench`: Folio's performance figures, measured in headless Chromium in one run, as
+// ratios against a floor where that makes sense (timings drift between runs; ratios don't).
+//
+//   render   a 1000-paragraph story: Folio vs a hand-written createElement floor, time to the
+//            frame after everything is rendered, and the longest main-thread task at 4x CPU
+//            throttling (Chrome DevTools Protocol Emulation.setCPUThrottlingRate).
+//
+// Further sections (ads layout shift, correction latency) live in test/bench/*.mjs and are
+// listed in SECTIONS below.
+import http from 'node:http';
+import { chromium } from 'playwright-core';
+import { createStaticHandler } from '../../demo/lib/static.mjs';
+import { ROOT } from '../../demo/server.mjs';
+import { chromiumArgs, ensureChromium } from '../tools/find-browser.mjs';
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const SAMPLES = Number(process.env.BENCH_SAMPLES || 7);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+async function renderBench(browser, origin) {
+  const lines = [];
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  const open = async () => {
+    await page.goto(`${origin}/test/bench/render.html`);
+    await page.waitForFunction(() => window.benchReady === true && customElements.get('folio-article'));
+  };
+  const measure = async (which) => {
+    await open();
+    return page.evaluate((w) => window.bench(w), which);
+  };
+  // Warm-up, then alternate so both sides see the same machine state.
+  await measure('floor');
+  await measure('folio');
+  const floor = [];
+  const folio = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    floor.push(await measure('floor'));
+    folio.push(await measure('folio'));
+  }
+  const floorTotal = median(floor.map((r) => r.total));
+  const folioTotal = median(folio.map((r) => r.total));
+  const folioFirst = median(folio.map((r) => r.firstFrame));
+  if (folio.some((r) => r.count !== 1000) || floor.some((r) => r.count !== 1000)) throw new Error('render bench: not every paragraph rendered');
+  lines.push(`render 1000 paragraphs (median of ${SAMPLES}, unthrottled):`);
+  lines.push(`  floor (createElement)       ${ms(floorTotal)} to the frame after render`);
+  lines.push(`  <folio-article>             ${ms(folioTotal)} to the frame after the last chunk; first frame (first screen) at ${ms(folioFirst)}`);
+  lines.push(`  ratio folio / floor         ${(folioTotal / floorTotal).toFixed(2)}  (target ≤ 1.20)`);
+
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const throttledFolio = [];
+  const throttledFloor = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(SAMPLES / 2)); i++) {
+    throttledFloor.push(await measure('floor'));
+    throttledFolio.push(await measure('folio'));
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const longest = Math.max(...throttledFolio.map((r) => r.longest));
+  const floorLongest = Math.max(...throttledFloor.map((r) => r.longest));
+  lines.push(`at 4x CPU throttling:`);
+  lines.push(`  longest task, <folio-article> ${longest ? ms(longest) : 'none over 50 ms (no long task)'}  (target: none over 50 ms)`);
+  lines.push(`  longest task, floor           ${floorLongest ? ms(floorLongest) : 'none over 50 ms'}`);
+  lines.push(`  ratio folio / floor (4x)      ${(median(throttledFolio.map((r) => r.total)) / median(throttledFloor.map((r) => r.total))).toFixed(2)}`);
+  await page.close();
+  return { lines, figures: { ratio: folioTotal / floorTotal, longest } };
+}
+
+const SECTIONS = { render: renderBench };
+try {
+  const extra = await import('./sections.mjs');
+  Object.assign(SECTIONS, extra.SECTIONS);
+} catch (e) {
+  if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+}
+
+// The bench pages live in test/bench/, next to the code they measure; serve them with the bundles.
+const serve = createStaticHandler({ root: ROOT, mounts: ['dist', 'demo', 'test'] });
+const server = http.createServer((req, res) => serve(req, res, new URL(req.url, 'http://x').pathname));
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+const origin = `http://127.0.0.1:${port}`;
+const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: chromiumArgs() });
+let failed = false;
+try {
+  console.log(`Folio bench · Chromium ${browser.version()} · ${SAMPLES} samples\n`);
+  for (const [name, run] of Object.entries(SECTIONS)) {
+    if (only.length && !only.includes(name)) continue;
+    try {
+      const { lines } = await run(browser, origin);
+      console.log(lines.join('\n') + '\n');
+    } catch (e) {
+      failed = true;
+      console.error(`${name}: FAILED: ${e.stack || e}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.closeAllConnections();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
