@@ -4,28 +4,30 @@
  * Events report what the reader or the network did, never a property the page just set.
  */
 
-const init = <T>(detail: T): CustomEventInit<T> => ({ detail, bubbles: true, composed: true });
+/**
+ * Makes the base class of one event: a CustomEvent with a fixed name that bubbles and is
+ * composed. Each public event is a named class over it, so `instanceof` and the typings work
+ * while the bundle carries one constructor, not fourteen.
+ */
+function folioEvent<T>(name: string, cancelable = false) {
+  return class extends CustomEvent<T> {
+    static readonly eventName = name;
+    constructor(detail: T) {
+      super(name, { detail, bubbles: true, composed: true, cancelable });
+    }
+  };
+}
 
 export type FolioMode = 'enhance' | 'story';
 
 /** The article has rendered its content (story fetched and shown, or publisher markup enhanced). */
-export class FolioReadyEvent extends CustomEvent<{ mode: FolioMode; blocks: number }> {
-  static readonly eventName = 'folio-ready';
-  constructor(detail: { mode: FolioMode; blocks: number }) {
-    super(FolioReadyEvent.eventName, init(detail));
-  }
-}
+export class FolioReadyEvent extends folioEvent<{ mode: FolioMode; blocks: number }>('folio-ready') {}
 
 /**
  * Something went wrong. `fatal: true` means the element shows an error state instead of the story;
  * non-fatal errors (a related feed that failed, an ad script that was blocked) leave the article as it was.
  */
-export class FolioErrorEvent extends CustomEvent<{ code: FolioErrorCode; message: string; fatal: boolean }> {
-  static readonly eventName = 'folio-error';
-  constructor(detail: { code: FolioErrorCode; message: string; fatal: boolean }) {
-    super(FolioErrorEvent.eventName, init(detail));
-  }
-}
+export class FolioErrorEvent extends folioEvent<{ code: FolioErrorCode; message: string; fatal: boolean }>('folio-error') {}
 
 export type FolioErrorCode =
   | 'story-http'
@@ -39,60 +41,25 @@ export type FolioErrorCode =
   | 'corrections-storage';
 
 /** The reader asked to suggest a correction (footer link, keyboard shortcut or touch button). */
-export class FolioCorrectionRequestEvent extends CustomEvent<{ quote: string | null }> {
-  static readonly eventName = 'folio-correction-request';
-  constructor(detail: { quote: string | null }) {
-    super(FolioCorrectionRequestEvent.eventName, { ...init(detail), cancelable: true });
-  }
-}
+export class FolioCorrectionRequestEvent extends folioEvent<{ quote: string | null }>('folio-correction-request', true) {}
 
 // ---- Ads -------------------------------------------------------------------------------------
 
 export type AdSize = [number, number];
 
-export class FolioAdRequestEvent extends CustomEvent<{ provider: string; unit: string | null; sizes: AdSize[] | 'fluid' }> {
-  static readonly eventName = 'folio-ad-request';
-  constructor(detail: { provider: string; unit: string | null; sizes: AdSize[] | 'fluid' }) {
-    super(FolioAdRequestEvent.eventName, init(detail));
-  }
-}
+export class FolioAdRequestEvent extends folioEvent<{ provider: string; unit: string | null; sizes: AdSize[] | 'fluid' }>('folio-ad-request') {}
 
-export class FolioAdRenderEvent extends CustomEvent<{ filled: boolean; size: AdSize | null; provider: string }> {
-  static readonly eventName = 'folio-ad-render';
-  constructor(detail: { filled: boolean; size: AdSize | null; provider: string }) {
-    super(FolioAdRenderEvent.eventName, init(detail));
-  }
-}
+export class FolioAdRenderEvent extends folioEvent<{ filled: boolean; size: AdSize | null; provider: string }>('folio-ad-render') {}
 
-export class FolioAdViewableEvent extends CustomEvent<{ provider: string; size: AdSize | null }> {
-  static readonly eventName = 'folio-ad-viewable';
-  constructor(detail: { provider: string; size: AdSize | null }) {
-    super(FolioAdViewableEvent.eventName, init(detail));
-  }
-}
+export class FolioAdViewableEvent extends folioEvent<{ provider: string; size: AdSize | null }>('folio-ad-viewable') {}
 
-export class FolioAdErrorEvent extends CustomEvent<{ provider: string; message: string }> {
-  static readonly eventName = 'folio-ad-error';
-  constructor(detail: { provider: string; message: string }) {
-    super(FolioAdErrorEvent.eventName, init(detail));
-  }
-}
+export class FolioAdErrorEvent extends folioEvent<{ provider: string; message: string }>('folio-ad-error') {}
 
 // ---- Related stories ----------------------------------------------------------------------------
 
-export class FolioRelatedClickEvent extends CustomEvent<{ href: string; headline: string; position: number }> {
-  static readonly eventName = 'folio-related-click';
-  constructor(detail: { href: string; headline: string; position: number }) {
-    super(FolioRelatedClickEvent.eventName, { ...init(detail), cancelable: true });
-  }
-}
+export class FolioRelatedClickEvent extends folioEvent<{ href: string; headline: string; position: number }>('folio-related-click', true) {}
 
-export class FolioRelatedImpressionEvent extends CustomEvent<{ href: string | null; headline: string; position: number }> {
-  static readonly eventName = 'folio-related-impression';
-  constructor(detail: { href: string | null; headline: string; position: number }) {
-    super(FolioRelatedImpressionEvent.eventName, init(detail));
-  }
-}
+export class FolioRelatedImpressionEvent extends folioEvent<{ href: string | null; headline: string; position: number }>('folio-related-impression') {}
 
 // ---- Corrections -----------------------------------------------------------------------------
 
@@ -103,40 +70,15 @@ export interface CorrectionEventDetail {
   quote: string | null;
 }
 
-export class FolioCorrectionOpenEvent extends CustomEvent<CorrectionEventDetail> {
-  static readonly eventName = 'folio-correction-open';
-  constructor(detail: CorrectionEventDetail) {
-    super(FolioCorrectionOpenEvent.eventName, init(detail));
-  }
-}
+export class FolioCorrectionOpenEvent extends folioEvent<CorrectionEventDetail>('folio-correction-open') {}
 
-export class FolioCorrectionSubmitEvent extends CustomEvent<CorrectionEventDetail> {
-  static readonly eventName = 'folio-correction-submit';
-  constructor(detail: CorrectionEventDetail) {
-    super(FolioCorrectionSubmitEvent.eventName, init(detail));
-  }
-}
+export class FolioCorrectionSubmitEvent extends folioEvent<CorrectionEventDetail>('folio-correction-submit') {}
 
-export class FolioCorrectionSentEvent extends CustomEvent<CorrectionEventDetail & { status: number }> {
-  static readonly eventName = 'folio-correction-sent';
-  constructor(detail: CorrectionEventDetail & { status: number }) {
-    super(FolioCorrectionSentEvent.eventName, init(detail));
-  }
-}
+export class FolioCorrectionSentEvent extends folioEvent<CorrectionEventDetail & { status: number }>('folio-correction-sent') {}
 
-export class FolioCorrectionQueuedEvent extends CustomEvent<CorrectionEventDetail & { reason: string }> {
-  static readonly eventName = 'folio-correction-queued';
-  constructor(detail: CorrectionEventDetail & { reason: string }) {
-    super(FolioCorrectionQueuedEvent.eventName, init(detail));
-  }
-}
+export class FolioCorrectionQueuedEvent extends folioEvent<CorrectionEventDetail & { reason: string }>('folio-correction-queued') {}
 
-export class FolioCorrectionRefusedEvent extends CustomEvent<CorrectionEventDetail & { status: number; message: string }> {
-  static readonly eventName = 'folio-correction-refused';
-  constructor(detail: CorrectionEventDetail & { status: number; message: string }) {
-    super(FolioCorrectionRefusedEvent.eventName, init(detail));
-  }
-}
+export class FolioCorrectionRefusedEvent extends folioEvent<CorrectionEventDetail & { status: number; message: string }>('folio-correction-refused') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -116,82 +116,69 @@ export type ParseResult =
   | { ok: true; story: Story; skipped: string[] }
   | { ok: false; error: string };
 
-const KNOWN_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'image', 'quote', 'list', 'ad', 'related']);
-
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const optStr = (v: unknown): string | undefined => (isStr(v) ? v : undefined);
-const optNum = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
 
 class ShapeError extends Error {}
-const need = (cond: unknown, message: string): void => {
-  if (!cond) throw new ShapeError(message);
+const need = (cond: unknown, where: string, what: string): void => {
+  if (!cond) throw new ShapeError(`${where} must be ${what}`);
 };
 
-function image(v: unknown, where: string): StoryImage {
-  need(isObj(v), `${where} must be an object`);
-  const o = v as Obj;
-  need(isStr(o.src) && o.src, `${where}.src must be a non-empty string`);
-  return {
-    src: o.src as string,
-    alt: isStr(o.alt) ? o.alt : '',
-    width: optNum(o.width),
-    height: optNum(o.height),
-    caption: optStr(o.caption),
-    credit: optStr(o.credit),
-  };
+/** Copies the optional fields that are strings (or positive numbers, for `nums`); drops the rest. */
+function optional(o: Obj, strs: string[], nums: string[] = []): Obj {
+  const out: Obj = {};
+  for (const k of strs) if (isStr(o[k])) out[k] = o[k];
+  for (const k of nums) if (typeof o[k] === 'number' && (o[k] as number) > 0 && Number.isFinite(o[k])) out[k] = o[k];
+  return out;
 }
 
-function related(v: unknown, where: string): RelatedItem {
-  need(isObj(v), `${where} must be an object`);
+/** An object with the required string fields present (`nonEmpty` ones not blank), plus the optional ones. */
+function record<T>(v: unknown, where: string, required: string[], strs: string[], nums: string[] = [], nonEmpty: string[] = []): T {
+  need(isObj(v), where, 'an object');
   const o = v as Obj;
-  need(isStr(o.headline) && o.headline, `${where}.headline must be a non-empty string`);
-  need(isStr(o.href), `${where}.href must be a string`);
-  return {
-    href: o.href as string,
-    headline: o.headline as string,
-    kicker: optStr(o.kicker),
-    label: optStr(o.label),
-    teaser: optStr(o.teaser),
-    image: optStr(o.image),
-    imageAlt: optStr(o.imageAlt),
-    published: optStr(o.published),
-  };
+  for (const k of required) need(isStr(o[k]) && (!nonEmpty.includes(k) || (o[k] as string).trim()), `${where}.${k}`, 'a string');
+  return { ...optional(o, strs, nums), ...Object.fromEntries(required.map((k) => [k, o[k]])) } as T;
 }
 
+const image = (v: unknown, where: string): StoryImage => {
+  const img = record<StoryImage>(v, where, ['src'], ['caption', 'credit'], ['width', 'height'], ['src']);
+  img.alt = isStr((v as Obj).alt) ? ((v as Obj).alt as string) : '';
+  return img;
+};
+const RELATED_FIELDS = ['kicker', 'label', 'teaser', 'image', 'imageAlt', 'published'];
+const related = (v: unknown, where: string): RelatedItem => record(v, where, ['href', 'headline'], RELATED_FIELDS, [], ['headline']);
+
+/** One body block, or the name of an unknown type (skipped, not fatal). */
 function block(v: unknown, i: number): StoryBlock | string {
   const where = `body[${i}]`;
-  need(isObj(v), `${where} must be an object`);
+  need(isObj(v), where, 'an object');
   const o = v as Obj;
-  const type = o.type;
-  if (!isStr(type) || !KNOWN_BLOCKS.has(type)) return String(type);
-  switch (type) {
+  switch (o.type) {
     case 'paragraph':
-      need(isStr(o.html), `${where}.html must be a string`);
-      return { type, html: o.html as string };
+      return { type: o.type, ...record<{ html: string }>(o, where, ['html'], []) };
     case 'heading':
-      need(isStr(o.text), `${where}.text must be a string`);
-      return { type, text: o.text as string, level: o.level === 3 ? 3 : 2 };
+      return { type: o.type, ...record<{ text: string }>(o, where, ['text'], []), level: o.level === 3 ? 3 : 2 };
     case 'image':
-      return { type, ...image(o, where) };
+      return { type: o.type, ...image(o, where) };
     case 'quote':
-      need(isStr(o.html), `${where}.html must be a string`);
-      return { type, html: o.html as string, cite: optStr(o.cite) };
+      return { type: o.type, ...record<{ html: string }>(o, where, ['html'], ['cite']) };
     case 'list':
-      need(Array.isArray(o.items) && (o.items as unknown[]).every(isStr), `${where}.items must be an array of strings`);
-      return { type, ordered: o.ordered === true, items: o.items as string[] };
+      need(Array.isArray(o.items) && o.items.every(isStr), `${where}.items`, 'an array of strings');
+      return { type: o.type, ordered: o.ordered === true, items: o.items as string[] };
     case 'ad':
-      return { type, sizes: optStr(o.sizes), unit: optStr(o.unit), provider: optStr(o.provider) };
+      return { type: o.type, ...optional(o, ['sizes', 'unit', 'provider']) };
+    case 'related':
+      return { type: o.type, ...related(o, where) };
     default:
-      return { type: 'related', ...related(o, where) };
+      return String(o.type);
   }
 }
 
-function date(v: unknown, where: string): string {
-  need(isStr(v) && !Number.isNaN(Date.parse(v)), `${where} must be an ISO 8601 date`);
+const date = (v: unknown, where: string): string => {
+  need(isStr(v) && !Number.isNaN(Date.parse(v)), where, 'an ISO 8601 date');
   return v as string;
-}
+};
 
 /**
  * Checks an untrusted value against the Story format. Unknown block types are not an error:
@@ -199,62 +186,32 @@ function date(v: unknown, where: string): string {
  */
 export function parseStory(input: unknown): ParseResult {
   try {
-    need(isObj(input), 'the story must be a JSON object');
+    const story = record<Story>(input, 'the story', ['url', 'headline'], ['standfirst', 'kicker', 'section', 'lang'], [], ['headline']);
     const o = input as Obj;
-    need(isStr(o.id) || typeof o.id === 'number', 'id must be a string');
-    need(isStr(o.url), 'url must be a string');
-    need(isStr(o.headline) && o.headline.trim(), 'headline must be a non-empty string');
-    need(Array.isArray(o.byline), 'byline must be an array');
-    const byline = (o.byline as unknown[]).map((p, i) => {
-      need(isObj(p) && isStr(p.name), `byline[${i}].name must be a string`);
-      const person = p as Obj;
-      return { name: person.name as string, url: optStr(person.url) };
-    });
-    need(Array.isArray(o.body), 'body must be an array of blocks');
-    const body: StoryBlock[] = [];
+    need(isStr(o.id) || typeof o.id === 'number', 'id', 'a string');
+    story.id = String(o.id);
+    need(Array.isArray(o.byline), 'byline', 'an array');
+    story.byline = (o.byline as unknown[]).map((p, i) => record<StoryPerson>(p, `byline[${i}]`, ['name'], ['url']));
+    need(Array.isArray(o.body), 'body', 'an array of blocks');
     const skipped: string[] = [];
+    story.body = [];
     (o.body as unknown[]).forEach((b, i) => {
       const parsed = block(b, i);
-      if (typeof parsed === 'string') skipped.push(parsed);
-      else body.push(parsed);
+      if (isStr(parsed)) skipped.push(parsed);
+      else story.body.push(parsed);
     });
-    let publisher: StoryPublisher | undefined;
-    if (o.publisher !== undefined) {
-      need(isObj(o.publisher) && isStr(o.publisher.name) && isStr(o.publisher.url), 'publisher needs name and url');
-      const p = o.publisher as Obj;
-      publisher = { name: p.name as string, url: p.url as string, logo: optStr(p.logo) };
-    }
-    let ads: StoryAdsConfig | undefined;
+    story.datePublished = date(o.datePublished, 'datePublished');
+    if (o.dateModified !== undefined) story.dateModified = date(o.dateModified, 'dateModified');
+    if (o.image !== undefined) story.image = image(o.image, 'image');
+    if (o.publisher !== undefined) story.publisher = record<StoryPublisher>(o.publisher, 'publisher', ['name', 'url'], ['logo']);
+    if (Array.isArray(o.related)) story.related = o.related.map((r, i) => related(r, `related[${i}]`));
     if (isObj(o.ads)) {
-      const a = o.ads;
-      ads = {
-        enabled: typeof a.enabled === 'boolean' ? a.enabled : undefined,
-        first: optNum(a.first),
-        gap: optNum(a.gap),
-        max: typeof a.max === 'number' && a.max >= 0 ? a.max : undefined,
-        provider: optStr(a.provider),
-        unit: optStr(a.unit),
-        sizes: optStr(a.sizes),
-      };
+      const ads: StoryAdsConfig = optional(o.ads, ['provider', 'unit', 'sizes'], ['first', 'gap']);
+      if (typeof o.ads.enabled === 'boolean') ads.enabled = o.ads.enabled;
+      if (typeof o.ads.max === 'number' && o.ads.max >= 0) ads.max = o.ads.max;
+      story.ads = ads;
     }
-    const story: Story = {
-      id: String(o.id),
-      url: o.url as string,
-      headline: o.headline as string,
-      standfirst: optStr(o.standfirst),
-      kicker: optStr(o.kicker),
-      section: optStr(o.section),
-      byline,
-      datePublished: date(o.datePublished, 'datePublished'),
-      dateModified: o.dateModified === undefined ? undefined : date(o.dateModified, 'dateModified'),
-      image: o.image === undefined ? undefined : image(o.image, 'image'),
-      publisher,
-      lang: optStr(o.lang),
-      body,
-      related: Array.isArray(o.related) ? (o.related as unknown[]).map((r, i) => related(r, `related[${i}]`)) : undefined,
-      ads,
-      corrections: isObj(o.corrections) ? { endpoint: optStr(o.corrections.endpoint) } : undefined,
-    };
+    if (isObj(o.corrections)) story.corrections = optional(o.corrections, ['endpoint']);
     return { ok: true, story, skipped };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, error: e.message };

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import {
   FolioCorrectionRequestEvent,
@@ -9,6 +8,7 @@ import {
   type FolioMode,
 } from '../../events.js';
 import { format, isApplePlatform, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
+import { attributes } from '../../internal/define.js';
 import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import type { RelatedItem, Story } from '../../story/story.js';
@@ -84,67 +84,78 @@ const yieldTask = (): Promise<void> =>
 export class FolioArticle extends LitElement {
   static override styles = [articleStyles, moreListStyles, debugStyles];
 
+  static override properties = {
+    ...attributes('src', 'lang', 'correctionsEndpoint', 'adProvider', 'adUnit', 'adSizes', 'adsSrc', 'gptSrc', 'adConsent', 'adFirst', 'adGap', 'adMax', 'ads', 'relatedSrc'),
+    story: { attribute: false },
+    strings: { attribute: false },
+    timeout: { type: Number },
+    debugAds: { type: Boolean, attribute: 'debug-ads' },
+    status: { state: true },
+    shownSections: { state: true },
+    more: { state: true },
+  };
+
   /** URL of a Story JSON document to fetch and render (story mode). */
-  @property() src?: string;
+  declare src?: string;
 
   /** A Story JSON document as an object (story mode); validated before it renders. */
-  @property({ attribute: false }) story?: unknown;
+  declare story?: unknown;
 
   /** Language of the UI strings and dates; defaults to the nearest ancestor's `lang`, then the document's. */
-  @property() override lang = '';
+  override lang = '';
 
   /** Overrides for any UI string, e.g. `{ footerLink: 'tell the desk' }`. */
-  @property({ attribute: false }) strings?: Partial<FolioStrings>;
+  declare strings?: Partial<FolioStrings>;
 
   /** Milliseconds to wait for `src` before showing the timeout error. */
-  @property({ type: Number }) timeout = 10_000;
+  timeout = 10_000;
 
   /** Where corrections are sent (POST, W3C Web Annotation JSON). */
-  @property({ attribute: 'corrections-endpoint' }) correctionsEndpoint?: string;
+  declare correctionsEndpoint?: string;
 
   /** Ad provider for the slots this article inserts: `placeholder` (default), `house` or `gpt`. */
-  @property({ attribute: 'ad-provider' }) adProvider?: string;
+  declare adProvider?: string;
 
   /** Ad unit path for inserted slots (GPT), e.g. `/1234/news/article`. */
-  @property({ attribute: 'ad-unit' }) adUnit?: string;
+  declare adUnit?: string;
 
   /** Creative sizes for inserted slots, e.g. `300x250,336x280`, or `fluid`. */
-  @property({ attribute: 'ad-sizes' }) adSizes?: string;
+  declare adSizes?: string;
 
   /** URL of the house creatives JSON (provider `house`). */
-  @property({ attribute: 'ads-src' }) adsSrc?: string;
+  declare adsSrc?: string;
 
   /** URL of the Google Publisher Tag script (provider `gpt`); defaults to Google's. */
-  @property({ attribute: 'gpt-src' }) gptSrc?: string;
+  declare gptSrc?: string;
 
   /** `strict`: no ads at all without TCF consent for purpose 1 (default: non-personalised ads). */
-  @property({ attribute: 'ad-consent' }) adConsent?: string;
+  declare adConsent?: string;
 
   /** Paragraphs before the first inserted ad (default 3). */
-  @property({ attribute: 'ad-first' }) adFirst?: string;
+  declare adFirst?: string;
 
   /** Paragraphs between two ads (default 3). */
-  @property({ attribute: 'ad-gap' }) adGap?: string;
+  declare adGap?: string;
 
   /** Most inserted ads (default 4). */
-  @property({ attribute: 'ad-max' }) adMax?: string;
+  declare adMax?: string;
 
   /** `none` inserts no ads (pinned ones stay). */
-  @property() ads?: string;
+  declare ads?: string;
 
   /** Marks every candidate ad position and why it was taken or refused (also `?folio-debug=ads`). */
-  @property({ type: Boolean, attribute: 'debug-ads' }) debugAds = false;
+  debugAds = false;
 
   /** Enhance mode: URL of a JSON feed of related stories; the first goes inline, the rest to the end. */
-  @property({ attribute: 'related-src' }) relatedSrc?: string;
+  declare relatedSrc?: string;
 
-  @state() private status: Status = 'idle';
-  @state() private shownSections = 0;
+  private status: Status = 'idle';
+  private shownSections = 0;
   private error?: ErrorState;
   private data?: Story;
   private sections: PlanItem[][] = [];
   private slotNames = new Map<PlanItem, string>();
-  @state() private more: RelatedItem[] = [];
+  private more: RelatedItem[] = [];
   private enhanced = false;
   private abort?: AbortController;
   private readyFired = false;

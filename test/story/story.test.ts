@@ -1,0 +1,76 @@
+import { expect } from '@open-wc/testing';
+import { blockTextLength, parseStory } from '../../src/story/story.js';
+
+const good = () => ({
+  id: 42,
+  url: 'https://news.example/a',
+  headline: 'Headline',
+  byline: [{ name: 'A', url: '/a' }],
+  datePublished: '2026-11-20T07:30:00Z',
+  body: [
+    { type: 'paragraph', html: 'Hi <em>there</em>' },
+    { type: 'heading', text: 'Sub', level: 3 },
+    { type: 'image', src: '/x.jpg', width: 800, height: -1, alt: 5 },
+    { type: 'quote', html: 'Q', cite: 'C' },
+    { type: 'list', ordered: true, items: ['a', 'b'] },
+    { type: 'ad', sizes: '300x250', unit: 7 },
+    { type: 'related', href: '/r', headline: 'R', kicker: 'K', teaser: 3 },
+  ],
+});
+
+describe('parseStory', () => {
+  it('accepts a complete story and keeps only well-typed optional fields', () => {
+    const result = parseStory({ ...good(), standfirst: 'S', kicker: 9, ads: { first: 2, max: 0, enabled: false, gap: 'x' }, corrections: { endpoint: '/c' } });
+    if (!result.ok) throw new Error(result.error);
+    const { story } = result;
+    expect(story.id).to.equal('42');
+    expect(story.standfirst).to.equal('S');
+    expect(story.kicker).to.equal(undefined);
+    expect(story.body.map((b) => b.type)).to.deep.equal(['paragraph', 'heading', 'image', 'quote', 'list', 'ad', 'related']);
+    expect(story.body[1]).to.deep.equal({ type: 'heading', text: 'Sub', level: 3 });
+    expect(story.body[2]).to.deep.equal({ type: 'image', src: '/x.jpg', width: 800, alt: '' });
+    expect(story.body[5]).to.deep.equal({ type: 'ad', sizes: '300x250' });
+    expect(story.body[6]).to.deep.equal({ type: 'related', href: '/r', headline: 'R', kicker: 'K' });
+    expect(story.ads).to.deep.equal({ first: 2, max: 0, enabled: false });
+    expect(story.corrections).to.deep.equal({ endpoint: '/c' });
+    expect(story.byline).to.deep.equal([{ name: 'A', url: '/a' }]);
+  });
+
+  it('skips unknown block types and names them, instead of failing', () => {
+    const s = good();
+    (s.body as unknown[]).push({ type: 'poll' }, { type: 'video' });
+    const result = parseStory(s);
+    expect(result.ok && result.skipped).to.deep.equal(['poll', 'video']);
+  });
+
+  const bad: [string, (s: Record<string, unknown>) => unknown, RegExp][] = [
+    ['not an object', () => 'story', /the story must be an object/],
+    ['an array', () => [], /the story must be an object/],
+    ['no headline', (s) => ({ ...s, headline: undefined }), /headline/],
+    ['a blank headline', (s) => ({ ...s, headline: '   ' }), /headline/],
+    ['no url', (s) => ({ ...s, url: 5 }), /url/],
+    ['no id', (s) => ({ ...s, id: null }), /id/],
+    ['byline not an array', (s) => ({ ...s, byline: 'Me' }), /byline/],
+    ['a byline without a name', (s) => ({ ...s, byline: [{}] }), /byline\[0\]\.name/],
+    ['body not an array', (s) => ({ ...s, body: {} }), /body/],
+    ['a paragraph without html', (s) => ({ ...s, body: [{ type: 'paragraph', text: 'x' }] }), /body\[0\]\.html/],
+    ['a list of non-strings', (s) => ({ ...s, body: [{ type: 'list', items: [1] }] }), /body\[0\]\.items/],
+    ['an image without src', (s) => ({ ...s, body: [{ type: 'image', alt: 'x' }] }), /body\[0\]\.src/],
+    ['a bad date', (s) => ({ ...s, datePublished: 'yesterday' }), /datePublished/],
+    ['a publisher without url', (s) => ({ ...s, publisher: { name: 'P' } }), /publisher\.url/],
+    ['a related item without headline', (s) => ({ ...s, related: [{ href: '/x' }] }), /related\[0\]\.headline/],
+  ];
+  for (const [name, change, message] of bad) {
+    it(`refuses a story with ${name}, saying where`, () => {
+      const result = parseStory(change(good()));
+      expect(result.ok).to.equal(false);
+      if (!result.ok) expect(result.error).to.match(message);
+    });
+  }
+
+  it('counts visible text for the placement rules, not markup', () => {
+    expect(blockTextLength({ type: 'paragraph', html: '<a href="/x">four</a> more' })).to.equal(9);
+    expect(blockTextLength({ type: 'list', items: ['ab', '<b>cd</b>'] })).to.equal(4);
+    expect(blockTextLength({ type: 'heading', text: 'abc' })).to.equal(3);
+  });
+});
