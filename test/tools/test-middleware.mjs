@@ -14,9 +14,111 @@ const routes = new Map([
   ['/__test/slow', async (ctx) => { await new Promise((r) => setTimeout(r, 3000)); ctx.type = 'application/json'; ctx.body = '{}'; }],
 ]);
 
+// ---- A corrections endpoint that fails on demand ---------------------------------------------
+// POST /__test/corrections/<key>?mode=<mode>&times=<n>: each test picks its own key, so test
+// files running at the same time never see each other's requests. Modes: ok (201, 200 for an id
+// it already has), 503, 408, 429 (with Retry-After: 0), 400 (JSON {error}), 400text, hang (no
+// answer until the client gives up), drop (socket destroyed, no response). With `times`, the
+// failure happens that many times for the key, then it answers like `ok`.
+// PUT /__test/corrections/<key>?mode=<mode> changes the mode of a key from then on (an endpoint
+// that recovers: the browser itself retries a POST on a dropped keep-alive connection, so
+// counting failures cannot say when a drop ends). GET reads back { attempts, received:
+// [annotation…] } (received: the bodies it answered 2xx to, first time per id); DELETE forgets it.
+const corrections = new Map();
+const correctionState = (key) => {
+  if (!corrections.has(key)) corrections.set(key, { attempts: 0, failures: 0, received: [], ids: new Set() });
+  return corrections.get(key);
+};
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+
+async function correctionsRoute(ctx) {
+  const key = ctx.path.slice('/__test/corrections/'.length);
+  if (ctx.method === 'GET') {
+    const { attempts, received } = correctionState(key);
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ attempts, received });
+    return;
+  }
+  if (ctx.method === 'PUT') {
+    correctionState(key).mode = ctx.query.mode;
+    ctx.status = 204;
+    return;
+  }
+  if (ctx.method === 'DELETE') {
+    corrections.delete(key);
+    ctx.status = 204;
+    return;
+  }
+  const state = correctionState(key);
+  state.attempts++;
+  const body = await readBody(ctx.req);
+  const mode = state.mode ?? ctx.query.mode ?? 'ok';
+  const times = ctx.query.times === undefined ? Infinity : Number(ctx.query.times);
+  if (mode !== 'ok' && state.failures < times) {
+    state.failures++;
+    if (mode === 'drop') {
+      ctx.status = 204; // not logged as a 404
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+      return;
+    }
+    if (mode === 'hang') {
+      await new Promise((resolve) => {
+        ctx.req.socket.once('close', resolve);
+        setTimeout(resolve, 20_000);
+      });
+      ctx.status = 204;
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+      return;
+    }
+    if (mode === '400') {
+      ctx.status = 400;
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ error: ctx.query.message ?? 'The quote is not in the article.' });
+      return;
+    }
+    if (mode === '400text') {
+      ctx.status = 400;
+      ctx.type = 'text/plain';
+      ctx.body = ctx.query.message ?? 'Bad request';
+      return;
+    }
+    if (mode === '429') ctx.set('Retry-After', '0');
+    ctx.status = Number(mode) || 500;
+    ctx.body = 'try later';
+    return;
+  }
+  let annotation;
+  try {
+    annotation = JSON.parse(body);
+  } catch {
+    ctx.status = 400;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ error: 'not JSON' });
+    return;
+  }
+  const known = state.ids.has(annotation.id);
+  if (!known) {
+    state.ids.add(annotation.id);
+    state.received.push(annotation);
+  }
+  ctx.status = known ? 200 : 201;
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({ id: annotation.id });
+}
+
 export async function testMiddleware(ctx, next) {
   const route = routes.get(ctx.path);
   if (route) return route(ctx);
+  if (ctx.path.startsWith('/__test/corrections/')) return correctionsRoute(ctx);
   return next();
 }
 

@@ -1,0 +1,193 @@
+/**
+ * From the reader's selection to the words they meant: which article it is in, the exact text,
+ * its context and its position in the article's text. Everything a correction quotes is
+ * counted in one text, the article text, so that the quote, its prefix and suffix and its
+ * positions always agree with each other.
+ */
+import { isArticle, type ArticleElement } from '../internal/hosts.js';
+
+/** Inside an article but not the article: Folio's inserted ads and cards, and what the publisher marks. */
+export const SKIP = 'folio-ad-slot,folio-related-card,[data-folio-skip],script,style,template,noscript';
+
+/** Characters of context kept on each side of a quote (TextQuoteSelector prefix and suffix). */
+export const CONTEXT = 32;
+
+/**
+ * The article text: the data of every text node under the root in document order, skipping
+ * SKIP subtrees. `starts[i]` is where `nodes[i]` begins in `text`.
+ */
+export interface TextIndex {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+}
+
+/** A quote in the article text (W3C TextQuoteSelector plus TextPositionSelector). */
+export interface Quote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** What a selection inside an article points at. */
+export interface SelectionTarget {
+  article: ArticleElement;
+  quote: Quote;
+  range: AbstractRange;
+}
+
+export function articleText(root: Node): TextIndex {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  // A TreeWalker rejecting an element skips its whole subtree.
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (n) =>
+    n instanceof Element && n.matches(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  );
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType !== Node.TEXT_NODE) continue;
+    nodes.push(n as Text);
+    starts.push(text.length);
+    text += (n as Text).data;
+  }
+  return { text, nodes, starts };
+}
+
+/**
+ * The offset in the article text of a DOM boundary point (node, offset), or null when the point
+ * is in another tree than the article's. A point inside a skipped subtree, or between elements,
+ * counts as the start of the next article text node.
+ */
+export function textOffset(index: TextIndex, node: Node, offset: number): number | null {
+  const { nodes, starts, text } = index;
+  const i = nodes.indexOf(node as Text);
+  if (i >= 0) return starts[i] + offset;
+  const probe = document.createRange();
+  // Binary search for the first text node the point comes before.
+  let lo = 0;
+  let hi = nodes.length;
+  try {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      probe.selectNodeContents(nodes[mid]);
+      if (probe.comparePoint(node, offset) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+  } catch {
+    return null; // a point in another tree (WrongDocumentError)
+  }
+  return lo < nodes.length ? starts[lo] : text.length;
+}
+
+export function quoteAt(index: TextIndex, start: number, end: number): Quote {
+  const { text } = index;
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT), start),
+    suffix: text.slice(end, end + CONTEXT),
+    start,
+    end,
+  };
+}
+
+/** The first `max` characters of a quote, with the suffix that now follows them. */
+export function trimQuote(quote: Quote, max: number): Quote {
+  if (quote.exact.length <= max) return quote;
+  return {
+    ...quote,
+    exact: quote.exact.slice(0, max),
+    suffix: (quote.exact.slice(max) + quote.suffix).slice(0, CONTEXT),
+    end: quote.start + max,
+  };
+}
+
+/** The nearest article (`<folio-article>` or enhanced element) whose text holds `node`, crossing shadow roots upwards. */
+export function articleOf(node: Node | null): ArticleElement | null {
+  for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (isArticle(n)) return n.textRoot.contains(node) ? n : null;
+  }
+  return null;
+}
+
+type ComposedSelection = Selection & {
+  getComposedRanges?(...args: unknown[]): StaticRange[];
+};
+
+/**
+ * The selection's range, seen through the given shadow roots: `getComposedRanges` in its
+ * dictionary form (current spec), else its older rest-arguments form (Safari 17), else
+ * Chromium's `ShadowRoot.getSelection()`, else the plain document range (which cannot see
+ * into shadow roots, so only enhance-mode articles work there).
+ */
+export function composedRange(selection: Selection | null, roots: ShadowRoot[]): AbstractRange | null {
+  if (!selection || !selection.rangeCount) return null;
+  const sel = selection as ComposedSelection;
+  if (sel.getComposedRanges) {
+    try {
+      return sel.getComposedRanges({ shadowRoots: roots })[0] ?? null;
+    } catch {
+      try {
+        return sel.getComposedRanges(...roots)[0] ?? null;
+      } catch {
+        /* fall through */
+      }
+    }
+  }
+  for (const root of roots) {
+    const inner = (root as ShadowRoot & { getSelection?(): Selection | null }).getSelection?.();
+    if (inner?.rangeCount && !inner.isCollapsed && root.contains(inner.anchorNode)) return inner.getRangeAt(0);
+  }
+  return selection.getRangeAt(0);
+}
+
+/** The shadow roots a selection in these articles can live in: each one's own, and the tree it sits in. */
+export function rootsOf(articles: Iterable<Element>): ShadowRoot[] {
+  const roots = new Set<ShadowRoot>();
+  for (const article of articles) {
+    if (article.shadowRoot) roots.add(article.shadowRoot);
+    const tree = article.getRootNode();
+    if (tree instanceof ShadowRoot) roots.add(tree);
+  }
+  return [...roots];
+}
+
+/**
+ * What the current selection quotes, when it starts or ends in one of `articles` and holds
+ * article text; null otherwise. An end outside the article is clamped to the article's text.
+ *
+ * `exact` is the article text between the boundaries: Range.toString() of the selection,
+ * whitespace as in the DOM, except that text of skipped elements (an ad the selection ran
+ * across) is left out, as it is from the positions.
+ */
+export function selectionTarget(articles: Iterable<Element>, selection = document.getSelection()): SelectionTarget | null {
+  const list = [...articles];
+  const range = composedRange(selection, rootsOf(list));
+  if (!range || range.collapsed) return null;
+  const article = articleOf(range.startContainer) ?? articleOf(range.endContainer);
+  if (!article) return null;
+  const index = articleText(article.textRoot);
+  const start = textOffset(index, range.startContainer, range.startOffset) ?? 0;
+  const end = textOffset(index, range.endContainer, range.endOffset) ?? index.text.length;
+  if (end <= start || !index.text.slice(start, end).trim()) return null;
+  return { article, quote: quoteAt(index, start, end), range };
+}
+
+/**
+ * A link that opens the article scrolled to the quote and highlights it (URL text fragment,
+ * `#:~:text=prefix-,start[,end],-suffix`). Browsers match fragments on rendered text, word by
+ * word and within one block, so whitespace is collapsed, the context is cut to whole words, and
+ * a long quote (which may cross paragraphs) is given by its first and last words.
+ */
+export function textFragmentUrl(source: string, quote: Quote): string {
+  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+  const words = squash(quote.exact).split(' ');
+  // The prefix must start on a word and the suffix end on one: drop the words cut in half.
+  const prefix = squash(quote.prefix).replace(/^\S*\s?/, quote.start > CONTEXT ? '' : '$&');
+  const suffix = squash(quote.suffix).replace(/\s?\S*$/, quote.suffix.length < CONTEXT ? '$&' : '');
+  const text =
+    words.length > 8 ? `${enc(words.slice(0, 3).join(' '))},${enc(words.slice(-3).join(' '))}` : enc(words.join(' '));
+  return `${source.split('#')[0]}#:~:text=${prefix ? enc(prefix) + '-,' : ''}${text}${suffix ? ',-' + enc(suffix) : ''}`;
+}

@@ -1,0 +1,368 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { installCorrections, installedCorrections, openCorrection } from '../../src/corrections/controller.js';
+import { articleText, selectionTarget } from '../../src/corrections/selectors.js';
+import { isCorrectionKey, isEditable } from '../../src/corrections/trigger.js';
+import type { FolioArticle } from '../../src/elements/article/folio-article.js';
+import type { FolioCorrectionDialog } from '../../src/elements/correction-dialog/folio-correction-dialog.js';
+import type {
+  FolioCorrectionOpenEvent,
+  FolioCorrectionQueuedEvent,
+  FolioCorrectionRefusedEvent,
+  FolioCorrectionSentEvent,
+  FolioCorrectionSubmitEvent,
+} from '../../src/events.js';
+import { endpoint, nextFrame, pressCorrectionKeys, selectBetween, selectText, story, storyArticle, textNode } from './helpers.js';
+
+const PREFIX = 'test-trigger:';
+let coarse = false;
+let uninstall: (() => void) | null = null;
+
+const dialogHost = () => document.querySelector('folio-correction-dialog') as FolioCorrectionDialog | null;
+const isOpen = () => !!dialogHost()?.open;
+const part = <T extends Element>(selector: string) => dialogHost()!.shadowRoot!.querySelector(selector) as T;
+const suggestion = () => part<HTMLTextAreaElement>('#suggestion');
+const touchButton = () => document.querySelector('folio-correction-touch')?.shadowRoot?.querySelector('button') ?? null;
+
+async function enhanced(endpointUrl = '/__test/corrections/unused'): Promise<FolioArticle> {
+  return fixture<FolioArticle>(html`<folio-article corrections-endpoint=${endpointUrl}>
+    <p>The harbour bridge reopened to traffic at six o'clock on Friday morning.</p>
+    <folio-ad-slot>Advertisement</folio-ad-slot>
+    <p>Engineers replaced all 212 cables during the closure.</p>
+  </folio-article>`);
+}
+
+async function click(el: Element) {
+  const r = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+}
+
+describe('corrections: trigger', () => {
+  const install = () =>
+    (uninstall = installCorrections({
+      coarsePointer: () => coarse,
+      touchDelay: 30,
+      outbox: { prefix: PREFIX, base: 20, cap: 100, timeout: 1000, settle: 10 },
+    }));
+  before(install);
+  after(() => uninstall?.());
+  afterEach(async () => {
+    dialogHost()?.close();
+    document.getSelection()?.removeAllRanges();
+    coarse = false;
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith(PREFIX))
+      .forEach((k) => localStorage.removeItem(k));
+    await nextFrame();
+  });
+
+  describe('keys', () => {
+    it('accepts Ctrl+Enter everywhere and ⌘+Enter only on Apple platforms', () => {
+      const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', { key: 'Enter', ...init });
+      expect(isCorrectionKey(key({ ctrlKey: true }), false)).to.be.true;
+      expect(isCorrectionKey(key({ ctrlKey: true }), true)).to.be.true;
+      expect(isCorrectionKey(key({ metaKey: true }), true)).to.be.true;
+      expect(isCorrectionKey(key({ metaKey: true }), false)).to.be.false;
+      expect(isCorrectionKey(key({}), false)).to.be.false;
+      expect(isCorrectionKey(key({ ctrlKey: true, shiftKey: true }), false)).to.be.false;
+      expect(isCorrectionKey(key({ ctrlKey: true, altKey: true }), false)).to.be.false;
+      expect(isCorrectionKey(key({ ctrlKey: true, repeat: true }), false)).to.be.false;
+      expect(isCorrectionKey(key({ ctrlKey: true, isComposing: true }), false)).to.be.false;
+      expect(isCorrectionKey(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true }), false)).to.be.false;
+    });
+
+    it('knows typing places from the rest of the page', async () => {
+      const box = await fixture(html`<div><input /><textarea></textarea><div contenteditable="true">x</div><p>text</p></div>`);
+      expect([...box.children].map(isEditable)).to.deep.equal([true, true, true, false]);
+    });
+  });
+
+  describe('opening with Ctrl+Enter', () => {
+    it('opens the dialog with the words selected in an enhanced article', async () => {
+      const article = await enhanced();
+      selectText(article, "six o'clock");
+      const opened = oneEvent(article, 'folio-correction-open') as Promise<FolioCorrectionOpenEvent>;
+      await pressCorrectionKeys();
+      expect((await opened).detail).to.deep.equal({ id: null, quote: "six o'clock" });
+      expect(isOpen()).to.be.true;
+      expect(part('mark').textContent).to.equal("six o'clock");
+      expect(suggestion().value).to.equal("six o'clock");
+      expect(dialogHost()!.shadowRoot!.activeElement).to.equal(suggestion());
+    });
+
+    it('opens the dialog with the words selected inside a story-mode shadow root', async () => {
+      const article = await storyArticle(story('/__test/corrections/unused'));
+      selectText(article.shadowRoot!, 'all 212 cables');
+      const opened = oneEvent(article, 'folio-correction-open') as Promise<FolioCorrectionOpenEvent>;
+      await pressCorrectionKeys();
+      expect((await opened).detail.quote).to.equal('all 212 cables');
+      expect(part('mark').textContent).to.equal('all 212 cables');
+      expect(part('blockquote').textContent).to.include('Engineers replaced all 212 cables during the closure.');
+    });
+
+    it('does nothing for a selection outside every article, and leaves the key to the page', async () => {
+      const box = await fixture(html`<div><p id="out">Words outside.</p><folio-article><p>Inside.</p></folio-article></div>`);
+      selectText(box.querySelector('#out')!, 'Words');
+      let prevented: boolean | undefined;
+      const seen = (e: KeyboardEvent) => (prevented = e.defaultPrevented);
+      window.addEventListener('keydown', seen);
+      await pressCorrectionKeys();
+      window.removeEventListener('keydown', seen);
+      expect(isOpen()).to.be.false;
+      expect(prevented).to.be.false;
+    });
+
+    it('does nothing while the reader types in a field outside the article', async () => {
+      const box = await fixture(html`<div><input id="search" /><folio-article><p>Inside words.</p></folio-article></div>`);
+      const input = box.querySelector('input')!;
+      let typed = 0;
+      input.addEventListener('keydown', () => typed++);
+      input.focus();
+      selectText(box.querySelector('folio-article')!, 'Inside');
+      input.focus();
+      // The words are still selected: only the typing place keeps the dialog shut.
+      expect(document.activeElement).to.equal(input);
+      expect(selectionTarget(box.querySelectorAll('folio-article'))?.quote.exact).to.equal('Inside');
+      await pressCorrectionKeys();
+      expect(isOpen()).to.be.false;
+      expect(typed).to.be.greaterThan(0); // the page's own handler still ran
+    });
+
+    it('never stops the page’s own Ctrl+Enter handlers, and yields to one that handled it', async () => {
+      const article = await enhanced();
+      selectText(article, 'Friday');
+      const heard: string[] = [];
+      const onDocument = (e: KeyboardEvent) => heard.push(`document:${e.key}`);
+      const onWindow = (e: KeyboardEvent) => heard.push(`window:${e.key}`);
+      document.addEventListener('keydown', onDocument);
+      window.addEventListener('keydown', onWindow);
+      await pressCorrectionKeys();
+      expect(isOpen()).to.be.true;
+      expect(heard).to.include.members(['document:Enter', 'window:Enter']);
+      dialogHost()!.close();
+
+      // A page that already acts on Ctrl+Enter there (and says so with preventDefault) keeps it.
+      selectText(article, 'Friday');
+      const mine = (e: KeyboardEvent) => e.key === 'Enter' && e.preventDefault();
+      window.addEventListener('keydown', mine, true);
+      await pressCorrectionKeys();
+      window.removeEventListener('keydown', mine, true);
+      document.removeEventListener('keydown', onDocument);
+      window.removeEventListener('keydown', onWindow);
+      expect(isOpen()).to.be.false;
+    });
+
+    it('lets the publisher take over by cancelling folio-correction-request', async () => {
+      const article = await enhanced();
+      selectText(article, 'Friday');
+      const takeOver = (e: Event) => e.preventDefault();
+      document.addEventListener('folio-correction-request', takeOver);
+      const asked = oneEvent(article, 'folio-correction-request');
+      await pressCorrectionKeys();
+      document.removeEventListener('folio-correction-request', takeOver);
+      expect((await asked).detail).to.deep.equal({ quote: 'Friday' });
+      expect(isOpen()).to.be.false;
+    });
+
+    it('listens once however many times corrections are installed (a second copy of Folio)', async () => {
+      const added: string[] = [];
+      const { addEventListener } = document;
+      document.addEventListener = function (this: Document, type: string, listener: EventListener) {
+        added.push(type);
+        return addEventListener.call(this, type, listener);
+      } as typeof document.addEventListener;
+      try {
+        expect(installCorrections()).to.equal(null);
+      } finally {
+        delete (document as { addEventListener?: unknown }).addEventListener; // back to the prototype's
+      }
+      expect(added).to.deep.equal([]);
+      const article = await enhanced();
+      selectText(article, 'Friday');
+      let opens = 0;
+      const count = () => opens++;
+      document.addEventListener('folio-correction-open', count);
+      await pressCorrectionKeys();
+      document.removeEventListener('folio-correction-open', count);
+      expect(opens).to.equal(1);
+      expect(document.querySelectorAll('folio-correction-dialog')).to.have.length(1);
+    });
+  });
+
+  describe('the dialog', () => {
+    it('is made only once a correction becomes likely: nothing at install, one when a selection in an article settles', async () => {
+      uninstall!();
+      install();
+      expect(dialogHost()).to.equal(null);
+      const box = await fixture(html`<div><p id="out">Words outside.</p><folio-article><p>Inside words.</p></folio-article></div>`);
+      selectText(box.querySelector('#out')!, 'Words');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(dialogHost()).to.equal(null);
+      selectText(box.querySelector('folio-article')!, 'Inside');
+      await waitUntil(dialogHost, 'no dialog made');
+      expect(isOpen()).to.be.false;
+      expect(dialogHost()!.parentElement).to.equal(document.body);
+    });
+  });
+
+  describe('the footer link', () => {
+    it('opens a general correction and gives focus back to the link on Esc', async () => {
+      const article = await enhanced();
+      const link = article.shadowRoot!.querySelector('[part=footer] button') as HTMLButtonElement;
+      const opened = oneEvent(article, 'folio-correction-open') as Promise<FolioCorrectionOpenEvent>;
+      await click(link);
+      expect((await opened).detail).to.deep.equal({ id: null, quote: null });
+      expect(isOpen()).to.be.true;
+      expect(part('figure')).to.equal(null);
+      expect(part('label[for=suggestion]').textContent).to.equal('What should we correct?');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !isOpen());
+      expect(article.shadowRoot!.activeElement).to.equal(link);
+    });
+
+    it('stays closed when a publisher’s own document listener handles the request', async () => {
+      const article = await enhanced();
+      const takeOver = (e: Event) => e.preventDefault();
+      document.addEventListener('folio-correction-request', takeOver); // added after Folio's
+      (article.shadowRoot!.querySelector('[part=footer] button') as HTMLButtonElement).click();
+      await nextFrame();
+      document.removeEventListener('folio-correction-request', takeOver);
+      expect(isOpen()).to.be.false;
+    });
+
+    it('can be opened from the page’s code too', async () => {
+      const article = await enhanced();
+      const dialog = openCorrection({ article, quote: false });
+      expect(dialog.open).to.be.true;
+      expect(installedCorrections()?.open).to.be.a('function');
+    });
+  });
+
+  describe('touch', () => {
+    // Headless Chromium reports a fine pointer and cannot be switched to a coarse one, so these
+    // tests swap the coarse-pointer check (an install option) and tap with the mouse.
+    it('shows a "Suggest a correction" button under a settled selection, which opens the dialog', async () => {
+      coarse = true;
+      const article = await enhanced();
+      const range = selectText(article, 'all 212 cables');
+      await waitUntil(touchButton, 'no touch button');
+      const button = touchButton()!;
+      expect(button.textContent).to.equal('Suggest a correction');
+      expect(button.type).to.equal('button');
+      const rect = button.getBoundingClientRect();
+      const words = range.getBoundingClientRect();
+      expect(rect.top).to.be.within(words.bottom, words.bottom + 20);
+      expect(Math.abs(rect.left - words.left)).to.be.lessThan(10);
+      const opened = oneEvent(article, 'folio-correction-open') as Promise<FolioCorrectionOpenEvent>;
+      await click(button);
+      expect((await opened).detail.quote).to.equal('all 212 cables');
+      expect(touchButton()).to.equal(null);
+    });
+
+    it('works in story mode and is spoken in the article’s language', async () => {
+      coarse = true;
+      const article = await storyArticle(story('/__test/corrections/unused'), 'uk');
+      selectText(article.shadowRoot!, 'cycle lane');
+      await waitUntil(touchButton, 'no touch button');
+      expect(touchButton()!.textContent).to.equal('Запропонувати виправлення');
+      await expect(document.querySelector('folio-correction-touch')!.shadowRoot!).to.be.accessible();
+    });
+
+    it('hides the button when the selection collapses', async () => {
+      coarse = true;
+      const article = await enhanced();
+      selectText(article, 'Friday');
+      await waitUntil(touchButton, 'no touch button');
+      const node = textNode(article, 'Friday');
+      selectBetween(node, 3, node, 3);
+      await waitUntil(() => !touchButton(), 'the button stayed');
+    });
+
+    it('shows nothing with a fine pointer, where Ctrl+Enter is at hand', async () => {
+      const article = await enhanced();
+      selectText(article, 'Friday');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(touchButton()).to.equal(null);
+    });
+  });
+
+  describe('sending', () => {
+    it('delivers one annotation whose quote is exactly the selection, with the suggestion', async () => {
+      const server = endpoint('ok');
+      const article = await storyArticle(story(server.url));
+      const range = selectText(article.shadowRoot!, "six o'clock");
+      await pressCorrectionKeys();
+      await sendKeys({ type: ' sharp' });
+      const submitted = oneEvent(article, 'folio-correction-submit') as Promise<FolioCorrectionSubmitEvent>;
+      const sent = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
+      await click(part('button[type=submit]'));
+      const { detail } = await sent;
+      expect((await submitted).detail.id).to.equal(detail.id);
+      expect(detail.status).to.equal(201);
+      await waitUntil(() => part('.status').textContent === 'Thank you! The newsroom has your correction.');
+      expect(dialogHost()!.shadowRoot!.activeElement).to.equal(part('#done'));
+
+      const { received } = await server.read();
+      expect(received).to.have.length(1);
+      const [annotation] = received;
+      expect(annotation.id).to.equal(detail.id);
+      expect(annotation.target.source).to.equal('https://news.example/2026/11/harbour-bridge-reopens');
+      const [tq, tp] = annotation.target.selector;
+      expect(tq.exact).to.equal(range.toString());
+      const text = articleText(article.textRoot).text;
+      expect(text.slice(tp.start, tp.end)).to.equal("six o'clock");
+      expect(tq.prefix).to.equal(text.slice(tp.start - 32, tp.start));
+      expect(tq.prefix).to.have.length(32);
+      expect(tq.suffix).to.equal(text.slice(tp.end, tp.end + 32));
+      expect(annotation.body[0]).to.deep.equal({ type: 'TextualBody', purpose: 'editing', value: "six o'clock sharp", format: 'text/plain', language: 'en' });
+      expect(annotation['folio:textFragment']).to.match(/#:~:text=.*six%20o'clock/);
+    });
+
+    it('saves the correction when the endpoint is down, and it arrives once after recovery', async () => {
+      const server = endpoint('503');
+      const article = await enhanced(server.url);
+      selectText(article, 'Friday');
+      await pressCorrectionKeys();
+      await sendKeys({ type: ' evening' });
+      const queued = oneEvent(article, 'folio-correction-queued') as Promise<FolioCorrectionQueuedEvent>;
+      part<HTMLButtonElement>('button[type=submit]').click();
+      expect((await queued).detail.reason).to.equal('HTTP 503');
+      await waitUntil(() => part('.status').textContent === 'Saved; it will be sent when you’re back online.');
+      await expect(dialogHost()).to.be.accessible();
+
+      await server.set('ok');
+      const sent = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
+      dispatchEvent(new Event('online'));
+      await sent;
+      const { received } = await server.read();
+      expect(received).to.have.length(1);
+      expect(received[0].target.selector[0].exact).to.equal('Friday');
+    });
+
+    it('shows the server’s reason when it refuses the correction', async () => {
+      const server = endpoint('400', undefined, '&message=' + encodeURIComponent('<b>Quote</b> not found'));
+      const article = await enhanced(server.url);
+      selectText(article, 'Friday');
+      await pressCorrectionKeys();
+      await sendKeys({ type: '!' });
+      const refused = oneEvent(article, 'folio-correction-refused') as Promise<FolioCorrectionRefusedEvent>;
+      part<HTMLButtonElement>('button[type=submit]').click();
+      expect((await refused).detail).to.include({ status: 400, message: '<b>Quote</b> not found' });
+      await waitUntil(() => part('.status').textContent!.includes('not found'));
+      expect(part('.status').textContent).to.equal('The newsroom could not accept this correction: <b>Quote</b> not found');
+      expect(part('.status b')).to.equal(null);
+    });
+
+    it('shows a selection that looks like markup as text, never as HTML', async () => {
+      const evil = '<img src=x onerror="window.__folioPwned=1">';
+      const article = await fixture<FolioArticle>(html`<folio-article corrections-endpoint="/x"><p>Before ${evil} after.</p></folio-article>`);
+      selectText(article, evil);
+      await pressCorrectionKeys();
+      await nextFrame();
+      expect(part('mark').textContent).to.equal(evil);
+      expect(suggestion().value).to.equal(evil);
+      expect(dialogHost()!.shadowRoot!.querySelector('img')).to.equal(null);
+      expect((window as { __folioPwned?: number }).__folioPwned).to.equal(undefined);
+    });
+  });
+});
