@@ -1,5 +1,93 @@
 /**
  * The classic-script entry publishers load with `<script src=".../folio.js">`: defines every
- * element. Bundled as one self-contained IIFE with Lit inside.
+ * element, reads its configuration from the script tag, enhances what `data-enhance` selects
+ * (now and later), and installs the `window.Folio` global with its command queue.
+ * Bundled as one self-contained IIFE with Lit inside.
  */
-import './index.js';
+import { enhanceElement } from './elements/article/enhanced-element.js';
+import { openCorrection, VERSION } from './index.js';
+import { addPageSettings, readScriptSettings, type FolioSettings } from './internal/config.js';
+import type { ArticleOptions } from './elements/article/settings.js';
+
+type Command = (folio: FolioGlobal) => void;
+
+export interface FolioGlobal {
+  version: string;
+  /** Gives a publisher's element the full Folio treatment (ads, related card, footer, corrections). */
+  enhance(element: Element, options?: ArticleOptions): boolean;
+  /** Enhances every element matching `selector`, now and whenever one is added to the page. */
+  observe(selector: string): void;
+  /** Opens the correction dialog for a general correction (or the current selection). */
+  openCorrection(): void;
+  /** Runs a command now: the same call works before the script has loaded (`window.Folio = window.Folio || []`). */
+  push(...commands: Command[]): number;
+  /** The page-wide settings read from script tags. */
+  readonly settings: FolioSettings;
+}
+
+declare global {
+  interface Window {
+    Folio?: FolioGlobal | Command[];
+  }
+}
+
+const run = (folio: FolioGlobal, commands: Command[]) => {
+  for (const command of commands) {
+    try {
+      if (typeof command === 'function') command(folio);
+    } catch (e) {
+      // One publisher command that throws must not stop the others (googletag.cmd does the same).
+      console.error('folio: a queued command failed:', e);
+    }
+  }
+};
+
+function observe(selector: string): void {
+  const enhanceAll = (root: ParentNode) => {
+    try {
+      if (root instanceof Element && root.matches(selector)) enhanceElement(root);
+      for (const el of root.querySelectorAll(selector)) enhanceElement(el);
+    } catch (e) {
+      console.warn(`folio: data-enhance="${selector}" is not a usable selector: ${(e as Error).message}`);
+      return false;
+    }
+    return true;
+  };
+  const start = () => {
+    if (!enhanceAll(document)) return;
+    // Pages that render late and single-page apps: every matching element added later.
+    new MutationObserver((records) => {
+      for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) enhanceAll(node);
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  // While the parser runs, an element's children may not all be there yet: wait for the document.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
+
+const settings = addPageSettings(readScriptSettings(document.currentScript));
+const existing = window.Folio;
+
+if (existing && !Array.isArray(existing)) {
+  // Folio is already on this page (a second script tag, another version): the first copy
+  // keeps the page. Only a selector this tag adds is handed to it.
+  const tagEnhance = readScriptSettings(document.currentScript).enhance;
+  if (tagEnhance && tagEnhance !== existing.settings?.enhance) existing.observe?.(tagEnhance);
+} else {
+  const folio: FolioGlobal = {
+    version: VERSION,
+    settings,
+    enhance: (element, options) => enhanceElement(element, options),
+    observe,
+    openCorrection: () => {
+      openCorrection();
+    },
+    push: (...commands) => {
+      run(folio, commands);
+      return 0;
+    },
+  };
+  window.Folio = folio;
+  run(folio, existing ?? []);
+  if (settings.enhance) observe(settings.enhance);
+}

@@ -4,10 +4,16 @@
  */
 import { FolioAdSlot } from './elements/ad-slot/folio-ad-slot.js';
 import { FolioArticle } from './elements/article/folio-article.js';
+import { FolioCorrectionDialog } from './elements/correction-dialog/folio-correction-dialog.js';
 import { FolioRelatedCard } from './elements/related-card/folio-related-card.js';
+import { installCorrections, openCorrection } from './corrections/controller.js';
 import { define } from './internal/define.js';
 
-export { FolioAdSlot, FolioArticle, FolioRelatedCard };
+export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioRelatedCard };
+export { installCorrections, openCorrection };
+export { enhanceElement } from './elements/article/enhanced-element.js';
+export type { ArticleOptions } from './elements/article/settings.js';
+export type { WebAnnotation } from './corrections/annotation.js';
 export * from './events.js';
 export type * from './story/story.js';
 export { parseStory } from './story/story.js';
@@ -16,3 +22,6 @@ export { en, uk, type FolioStrings } from './i18n/strings.js';
 export { VERSION } from './internal/define.js';
 
 define('folio-article', FolioArticle);
+define('folio-correction-dialog', FolioCorrectionDialog);
+// One document-level listener for Ctrl/⌘+Enter and the footer's requests, however many copies of Folio load.
+installCorrections();

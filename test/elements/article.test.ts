@@ -65,10 +65,19 @@ describe('<folio-article>', () => {
 
     it('lets the reader ask to write to the newsroom, and a listener on document hears it', async () => {
       const el = await fixture<FolioArticle>(html`<folio-article><p>Text.</p></folio-article>`);
-      const heard = oneEvent(document, 'folio-correction-request');
-      (shadow(el).querySelector('[part=footer] button') as HTMLButtonElement).click();
-      const event = await heard;
-      expect(event.detail).to.deep.equal({ quote: null });
+      // The publisher takes over (preventDefault), so the overlay stays closed for the tests after this one.
+      const takeOver = (e: Event) => e.preventDefault();
+      document.addEventListener('folio-correction-request', takeOver);
+      try {
+        const heard = oneEvent(document, 'folio-correction-request');
+        (shadow(el).querySelector('[part=footer] button') as HTMLButtonElement).click();
+        const event = await heard;
+        expect(event.detail).to.deep.equal({ quote: null });
+      } finally {
+        document.removeEventListener('folio-correction-request', takeOver);
+      }
+      await new Promise((r) => setTimeout(r));
+      expect(document.querySelector('folio-correction-dialog')?.hasAttribute('open') ?? false).to.equal(false);
     });
   });
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FolioStrings } from '../../i18n/strings.js';
+import { isApplePlatform, type FolioStrings } from '../../i18n/strings.js';
 import { safeUrl } from '../../internal/url.js';
 import { sanitizeInline } from '../../story/sanitize.js';
 import type { ImageBlock, Story, StoryBlock, StoryImage, StoryPerson } from '../../story/story.js';
@@ -138,4 +138,14 @@ export function renderAttribution(story: Story, strings: FolioStrings) {
     ${publisher ? html`${strings.source}: ${home ? html`<a href=${home}>${publisher.name}</a>` : publisher.name}` : nothing}
     ${canonical ? html`<a class="canonical" href=${canonical}>${strings.originalStory}</a>` : nothing}
   </p>`;
+}
+
+/** The corrections footer, in both modes: "write to us here" is a real button. */
+export function renderFooter(strings: FolioStrings, onRequest: () => void) {
+  return html`<footer class="footer" part="footer">
+    <p>
+      ${strings.footerBefore}<button type="button" class="link-button" @click=${onRequest}>${strings.footerLink}</button
+      >${strings.footerAfter}<kbd>${isApplePlatform() ? strings.keysMac : strings.keysCtrl}</kbd>${strings.footerEnd}
+    </p>
+  </footer>`;
 }

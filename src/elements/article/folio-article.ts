@@ -7,13 +7,14 @@ import {
   type FolioErrorCode,
   type FolioMode,
 } from '../../events.js';
-import { format, isApplePlatform, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
+import { format, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
 import { attributes } from '../../internal/define.js';
+import { registerHost, type ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import type { RelatedItem, Story } from '../../story/story.js';
 import { moreListStyles, renderMoreList } from '../related-card/more-list.js';
-import { renderAttribution, renderBlock, renderHeader } from './blocks.js';
+import { renderAttribution, renderBlock, renderFooter, renderHeader } from './blocks.js';
 import { pageSettings } from '../../internal/config.js';
 import { bodyElements, createSlot, enhanceBody, INSERTED } from './enhance.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -81,7 +82,7 @@ const yieldTask = (): Promise<void> =>
  * @fires {FolioErrorEvent} folio-error - The story could not be loaded or read. Detail: code, message, fatal.
  * @fires {FolioCorrectionRequestEvent} folio-correction-request - The reader clicked "write to us here".
  */
-export class FolioArticle extends LitElement {
+export class FolioArticle extends LitElement implements ArticleHost {
   static override styles = [articleStyles, moreListStyles, debugStyles];
 
   static override properties = {
@@ -161,6 +162,11 @@ export class FolioArticle extends LitElement {
   private readyFired = false;
   private renderGeneration = 0;
 
+  /** The element itself: the article host the corrections overlay talks to. */
+  get element(): Element {
+    return this;
+  }
+
   /** Which mode the element is in: `story` when it has `src` or `story`, else `enhance`. */
   get mode(): FolioMode {
     return this.src || this.story !== undefined ? 'story' : 'enhance';
@@ -198,6 +204,11 @@ export class FolioArticle extends LitElement {
   /** The language this element speaks (see `lang`). */
   get language(): string {
     return this.settings.lang || resolveLang(this.parentElement ?? document.documentElement);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    registerHost(this);
   }
 
   override disconnectedCallback(): void {
@@ -336,16 +347,6 @@ export class FolioArticle extends LitElement {
     this.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
   };
 
-  private renderFooter(strings: FolioStrings) {
-    return html`<footer class="footer" part="footer">
-      <p>
-        ${strings.footerBefore}<button type="button" class="link-button" @click=${this.requestCorrection}>
-          ${strings.footerLink}</button
-        >${strings.footerAfter}<kbd>${isApplePlatform() ? strings.keysMac : strings.keysCtrl}</kbd>${strings.footerEnd}
-      </p>
-    </footer>`;
-  }
-
   private renderError(strings: FolioStrings) {
     const error = this.error!;
     const message =
@@ -375,7 +376,7 @@ export class FolioArticle extends LitElement {
   protected override render() {
     const strings = this.localStrings;
     if (this.mode === 'enhance') {
-      return html`<slot></slot>${this.renderMore(this.canonicalUrl, strings)}${this.renderFooter(strings)}`;
+      return html`<slot></slot>${this.renderMore(this.canonicalUrl, strings)}${renderFooter(strings, this.requestCorrection)}`;
     }
     if (this.status === 'error') return this.renderError(strings);
     const story = this.data;
@@ -393,7 +394,7 @@ export class FolioArticle extends LitElement {
           )}
         </div>
       </article>
-      ${this.renderMore(story.url, strings)} ${renderAttribution(story, strings)} ${this.renderFooter(strings)}
+      ${this.renderMore(story.url, strings)} ${renderAttribution(story, strings)} ${renderFooter(strings, this.requestCorrection)}
     </div>`;
   }
 }
