@@ -116,7 +116,7 @@ const templates = () => ({
 });
 
 const terserOptions = {
-  ecma: 2021,
+  ecma: 2022,
   module: true,
   compress: { passes: 2, pure_getters: true },
   format: { comments: false },
