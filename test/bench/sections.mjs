@@ -1,0 +1,100 @@
+// Bench sections beyond the render figures (see run.mjs):
+//   cls         layout shift from ads while a reader scrolls a long story on a phone
+//   correction  Ctrl+Enter to a visible correction dialog
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Scrolls to the bottom like a reader (a screen at a time, pausing), then waits for late creatives. */
+async function readToTheEnd(page) {
+  for (let i = 0; i < 200; i++) {
+    const done = await page.evaluate(() => {
+      scrollBy(0, innerHeight * 0.6);
+      return innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+    });
+    await page.waitForTimeout(150);
+    if (done) break;
+  }
+  await page.waitForTimeout(1200);
+}
+
+async function cls(browser, origin) {
+  const lines = ['ads layout shift: 60-paragraph story, GPT stand-in answering 400 ms after each request, 412×823 viewport, scrolled to the end:'];
+  const figures = {};
+  for (const [label, query] of [
+    ['creatives fill the reserved size', 'fill=yes'],
+    ['creatives larger than the reserve (336×280)', 'fill=yes&size=large'],
+    ['every slot comes back empty', 'fill=no'],
+    ['half fill, half empty', 'fill=mixed'],
+  ]) {
+    const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
+    await page.goto(`${origin}/test/bench/cls.html?${query}`);
+    await page.waitForFunction(() => window.benchReady === true);
+    await page.waitForTimeout(300);
+    await readToTheEnd(page);
+    const { shifts, requests, renders } = await page.evaluate(() => ({
+      shifts: window.__shifts,
+      requests: (window.__gptStandinLog || []).filter((e) => e.type === 'request').length,
+      renders: (window.__gptStandinLog || []).filter((e) => e.type === 'render').length,
+    }));
+    const total = shifts.reduce((n, s) => n + s.value, 0);
+    figures[query] = total;
+    lines.push(`  ${label.padEnd(46)} CLS ${total.toFixed(3)}  (${requests} requests, ${renders} rendered)  (target 0.000)`);
+    await page.close();
+  }
+  return { lines, figures };
+}
+
+async function correction(browser, origin) {
+  const samples = Number(process.env.BENCH_SAMPLES || 7) + 3;
+  const measure = async (settle) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}/demo/index.html`);
+    await page.waitForFunction(() => customElements.get('folio-article') && document.querySelector('folio-article p'));
+    await page.evaluate(() => {
+      // The moment the key goes down, before any listener of Folio's runs.
+      window.addEventListener('keydown', (e) => (window.__down = e.timeStamp), { capture: true, once: true });
+      const p = [...document.querySelectorAll('folio-article > p')].find((el) => el.textContent.includes('council voted'));
+      const text = p.firstChild;
+      const at = text.textContent.indexOf('council voted');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 13);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    if (settle) await page.waitForTimeout(600);
+    await page.keyboard.press('Control+Enter');
+    const latency = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const check = () => {
+            const dialog = document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog');
+            if (dialog?.open && dialog.getBoundingClientRect().height > 0) requestAnimationFrame((t) => resolve(t - window.__down));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    await page.close();
+    return latency;
+  };
+  const settled = [];
+  const immediate = [];
+  for (let i = 0; i < samples; i++) {
+    settled.push(await measure(true));
+    immediate.push(await measure(false));
+  }
+  const figures = { settled: median(settled), immediate: median(immediate) };
+  return {
+    figures,
+    lines: [
+      `correction overlay: Ctrl+Enter to the frame showing the dialog (median of ${samples} fresh page loads):`,
+      `  after the selection settled (the usual case)  ${figures.settled.toFixed(1)} ms  (target < 50 ms)`,
+      `  pressed at once after selecting              ${figures.immediate.toFixed(1)} ms`,
+    ],
+  };
+}
+
+export const SECTIONS = { cls, correction };
