@@ -115,11 +115,19 @@ async function correctionsRoute(ctx) {
   ctx.body = JSON.stringify({ id: annotation.id });
 }
 
+/**
+ * The strictest policy a partner page might send: no inline script or style, no eval, and
+ * Trusted Types limited to the two policies Folio documents (Lit's and its own).
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html folio";
+
 export async function testMiddleware(ctx, next) {
   const route = routes.get(ctx.path);
   if (route) return route(ctx);
   if (ctx.path.startsWith('/__test/corrections/')) return correctionsRoute(ctx);
-  return next();
+  await next();
+  if (ctx.path.startsWith('/test/fixtures/embed/strict-')) ctx.set('Content-Security-Policy', STRICT_CSP);
 }
 
 /** Lets a test-support module add a route (kept in this one file for now). */

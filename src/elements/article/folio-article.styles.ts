@@ -39,6 +39,7 @@ export const articleStyles = css`
     color: var(--_text);
     background: var(--folio-background, #fff);
     text-align: start;
+    visibility: visible;
     overflow-wrap: break-word;
     letter-spacing: normal;
     word-spacing: normal;

@@ -271,6 +271,8 @@ export class FolioArticle extends LitElement implements ArticleHost {
     const abort = (this.abort = new AbortController());
     this.status = 'loading';
     const result = await loadStory(src, abort.signal, this.timeout);
+    // A story may give its canonical URL relative to where it was fetched from.
+    if (result.ok) result.story.url = new URL(result.story.url, new URL(src, document.baseURI)).href;
     if (!abort.signal.aborted) this.apply(result);
   }
 

@@ -1,0 +1,62 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+
+/** A page of its own for the bundle, served with the headers its name asks for (see test-middleware.mjs). */
+async function page(path: string): Promise<Window & typeof globalThis & Record<string, any>> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 400px';
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  frame.src = path;
+  wrapper.append(frame);
+  await loaded;
+  return frame.contentWindow as Window & typeof globalThis & Record<string, any>;
+}
+
+describe('Folio as a guest on other people’s pages', () => {
+  it('works under a strict CSP and Trusted Types (lit-html and folio only) with no violation', async () => {
+    const win = await page('/test/fixtures/embed/strict-page.html');
+    const doc = win.document;
+    // The policy is really in force in the frame: an inline style attribute is refused.
+    expect(typeof win.trustedTypes?.createPolicy).to.equal('function');
+    const story = doc.getElementById('story')!;
+    const plain = doc.getElementById('plain')!;
+    await waitUntil(() => story.shadowRoot?.querySelector('[part=headline]') && plain.shadowRoot?.querySelector('[part=footer]'), 'not rendered', {
+      timeout: 5000,
+    });
+    // Inline HTML went through the sanitizer (the folio policy) and the related card rendered.
+    expect(story.shadowRoot!.querySelector('[part=body] strong')!.textContent).to.equal("six o'clock");
+    await waitUntil(() => plain.shadowRoot!.querySelector('[part=more]') || plain.querySelector('folio-related-card'), 'no related stories');
+    // The correction dialog renders under the policy too.
+    win.Folio.openCorrection();
+    await waitUntil(() => doc.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'no dialog');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(win.__violations).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('reports a violation when the page breaks its own policy (the check is live)', async () => {
+    const win = await page('/test/fixtures/embed/strict-page.html');
+    const el = win.document.createElement('div');
+    try {
+      el.innerHTML = '<b>x</b>';
+    } catch {
+      // Trusted Types refuses the plain string: the point of this control.
+    }
+    await waitUntil(() => win.__violations.length > 0, 'no violation was reported');
+  });
+
+  it('stays readable on a page whose CSS hides and shrinks everything', async () => {
+    const win = await page('/test/fixtures/embed/hostile.html');
+    const story = win.document.getElementById('story')!;
+    await waitUntil(() => story.shadowRoot?.querySelector('[part=headline]'), 'not rendered', { timeout: 5000 });
+    const root = story.shadowRoot!;
+    for (const selector of ['[part=headline]', '[part=body] p', '[part=byline]', '[part=footer]']) {
+      const el = root.querySelector(selector)!;
+      const style = win.getComputedStyle(el);
+      expect(el.getBoundingClientRect().height, `${selector} has height`).to.be.greaterThan(0);
+      expect(style.visibility, `${selector} is visible`).to.equal('visible');
+      expect(parseFloat(style.fontSize), `${selector} text is at least 12px`).to.be.at.least(12);
+      expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize), `${selector} line height`).to.be.at.least(1.1);
+    }
+  });
+});
