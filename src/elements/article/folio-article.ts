@@ -51,7 +51,25 @@ const yieldTask = (): Promise<void> =>
  * - **Story**: a Story JSON document from `src` or the `story` property is rendered into the
  *   shadow root, where the host page's CSS cannot break it.
  *
+ * @tagname folio-article
  * @summary A news article: publisher markup enhanced in place, or a Story JSON document rendered.
+ *
+ * @attr {string} src - URL of a Story JSON document to fetch and render (story mode).
+ * @attr {string} lang - Language of strings and dates; default: the story's, the script tag's, the nearest ancestor's.
+ * @attr {number} timeout - Milliseconds to wait for `src` before the timeout error (default 10000).
+ * @attr {string} corrections-endpoint - Where corrections are POSTed (W3C Web Annotation JSON).
+ * @attr {string} ad-provider - `placeholder` (default), `house` or `gpt`, for every slot the article inserts.
+ * @attr {string} ad-unit - Ad unit path for inserted slots (GPT), e.g. `/1234/news/article`.
+ * @attr {string} ad-sizes - Creative sizes for inserted slots, e.g. `300x250,336x280`, or `fluid`.
+ * @attr {string} ads-src - URL of the house creatives JSON (provider `house`).
+ * @attr {string} gpt-src - URL of the Google Publisher Tag script; default Google's.
+ * @attr {string} ad-consent - `strict`: no ads at all without TCF consent for purpose 1.
+ * @attr {number} ad-first - Paragraphs before the first inserted ad (default 3).
+ * @attr {number} ad-gap - Paragraphs between two ads (default 3).
+ * @attr {number} ad-max - Most inserted ads (default 4).
+ * @attr {string} ads - `none` inserts no ads (pinned ones stay).
+ * @attr {boolean} debug-ads - Marks every candidate ad position and why it was taken or refused.
+ * @attr {string} related-src - Enhance mode: URL of a JSON feed of related stories.
  *
  * @slot - Enhance mode: the publisher's article markup. Story mode: fallback content shown until
  *   the story renders (e.g. a link to the story), then hidden.
