@@ -251,6 +251,21 @@ describe('<folio-article> placement', () => {
       expect(el.shadowRoot!.querySelectorAll('[part=more] folio-related-card').length).to.be.greaterThan(1);
     });
 
+    it('moves a late card further down, below what the reader sees, when the rules allow', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      const el = document.createElement('folio-article');
+      el.setAttribute('related-src', '/test/fixtures/related/feed.json');
+      el.setAttribute('ads', 'none');
+      el.innerHTML = paragraphs(40).map((b) => `<p>${(b as { html: string }).html}</p>`).join('');
+      wrapper.append(el);
+      const card = await waitUntil(() => el.querySelector('folio-related-card'), 'no card', { timeout: 5000 });
+      expect(card!.getBoundingClientRect().top).to.be.at.least(innerHeight);
+      const order = enhanceOrder(el);
+      expect(order[order.indexOf('card') - 1]).to.equal('p');
+      expect(order[order.indexOf('card') + 1]).to.equal('p');
+    });
+
     it('leaves the article as it was when the related feed fails, and says so with a non-fatal folio-error', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
       const el = document.createElement('folio-article');

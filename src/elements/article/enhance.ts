@@ -160,8 +160,14 @@ export async function enhanceBody(host: Element, options: EnhanceOptions): Promi
   const now = bodyElements(host);
   const kinds = now.map(classify);
   if (!items.length || kinds.some((b) => b.kind === 'related')) return items;
-  const at = placeRelated(kinds);
-  if (at === null || !safeToInsert(host, now[at])) return items;
+  // The first place the rules allow that cannot move what the reader sees: a feed usually
+  // arrives after the first paint, when the top of the article is on screen.
+  let at = placeRelated(kinds);
+  while (at !== null && !safeToInsert(host, now[at])) {
+    const next = placeRelated(kinds.slice(at));
+    at = next === null ? null : at + next;
+  }
+  if (at === null) return items;
   const card = document.createElement('folio-related-card') as HTMLElement & { item?: RelatedItem; base?: string; position?: number };
   card.setAttribute(INSERTED, '');
   card.item = items[0];
