@@ -259,8 +259,8 @@ describe('<folio-article> placement', () => {
       el.setAttribute('ads', 'none');
       el.innerHTML = paragraphs(40).map((b) => `<p>${(b as { html: string }).html}</p>`).join('');
       wrapper.append(el);
-      const card = await waitUntil(() => el.querySelector('folio-related-card'), 'no card', { timeout: 5000 });
-      expect(card!.getBoundingClientRect().top).to.be.at.least(innerHeight);
+      await waitUntil(() => el.querySelector('folio-related-card'), 'no card', { timeout: 5000 });
+      expect(el.querySelector('folio-related-card')!.getBoundingClientRect().top).to.be.at.least(innerHeight);
       const order = enhanceOrder(el);
       expect(order[order.indexOf('card') - 1]).to.equal('p');
       expect(order[order.indexOf('card') + 1]).to.equal('p');
