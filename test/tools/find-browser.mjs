@@ -1,6 +1,8 @@
 // Finds a Chromium this machine can run, installing Debian's package when we are root on a
 // machine without one. Tools that download their own browser cannot work here (no internet
-// but the npm registry and Debian's mirrors), so we never try them.
+// but the npm registry and Debian's mirrors), so we never try them. The test suite finds all
+// three engines through engines.mjs, which uses findChromium from here; the benchmark uses
+// ensureChromium directly.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
