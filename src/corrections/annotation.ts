@@ -55,14 +55,14 @@ export interface WebAnnotation {
   'folio:honeypot'?: string;
 }
 
-/** A random (version 4) UUID, also in insecure contexts where `crypto.randomUUID` is missing. */
+/** A random (version 4) UUID, also in insecure contexts (plain http), where `crypto.randomUUID` is missing. */
 export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  if (crypto.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  b[6] = (b[6] & 15) | 64; // version 4
+  b[8] = (b[8] & 63) | 128; // variant 10
+  // 8-4-4-4-12 hex digits: a dash before bytes 4, 6, 8 and 10.
+  return [...b].map((x, i) => ([4, 6, 8, 10].includes(i) ? '-' : '') + x.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -72,11 +72,11 @@ export function uuid(): string {
  * annotation tool passes it through untouched while a receiver that knows it can show it.
  */
 export function buildAnnotation(input: CorrectionInput, now = new Date(), id = `urn:uuid:${uuid()}`): WebAnnotation {
-  const { quote, language } = input;
+  const { source, quote, language, honeypot } = input;
+  const email = input.email?.trim();
   const body: TextualBody[] = [];
-  const add = (purpose: TextualBody['purpose'], value: string) => {
-    if (value.trim()) body.push({ type: 'TextualBody', purpose, value, format: 'text/plain', language });
-  };
+  const add = (purpose: TextualBody['purpose'], value: string) =>
+    value.trim() && body.push({ type: 'TextualBody', purpose, value, format: 'text/plain', language });
   add('editing', input.suggestion);
   add('commenting', input.comment);
   const annotation: WebAnnotation = {
@@ -86,7 +86,7 @@ export function buildAnnotation(input: CorrectionInput, now = new Date(), id = `
     motivation: 'editing',
     created: now.toISOString(),
     body,
-    target: { source: input.source },
+    target: { source },
     generator: { type: 'Software', name: 'Folio', version: VERSION, homepage: HOMEPAGE },
   };
   if (quote) {
@@ -95,10 +95,9 @@ export function buildAnnotation(input: CorrectionInput, now = new Date(), id = `
       { type: 'TextQuoteSelector', exact, prefix, suffix },
       { type: 'TextPositionSelector', start, end },
     ];
-    annotation['folio:textFragment'] = textFragmentUrl(input.source, quote);
+    annotation['folio:textFragment'] = textFragmentUrl(source, quote);
   }
-  const email = input.email?.trim();
   if (email) annotation.creator = { type: 'Person', email: `mailto:${email}` };
-  if (input.honeypot) annotation['folio:honeypot'] = input.honeypot;
+  if (honeypot) annotation['folio:honeypot'] = honeypot;
   return annotation;
 }

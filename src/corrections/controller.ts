@@ -1,11 +1,11 @@
 /**
  * Connects corrections to the page: one set of document listeners (keys, the footer's request,
- * touch selections), one outbox, one dialog made on first use. A second copy of Folio on the
- * page (two script tags, the module next to the classic script) finds the first one's global
- * and installs nothing, so the reader never gets two dialogs for one keypress.
+ * selections), one outbox, one dialog made on first use. A second copy of Folio on the page
+ * (two script tags, the module next to the classic script) finds the first one's global and
+ * installs nothing, so the reader never gets two dialogs for one keypress.
  */
 import { isArticle, type ArticleElement } from '../internal/hosts.js';
-import { FolioCorrectionDialog, type CorrectionFields } from '../elements/correction-dialog/folio-correction-dialog.js';
+import { FolioCorrectionDialog } from '../elements/correction-dialog/folio-correction-dialog.js';
 import {
   FolioCorrectionOpenEvent,
   FolioCorrectionQueuedEvent,
@@ -13,22 +13,23 @@ import {
   FolioCorrectionRequestEvent,
   FolioCorrectionSentEvent,
   FolioCorrectionSubmitEvent,
+  type CorrectionEventDetail,
 } from '../events.js';
 import { resolveLang, stringsFor } from '../i18n/strings.js';
 import { define } from '../internal/define.js';
 import { safeUrl } from '../internal/url.js';
 import { buildAnnotation } from './annotation.js';
-import { Outbox, type Delivery, type OutboxOptions } from './outbox.js';
-import { articleOf, composedRange, rootsOf, selectionTarget, type Quote } from './selectors.js';
-import { isCoarsePointer, isCorrectionKey, isEditable, rangeRect, TouchButton } from './trigger.js';
+import { createOutbox, type Delivery, type Outbox, type OutboxOptions } from './outbox.js';
+import { articleOf, selectionTarget, type Quote } from './selectors.js';
+import { isCoarsePointer, isCorrectionKey, isEditable, rangeRect } from './trigger.js';
 
 export interface InstallOptions {
   /** Whether to offer the touch button; default `matchMedia('(pointer: coarse)')`, checked at each selection. */
   coarsePointer?: () => boolean;
   /** How long a selection must stay still before the touch button shows (and the dialog is made), ms (default 400). */
   touchDelay?: number;
-  /** Options for the outbox (storage, fetch, timeouts, backoff). */
-  outbox?: OutboxOptions;
+  /** Options for the outbox (storage, fetch, timeouts, backoff); deliveries are announced as events. */
+  outbox?: Omit<OutboxOptions, 'onDelivery'>;
 }
 
 export interface OpenOptions {
@@ -47,88 +48,53 @@ export interface CorrectionsInstance {
 }
 
 const KEY = Symbol.for('folio.corrections');
+
+/** The event announcing each outcome of a delivery. */
+const DELIVERY_EVENTS = {
+  sent: FolioCorrectionSentEvent,
+  refused: FolioCorrectionRefusedEvent,
+  queued: FolioCorrectionQueuedEvent,
+};
 const registry = globalThis as { [KEY]?: CorrectionsInstance };
 
 /** The corrections installed on this page (by this copy of Folio or another), if any. */
 export const installedCorrections = (): CorrectionsInstance | undefined => registry[KEY];
 
 /**
- * Listens for Ctrl/⌘+Enter, the footer's "write to us here" and touch selections, and drains
- * the outbox of corrections earlier pages could not deliver. Returns a function that undoes it,
- * or null when corrections were already installed on this page.
+ * Listens for Ctrl/⌘+Enter, the footer's "write to us here" and selections (the touch button),
+ * and drains the outbox of corrections earlier pages could not deliver. Returns a function
+ * that undoes it, or null when corrections were already installed on this page.
  */
 export function installCorrections(options: InstallOptions = {}): (() => void) | null {
   if (registry[KEY]) return null;
   const coarse = options.coarsePointer ?? isCoarsePointer;
+  /** Articles that announced themselves (folio-ready), including those in shadow roots. */
   const seen = new Set<Element>();
-  const ours = new WeakSet<Event>();
-  const pending = new Map<string, Element>();
+  /** The article each kept correction came from, for its events when it is delivered later. */
+  const pending = new Map<string, Element | null>();
   let dialog: FolioCorrectionDialog | undefined;
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Events go to the article while it is in the page, else to the document. */
   const fire = (from: Element | null | undefined, event: Event) => (from?.isConnected ? from : document).dispatchEvent(event);
 
-  const outbox = new Outbox({
+  const announce = (from: Element | null | undefined, detail: CorrectionEventDetail, { outcome, ...rest }: Delivery) =>
+    // `rest` is what the outcome's event adds to the detail (status, message or reason); the cast
+    // because TypeScript cannot pair each Delivery variant with its event through the lookup.
+    fire(from, new DELIVERY_EVENTS[outcome]({ ...detail, ...rest } as never));
+
+  const outbox = createOutbox({
     ...options.outbox,
-    onDelivery: (entry, result) => {
-      const from = pending.get(entry.id);
-      pending.delete(entry.id);
-      announce(from, { id: entry.id, quote: entry.annotation.target.selector?.[0].exact ?? null }, result);
-      options.outbox?.onDelivery?.(entry, result);
+    onDelivery: ({ id, annotation }, result) => {
+      announce(pending.get(id), { id, quote: annotation.target.selector?.[0].exact ?? null }, result);
+      pending.delete(id);
     },
   });
 
-  function announce(from: Element | null | undefined, detail: { id: string; quote: string | null }, result: Delivery) {
-    fire(
-      from,
-      result.outcome === 'sent'
-        ? new FolioCorrectionSentEvent({ ...detail, status: result.status })
-        : result.outcome === 'refused'
-          ? new FolioCorrectionRefusedEvent({ ...detail, status: result.status, message: result.message })
-          : new FolioCorrectionQueuedEvent({ ...detail, reason: result.reason }),
-    );
-  }
-
-  /** Every article we know of: those in the document, and those that announced themselves from shadow roots. */
+  /** Every article we know of: those in the document, and those that announced themselves. */
   function articles(): Element[] {
-    const list = new Set<Element>(document.querySelectorAll('folio-article'));
-    for (const el of seen) el.isConnected ? list.add(el) : seen.delete(el);
-    return [...list];
-  }
-
-  async function send(article: ArticleElement | null, endpoint: string, fields: CorrectionFields): Promise<Delivery> {
-    const annotation = buildAnnotation({
-      source: article?.canonicalUrl ?? location.href,
-      quote: fields.quote,
-      suggestion: fields.suggestion,
-      comment: fields.comment,
-      email: fields.email,
-      language: article?.language ?? resolveLang(document.documentElement),
-      honeypot: fields.honeypot,
-    });
-    const detail = { id: annotation.id, quote: fields.quote?.exact ?? null };
-    fire(article, new FolioCorrectionSubmitEvent(detail));
-    if (article) pending.set(annotation.id, article);
-    const result = await outbox.add(endpoint, annotation);
-    if (result.outcome !== 'queued') pending.delete(annotation.id);
-    announce(article, detail, result);
-    return result;
-  }
-
-  function show(article: ArticleElement | null, quote: Quote | null): FolioCorrectionDialog {
-    clearTimeout(settleTimer);
-    touch.hide();
-    const el = makeDialog();
-    const endpoint = safeUrl(article?.correctionsUrl);
-    const language = article?.language ?? resolveLang(document.documentElement);
-    el.show({
-      quote,
-      language,
-      strings: article?.localStrings ?? stringsFor(language),
-      send: endpoint ? (fields) => send(article, endpoint, fields) : null,
-    });
-    fire(article, new FolioCorrectionOpenEvent({ id: null, quote: quote?.exact ?? null }));
-    return el;
+    for (const el of seen) if (!el.isConnected) seen.delete(el);
+    return [...document.querySelectorAll('folio-article'), ...seen];
   }
 
   /**
@@ -139,95 +105,107 @@ export function installCorrections(options: InstallOptions = {}): (() => void) |
   function makeDialog(): FolioCorrectionDialog {
     if (!dialog) {
       define('folio-correction-dialog', FolioCorrectionDialog);
-      dialog = document.createElement('folio-correction-dialog');
-      document.body.append(dialog);
+      document.body.append((dialog = document.createElement('folio-correction-dialog')));
     }
     return dialog;
   }
 
-  /** Asks the page first (a cancelable folio-correction-request), then opens; whether it opened. */
-  function request(article: ArticleElement, quote: Quote): boolean {
-    const event = new FolioCorrectionRequestEvent({ quote: quote.exact });
-    ours.add(event);
-    if (!article.dispatchEvent(event)) return false;
-    show(article, quote);
-    return true;
-  }
-
-  function open({ article, quote = true }: OpenOptions = {}): FolioCorrectionDialog {
-    const target = quote ? selectionTarget(article ? [article] : articles()) : null;
-    return show(target?.article ?? article ?? (articles().find(isArticle) as ArticleElement | undefined) ?? null, target?.quote ?? null);
-  }
-
-  const onKeydown = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e)) return;
-    const origin = e.composedPath()[0] as Node;
-    // Typing in a field outside the article (a search box, a comment form) is not a request.
-    if (isEditable(origin) && !articleOf(origin)) return;
-    const target = selectionTarget(articles());
-    // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
-    if (target && request(target.article, target.quote)) e.preventDefault();
-  };
-
-  const onRequest = (e: FolioCorrectionRequestEvent) => {
-    if (ours.has(e)) return;
-    const origin = e.composedPath()[0] as Element;
-    const article = isArticle(origin) ? origin : articleOf(origin);
-    // After every listener has run, so a publisher's document listener added later can still take over.
-    queueMicrotask(() => {
-      if (e.defaultPrevented) return;
-      const quote = e.detail.quote !== null && article ? selectionTarget([article])?.quote : null;
-      show(article, quote ?? null);
+  function show(article: ArticleElement | null, quote: Quote | null): FolioCorrectionDialog {
+    const el = makeDialog();
+    const endpoint = safeUrl(article?.correctionsUrl);
+    const language = article?.language ?? resolveLang(document.documentElement);
+    el.show({
+      quote,
+      language,
+      strings: article?.localStrings ?? stringsFor(language),
+      send: endpoint
+        ? async (fields) => {
+            const annotation = buildAnnotation({ ...fields, source: article?.canonicalUrl ?? location.href, language });
+            const { id } = annotation;
+            const detail = { id, quote: fields.quote?.exact ?? null };
+            fire(article, new FolioCorrectionSubmitEvent(detail));
+            pending.set(id, article);
+            const result = await outbox.add(endpoint, annotation);
+            if (result.outcome != 'queued') pending.delete(id);
+            announce(article, detail, result);
+            return result;
+          }
+        : null,
     });
+    fire(article, new FolioCorrectionOpenEvent({ id: null, quote: quote?.exact ?? null }));
+    return el;
+  }
+
+  /**
+   * Asks the page first: a cancelable folio-correction-request from the article, which opens the
+   * dialog (see its listener below) unless the page handles it. Whether the page let us act.
+   */
+  const request = (article: Element, quote: Quote) => article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
+
+  const listeners: Record<string, (e: Event) => void> = {
+    keydown(e) {
+      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent)) return;
+      const origin = e.composedPath()[0] as Node;
+      // Typing in a field outside the article (a search box, a comment form) is not a request.
+      if (isEditable(origin) && !articleOf(origin)) return;
+      const target = selectionTarget(articles());
+      // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
+      if (target && request(target.article, target.quote)) e.preventDefault();
+    },
+
+    // Ours (keys, touch) and the footer's "write to us here", which asks for a general correction.
+    'folio-correction-request'(e) {
+      const origin = e.composedPath()[0] as Element;
+      const article = isArticle(origin) ? origin : articleOf(origin);
+      // After every listener has run, so a publisher's document listener added later can still take over.
+      queueMicrotask(() => {
+        if (!e.defaultPrevented) show(article, ((e as FolioCorrectionRequestEvent).detail.quote !== null && article && selectionTarget([article])?.quote) || null);
+      });
+    },
+
+    'folio-ready'(e) {
+      const el = e.composedPath()[0];
+      if (isArticle(el)) seen.add(el);
+    },
+
+    /**
+     * Any change hides the touch button; once a selection in an article has settled, the dialog
+     * is made and, on a touch screen, the button shown under it.
+     */
+    selectionchange() {
+      clearTimeout(timer);
+      dialog?.touch();
+      const isCoarse = coarse();
+      if (dialog && !isCoarse) return;
+      timer = setTimeout(() => {
+        const target = !dialog?.open && selectionTarget(articles());
+        if (!target) return;
+        const { article, quote, range } = target;
+        const el = makeDialog();
+        if (isCoarse) el.touch(rangeRect(range), article.localStrings.suggestCorrection, article.language, () => request(article, quote));
+      }, options.touchDelay ?? 400);
+    },
   };
 
-  const onReady = (e: Event) => {
-    const el = e.composedPath()[0] as Element;
-    if (isArticle(el)) seen.add(el);
-  };
-
-  let touchTarget: ReturnType<typeof selectionTarget> = null;
-  const touch = new TouchButton(() => {
-    const target = touchTarget;
-    touch.hide();
-    if (target?.article.isConnected) request(target.article, target.quote);
-  });
-
-  const onSelectionChange = () => {
-    clearTimeout(settleTimer);
-    const isCoarse = coarse();
-    if (dialog && !isCoarse) return;
-    const range = composedRange(document.getSelection(), rootsOf(articles()));
-    if (!range || range.collapsed) return touch.hide();
-    settleTimer = setTimeout(() => {
-      const target = dialog?.open ? null : selectionTarget(articles());
-      if (target) makeDialog();
-      const rect = target && isCoarse && rangeRect(target.range);
-      if (!rect) return touch.hide();
-      touchTarget = target;
-      touch.show(rect, target.article.localStrings.suggestCorrection, target.article.language);
-    }, options.touchDelay ?? 400);
-  };
-
-  document.addEventListener('keydown', onKeydown);
-  document.addEventListener('folio-correction-request', onRequest);
-  document.addEventListener('folio-ready', onReady);
-  document.addEventListener('selectionchange', onSelectionChange);
+  for (const type in listeners) document.addEventListener(type, listeners[type]);
   outbox.start();
 
   const uninstall = () => {
-    document.removeEventListener('keydown', onKeydown);
-    document.removeEventListener('folio-correction-request', onRequest);
-    document.removeEventListener('folio-ready', onReady);
-    document.removeEventListener('selectionchange', onSelectionChange);
-    clearTimeout(settleTimer);
-    touch.hide();
+    for (const type in listeners) document.removeEventListener(type, listeners[type]);
+    clearTimeout(timer);
     outbox.stop();
-    dialog?.close();
     dialog?.remove();
-    if (registry[KEY] === instance) delete registry[KEY];
+    if (registry[KEY] == instance) delete registry[KEY];
   };
-  const instance: CorrectionsInstance = { version: 1, outbox, open, uninstall };
+  const instance: CorrectionsInstance = {
+    version: 1,
+    outbox,
+    open({ article, quote = true } = {}) {
+      const target = quote ? selectionTarget(article ? [article] : articles()) : null;
+      return show(target?.article ?? article ?? (articles().find(isArticle) as ArticleElement | undefined) ?? null, target?.quote ?? null);
+    },
+    uninstall,
+  };
   registry[KEY] = instance;
   return uninstall;
 }

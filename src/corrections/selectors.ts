@@ -42,15 +42,15 @@ export function articleText(root: Node): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
-  // A TreeWalker rejecting an element skips its whole subtree.
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (n) =>
-    n instanceof Element && n.matches(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  );
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType !== Node.TEXT_NODE) continue;
-    nodes.push(n as Text);
-    starts.push(text.length);
-    text += (n as Text).data;
+  // Elements and text (SHOW_ELEMENT | SHOW_TEXT = 5); rejecting an element (FILTER_REJECT = 2,
+  // FILTER_ACCEPT = 1) skips its whole subtree.
+  const walker = document.createTreeWalker(root, 5, (n) => ((n as Element).matches?.(SKIP) ? 2 : 1));
+  for (let n; (n = walker.nextNode()); ) {
+    if (n instanceof Text) {
+      nodes.push(n);
+      starts.push(text.length);
+      text += n.data;
+    }
   }
   return { text, nodes, starts };
 }
@@ -60,12 +60,11 @@ export function articleText(root: Node): TextIndex {
  * is in another tree than the article's. A point inside a skipped subtree, or between elements,
  * counts as the start of the next article text node.
  */
-export function textOffset(index: TextIndex, node: Node, offset: number): number | null {
-  const { nodes, starts, text } = index;
+export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offset: number): number | null {
   const i = nodes.indexOf(node as Text);
   if (i >= 0) return starts[i] + offset;
-  const probe = document.createRange();
   // Binary search for the first text node the point comes before.
+  const probe = document.createRange();
   let lo = 0;
   let hi = nodes.length;
   try {
@@ -78,60 +77,43 @@ export function textOffset(index: TextIndex, node: Node, offset: number): number
   } catch {
     return null; // a point in another tree (WrongDocumentError)
   }
-  return lo < nodes.length ? starts[lo] : text.length;
+  return starts[lo] ?? text.length;
 }
 
-export function quoteAt(index: TextIndex, start: number, end: number): Quote {
-  const { text } = index;
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT), start),
-    suffix: text.slice(end, end + CONTEXT),
-    start,
-    end,
-  };
-}
-
-/** The first `max` characters of a quote, with the suffix that now follows them. */
+/** The first `max` characters of a quote longer than that, with the suffix that now follows them. */
 export function trimQuote(quote: Quote, max: number): Quote {
-  if (quote.exact.length <= max) return quote;
-  return {
-    ...quote,
-    exact: quote.exact.slice(0, max),
-    suffix: (quote.exact.slice(max) + quote.suffix).slice(0, CONTEXT),
-    end: quote.start + max,
-  };
+  const { exact, suffix, start } = quote;
+  return { ...quote, exact: exact.slice(0, max), suffix: (exact.slice(max) + suffix).slice(0, CONTEXT), end: start + max };
 }
 
 /** The nearest article (`<folio-article>` or enhanced element) whose text holds `node`, crossing shadow roots upwards. */
 export function articleOf(node: Node | null): ArticleElement | null {
-  for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+  for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host) {
     if (isArticle(n)) return n.textRoot.contains(node) ? n : null;
   }
   return null;
 }
 
-type ComposedSelection = Selection & {
-  getComposedRanges?(...args: unknown[]): StaticRange[];
-};
-
 /**
- * The selection's range, seen through the given shadow roots: `getComposedRanges` in its
- * dictionary form (current spec), else its older rest-arguments form (Safari 17), else
- * Chromium's `ShadowRoot.getSelection()`, else the plain document range (which cannot see
- * into shadow roots, so only enhance-mode articles work there).
+ * The selection's range, seen through the shadow roots of `articles` (each one's own, and the
+ * tree it sits in): `getComposedRanges` in its dictionary form (current spec), else its older
+ * rest-arguments form (Safari 17), else Chromium's `ShadowRoot.getSelection()`, else the plain
+ * document range (which cannot see into shadow roots, so only enhance-mode articles work there).
  */
-export function composedRange(selection: Selection | null, roots: ShadowRoot[]): AbstractRange | null {
-  if (!selection || !selection.rangeCount) return null;
-  const sel = selection as ComposedSelection;
+export function composedRange(articles: Iterable<Element>, selection = document.getSelection()): AbstractRange | null {
+  if (!selection?.rangeCount) return null;
+  const roots = [...articles]
+    .flatMap((article) => [article.shadowRoot, article.getRootNode()])
+    .filter((root): root is ShadowRoot => root instanceof ShadowRoot);
+  const sel = selection as Selection & { getComposedRanges?(...args: unknown[]): StaticRange[] };
   if (sel.getComposedRanges) {
     try {
-      return sel.getComposedRanges({ shadowRoots: roots })[0] ?? null;
+      return sel.getComposedRanges({ shadowRoots: roots })[0];
     } catch {
       try {
-        return sel.getComposedRanges(...roots)[0] ?? null;
+        return sel.getComposedRanges(...roots)[0];
       } catch {
-        /* fall through */
+        /* neither form: the fallbacks below */
       }
     }
   }
@@ -142,17 +124,6 @@ export function composedRange(selection: Selection | null, roots: ShadowRoot[]):
   return selection.getRangeAt(0);
 }
 
-/** The shadow roots a selection in these articles can live in: each one's own, and the tree it sits in. */
-export function rootsOf(articles: Iterable<Element>): ShadowRoot[] {
-  const roots = new Set<ShadowRoot>();
-  for (const article of articles) {
-    if (article.shadowRoot) roots.add(article.shadowRoot);
-    const tree = article.getRootNode();
-    if (tree instanceof ShadowRoot) roots.add(tree);
-  }
-  return [...roots];
-}
-
 /**
  * What the current selection quotes, when it starts or ends in one of `articles` and holds
  * article text; null otherwise. An end outside the article is clamped to the article's text.
@@ -161,17 +132,19 @@ export function rootsOf(articles: Iterable<Element>): ShadowRoot[] {
  * whitespace as in the DOM, except that text of skipped elements (an ad the selection ran
  * across) is left out, as it is from the positions.
  */
-export function selectionTarget(articles: Iterable<Element>, selection = document.getSelection()): SelectionTarget | null {
-  const list = [...articles];
-  const range = composedRange(selection, rootsOf(list));
+export function selectionTarget(articles: Iterable<Element>, selection?: Selection | null): SelectionTarget | null {
+  const range = composedRange(articles, selection);
   if (!range || range.collapsed) return null;
   const article = articleOf(range.startContainer) ?? articleOf(range.endContainer);
   if (!article) return null;
   const index = articleText(article.textRoot);
+  const { text } = index;
   const start = textOffset(index, range.startContainer, range.startOffset) ?? 0;
-  const end = textOffset(index, range.endContainer, range.endOffset) ?? index.text.length;
-  if (end <= start || !index.text.slice(start, end).trim()) return null;
-  return { article, quote: quoteAt(index, start, end), range };
+  const end = textOffset(index, range.endContainer, range.endOffset) ?? text.length;
+  const exact = text.slice(start, end);
+  if (!exact.trim()) return null;
+  const quote = { exact, prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT), start, end };
+  return { article, quote, range };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { buildAnnotation, type WebAnnotation } from '../../src/corrections/annotation.js';
-import { Outbox, type Delivery, type OutboxEntry, type OutboxOptions } from '../../src/corrections/outbox.js';
+import { createOutbox, type Delivery, type Outbox, type OutboxEntry, type OutboxOptions } from '../../src/corrections/outbox.js';
 import type { FolioErrorEvent } from '../../src/events.js';
 import { endpoint } from './helpers.js';
 
@@ -31,7 +31,7 @@ function scripted(...answers: Array<number | Error | (() => Promise<Response>)>)
 }
 
 function outbox(options: OutboxOptions = {}): Outbox {
-  return new Outbox({ prefix, base: 20, cap: 200, timeout: 500, settle: 10, ...options });
+  return createOutbox({ prefix, base: 20, cap: 200, timeout: 500, ...options });
 }
 
 describe('corrections: outbox', () => {
@@ -139,7 +139,7 @@ describe('corrections: outbox', () => {
       box.start();
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       try {
-        document.dispatchEvent(new Event('visibilitychange'));
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); // as browsers fire it
         await waitUntil(() => calls.some((c) => c.init.keepalive === true), 'no keepalive flush');
         expect(calls[0].init.keepalive).to.equal(false);
       } finally {
@@ -283,22 +283,50 @@ describe('corrections: outbox', () => {
       }
     });
 
-    for (const locks of ['Web Locks', 'a storage lease'] as const) {
-      it(`lets only one of two tabs send an entry (${locks})`, async () => {
-        const server = endpoint('ok');
-        // The entry a third page left behind, due now.
-        const earlier = outbox({ fetch: scripted(new TypeError('offline')).fetch, random: () => 0 });
-        const a = annotation();
-        await earlier.add(server.url, a);
-        const options = locks === 'Web Locks' ? {} : { locks: null };
-        const [one, two] = [outbox(options), outbox(options)];
-        await Promise.all([one.flush({ force: true }), two.flush({ force: true }), one.flush(), two.flush()]);
-        const { attempts, received } = await server.read();
-        expect(attempts).to.equal(1);
-        expect(received.map((r) => r.id)).to.deep.equal([a.id]);
-        expect(keys()).to.deep.equal([]);
-      });
-    }
+    it('lets only one of two tabs send an entry (Web Locks)', async () => {
+      const server = endpoint('ok');
+      // The entry a third page left behind, due now.
+      const earlier = outbox({ fetch: scripted(new TypeError('offline')).fetch, random: () => 0 });
+      const a = annotation();
+      await earlier.add(server.url, a);
+      // Two outboxes on one origin share its Web Locks as two tabs do.
+      const [one, two] = [outbox(), outbox()];
+      await Promise.all([one.flush({ force: true }), two.flush({ force: true }), one.flush(), two.flush()]);
+      const { attempts, received } = await server.read();
+      expect(attempts).to.equal(1);
+      expect(received.map((r) => r.id)).to.deep.equal([a.id]);
+      expect(keys()).to.deep.equal([]);
+    });
+
+    it('leaves an entry to the tab holding its lock, and sends it once that tab is gone', async () => {
+      const server = endpoint('ok');
+      const earlier = outbox({ fetch: scripted(new TypeError('offline')).fetch, random: () => 0 });
+      const a = annotation();
+      await earlier.add(server.url, a);
+      // Another tab is sending this entry right now: it holds the entry's lock.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const other = navigator.locks.request(`folio-outbox:${a.id}`, () => held);
+      const box = outbox();
+      await box.flush({ force: true });
+      expect((await server.read()).attempts).to.equal(0);
+      release();
+      await other;
+      await box.flush({ force: true });
+      expect((await server.read()).received.map((r) => r.id)).to.deep.equal([a.id]);
+    });
+
+    it('without Web Locks (plain http), never sends one entry twice at once from one page', async () => {
+      const server = endpoint('ok');
+      const earlier = outbox({ fetch: scripted(new TypeError('offline')).fetch, random: () => 0 });
+      const a = annotation();
+      await earlier.add(server.url, a);
+      const box = outbox({ locks: null });
+      await Promise.all([box.flush({ force: true }), box.flush({ force: true }), box.flush()]);
+      const { attempts, received } = await server.read();
+      expect(attempts).to.equal(1);
+      expect(received.map((r) => r.id)).to.deep.equal([a.id]);
+    });
 
     it('after a reload mid-retry, the next page’s outbox drains the entry with the same id', async () => {
       const server = endpoint('503', 1);
@@ -310,7 +338,7 @@ describe('corrections: outbox', () => {
 
       const next = outbox({ base: 60_000 });
       const delivered: Delivery[] = [];
-      const reloaded = new Outbox({ prefix, settle: 10, onDelivery: (_, r) => delivered.push(r) });
+      const reloaded = createOutbox({ prefix, onDelivery: (_, r) => delivered.push(r) });
       expect(next.entries().map((e) => e.id)).to.deep.equal([a.id]);
       reloaded.start(); // drains what earlier pages left, when idle
       try {

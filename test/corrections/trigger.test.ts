@@ -22,7 +22,8 @@ const dialogHost = () => document.querySelector('folio-correction-dialog') as Fo
 const isOpen = () => !!dialogHost()?.open;
 const part = <T extends Element>(selector: string) => dialogHost()!.shadowRoot!.querySelector(selector) as T;
 const suggestion = () => part<HTMLTextAreaElement>('#suggestion');
-const touchButton = () => document.querySelector('folio-correction-touch')?.shadowRoot?.querySelector('button') ?? null;
+// The touch button is drawn by the dialog element, outside its <dialog>; hidden when not offered.
+const touchButton = () => dialogHost()?.shadowRoot?.querySelector<HTMLButtonElement>('.touch:not([hidden])') ?? null;
 
 async function enhanced(endpointUrl = '/__test/corrections/unused'): Promise<FolioArticle> {
   return fixture<FolioArticle>(html`<folio-article corrections-endpoint=${endpointUrl}>
@@ -42,7 +43,7 @@ describe('corrections: trigger', () => {
     (uninstall = installCorrections({
       coarsePointer: () => coarse,
       touchDelay: 30,
-      outbox: { prefix: PREFIX, base: 20, cap: 100, timeout: 1000, settle: 10 },
+      outbox: { prefix: PREFIX, base: 20, cap: 100, timeout: 1000 },
     }));
   before(install);
   after(() => uninstall?.());
@@ -265,7 +266,8 @@ describe('corrections: trigger', () => {
       selectText(article.shadowRoot!, 'cycle lane');
       await waitUntil(touchButton, 'no touch button');
       expect(touchButton()!.textContent).to.equal('Запропонувати виправлення');
-      await expect(document.querySelector('folio-correction-touch')!.shadowRoot!).to.be.accessible();
+      expect(touchButton()!.lang).to.equal('uk');
+      await expect(dialogHost()!).to.be.accessible();
     });
 
     it('hides the button when the selection collapses', async () => {

@@ -3,31 +3,33 @@ import { css } from 'lit';
 // Knobs are read with fallbacks and never declared here, so a publisher sets them once on :root.
 // The fallbacks follow the reader's colour scheme through system colours and light-dark().
 export const styles = css`
+  /* Out of the page's flow; the touch button is placed from here (see touch()). */
+  :host {
+    position: absolute;
+    --accent: var(--folio-accent, light-dark(#b3261e, #ff8a80));
+    font: 15px/1.45 var(--folio-font-ui, system-ui, sans-serif);
+  }
+  /* min(560px, 100vw - 24px) wide, padding included. */
   dialog {
-    box-sizing: border-box;
-    inline-size: min(560px, calc(100vw - 24px));
-    max-block-size: calc(100dvh - 24px);
+    inline-size: min(520px, 100vw - 64px);
     padding: 20px;
     border: 0;
     border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 6px));
     color-scheme: light dark;
     background: var(--folio-background, Canvas);
     color: var(--folio-text-color, CanvasText);
-    font: 15px / 1.45 var(--folio-font-ui, system-ui, sans-serif);
-    box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
-    --accent: var(--folio-accent, light-dark(#b3261e, #ff8a80));
   }
   dialog::backdrop {
-    background: var(--folio-correction-dialog-backdrop, rgb(0 0 0 / 0.45));
+    background: var(--folio-correction-dialog-backdrop, #00000073);
   }
-  h2 {
-    margin: 0 0 12px;
-    font-size: 19px;
-  }
+  h2,
   p,
   figure,
   .field {
     margin: 0 0 12px;
+  }
+  h2 {
+    font-size: 19px;
   }
   figcaption,
   label {
@@ -43,7 +45,6 @@ export const styles = css`
   }
   mark {
     background: var(--folio-correction-mark, #ffe58a);
-    color: #1a1a1a;
   }
   textarea,
   input {
@@ -54,7 +55,7 @@ export const styles = css`
     border-radius: 4px;
     font: inherit;
   }
-  [aria-invalid='true'] {
+  [aria-invalid=true] {
     border-color: var(--accent);
   }
   :empty:is(.error, .status) {
@@ -63,15 +64,14 @@ export const styles = css`
   .error,
   .limit {
     margin-block-start: 4px;
-    color: var(--folio-error-color, var(--accent));
+    color: var(--accent);
   }
   .hp {
     position: absolute;
-    inset-inline-start: -10000px;
+    left: -9999px;
   }
   .actions {
     display: flex;
-    flex-wrap: wrap;
     justify-content: flex-end;
     gap: 8px;
   }
@@ -84,12 +84,20 @@ export const styles = css`
     font: inherit;
     cursor: pointer;
   }
-  [type='submit'] {
+  [type=submit],
+  .touch {
     background: var(--accent);
     color: Canvas;
   }
-  [aria-disabled='true'] {
-    opacity: 0.6;
+  .touch {
+    position: absolute;
+    z-index: 2147483646;
+    min-block-size: 44px;
+    border-radius: 22px;
+    box-shadow: 0 2px 8px #0000004d;
+  }
+  [aria-disabled=true] {
+    opacity: .6;
     cursor: progress;
   }
   :focus-visible {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement } from 'lit';
 import { MAX_QUOTE, MAX_TEXT } from '../../corrections/annotation.js';
 import type { Delivery } from '../../corrections/outbox.js';
 import { CONTEXT, trimQuote, type Quote } from '../../corrections/selectors.js';
@@ -26,19 +26,20 @@ export interface CorrectionRequest {
   send: ((fields: CorrectionFields) => Promise<Delivery>) | null;
 }
 
-/** The focused element, looking inside shadow roots (the footer button lives in one). */
-function deepActiveElement(): HTMLElement | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el as HTMLElement | null;
-}
+type Field = 'suggestion' | 'comment' | 'email';
+
+/** Keeps the reader's selection: a press on the touch button would collapse it before the click. */
+const keepSelection = (e: Event) => e.preventDefault();
 
 /**
+ * @tagname folio-correction-dialog
  * @summary The reader's correction form: the quote in its context, the corrected text, a
  * comment and an optional email, in a native modal `<dialog>` (focus moves in, the page is
- * inert, Esc closes, focus returns).
+ * inert, Esc closes, focus returns: the platform's own dialog behaviour, also for an opener in
+ * a shadow root, such as the footer's button).
  *
- * One per page, made on first use by the corrections controller and opened with `show()`.
+ * One per page, made on first use by the corrections controller and opened with `show()`. It
+ * also draws the touch-screen "Suggest a correction" button (`touch()`), outside the `<dialog>`.
  * Everything the reader selected or typed is shown through text bindings, never as HTML.
  *
  * @csspart dialog - The `<dialog>`.
@@ -51,201 +52,186 @@ function deepActiveElement(): HTMLElement | null {
 export class FolioCorrectionDialog extends LitElement {
   static override styles = styles;
 
-  static override properties = {
-    phase: { reflect: true },
-    request: { state: true },
-    quote: { state: true },
-    message: { state: true },
-    errors: { state: true },
-  };
+  static override properties = { phase: { reflect: true } };
 
   /** Where the reader is: editing, sending, sent, queued (saved for later) or refused. */
   phase: CorrectionPhase = 'editing';
 
-  private declare request?: CorrectionRequest;
-  private quote: Quote | null = null;
-  private message = '';
-  private errors: Partial<Record<'suggestion' | 'comment' | 'email', string>> = {};
-  private returnTo: HTMLElement | null = null;
+  // The rest of the state is private; whatever changes it asks for a render (requestUpdate).
+  #request?: CorrectionRequest;
+  #quote: Quote | null = null;
+  #message?: string;
+  #errors: Partial<Record<Field, string>> = {};
+  #press?: () => void;
 
-  private $<T extends Element>(selector: string): T {
+  #$<T extends Element = HTMLElement>(selector: string): T {
     return this.renderRoot?.querySelector(selector) as T;
-  }
-  private get dialog() {
-    return this.$<HTMLDialogElement>('dialog');
-  }
-  private get suggestion() {
-    return this.$<HTMLTextAreaElement>('#suggestion');
-  }
-  private get comment() {
-    return this.$<HTMLTextAreaElement>('#comment');
-  }
-  private get email() {
-    return this.$<HTMLInputElement>('#email');
   }
 
   /** Whether the dialog is showing. */
   get open(): boolean {
-    return !!this.dialog?.open;
+    return !!this.#$<HTMLDialogElement>('dialog')?.open;
   }
 
   /**
    * Opens the dialog for a request, synchronously: it renders, shows modally and focuses the
-   * corrected-text field (prefilled with the quote) in the same task as the keypress.
+   * corrected-text field (prefilled with the quote, the caret at its end) in the same task as the keypress.
    */
   show(request: CorrectionRequest): void {
-    // Opened again while open (from the page's code): a new request, the same place to return to.
-    if (!this.open) this.returnTo = deepActiveElement();
-    this.request = request;
-    this.quote = request.quote;
+    this.#request = request;
+    this.#quote = request.quote;
+    this.#message = request.send ? '' : request.strings.correctionNoEndpoint;
+    this.#errors = {};
     this.lang = request.language;
     this.phase = 'editing';
-    this.message = request.send ? '' : request.strings.correctionNoEndpoint;
-    this.errors = {};
     if (!this.isConnected) document.body.append(this);
-    this.performUpdate();
-    const field = this.suggestion;
-    field.value = request.quote?.exact ?? '';
-    this.comment.value = this.email.value = this.$<HTMLInputElement>('#hp').value = '';
-    if (!this.open) this.dialog.showModal();
-    if (request.send) {
-      field.focus();
-      field.setSelectionRange(field.value.length, field.value.length);
-    } else {
-      this.$<HTMLButtonElement>('#done').focus();
-    }
+    this.requestUpdate();
+    this.touch(); // renders now, and hides the touch button
+    this.#$<HTMLFormElement>('form').reset();
+    const field = this.#$<HTMLTextAreaElement>('#suggestion');
+    const text = (field.value = request.quote?.exact ?? '');
+    if (!this.open) this.#$<HTMLDialogElement>('dialog').showModal();
+    if (!request.send) return this.#$('#done').focus();
+    field.focus();
+    field.setSelectionRange(text.length, text.length); // WebKit focuses with the caret at the start
   }
 
-  /** Closes the dialog; focus goes back where it was. */
+  /** Closes the dialog; the browser gives focus back to where it was before `show()`. */
   close(): void {
-    this.dialog?.close();
+    this.#$<HTMLDialogElement>('dialog')?.close();
   }
 
-  private onClose = () => {
-    // The close event comes a task later: the dialog may have been opened again since.
-    if (this.open) return;
-    const target = this.returnTo;
-    this.returnTo = null;
-    if (target?.isConnected) target.focus({ preventScroll: true });
-  };
+  /**
+   * Shows the touch-screen "Suggest a correction" button under `rect` (a settled selection),
+   * calling `press` when it is pressed; without `rect`, hides it. A real button, in this shadow
+   * root where the page's CSS cannot reach it, absolute in the document so it scrolls with the
+   * words, and under them, where the system's own selection menu (usually above) leaves it visible.
+   */
+  touch(rect?: DOMRect, label?: string, lang?: string, press?: () => void): void {
+    this.performUpdate(); // the pending render, if any (the element may have been made in this same task)
+    const button = this.#$<HTMLButtonElement>('.touch');
+    button.hidden = !rect;
+    if (!rect) return;
+    this.#press = press;
+    button.textContent = label!;
+    button.lang = lang!;
+    // The host is absolutely positioned: the button is placed from it, whatever the page's layout.
+    const host = this.getBoundingClientRect();
+    button.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - button.offsetWidth - 8)) - host.left}px`;
+    button.style.top = `${rect.bottom + 8 - host.top}px`;
+  }
 
-  private onKeydown = (e: KeyboardEvent) => {
-    if (isCorrectionKey(e) && this.phase !== 'sent' && this.phase !== 'queued') {
+  /** Whether the form is there to fill in (not after it was sent or saved, nor without an endpoint). */
+  get #editable(): boolean {
+    return this.phase != 'sent' && this.phase != 'queued' && !!this.#request?.send;
+  }
+
+  #keydown(e: KeyboardEvent): void {
+    if (isCorrectionKey(e) && this.#editable) {
       e.preventDefault();
-      (e.currentTarget as HTMLFormElement).requestSubmit();
+      this.#$<HTMLFormElement>('form').requestSubmit();
     }
-  };
-
-  private trim = () => {
-    const quote = this.quote!;
-    if (this.suggestion.value === quote.exact) this.suggestion.value = quote.exact.slice(0, MAX_QUOTE);
-    this.quote = trimQuote(quote, MAX_QUOTE);
-    this.updateComplete.then(() => this.suggestion.focus());
-  };
-
-  private validate(): boolean {
-    const s = this.request!.strings;
-    const tooLong = format(s.correctionTextTooLong, { max: MAX_TEXT });
-    const suggestion = this.suggestion.value;
-    const comment = this.comment.value;
-    const errors: typeof this.errors = {};
-    if (suggestion.length > MAX_TEXT) errors.suggestion = tooLong;
-    else if (!comment.trim() && (!suggestion.trim() || suggestion === this.quote?.exact)) errors.suggestion = s.correctionEmpty;
-    if (comment.length > MAX_TEXT) errors.comment = tooLong;
-    if (this.email.validity.typeMismatch) errors.email = s.correctionEmailError;
-    this.errors = errors;
-    return !Object.keys(errors).length;
   }
 
-  private validateEmail = () => {
-    const { email, ...rest } = this.errors;
-    this.errors = this.email.validity.typeMismatch ? { ...rest, email: this.request!.strings.correctionEmailError } : rest;
-  };
+  #trim(): void {
+    const quote = this.#quote!;
+    const field = this.#$<HTMLTextAreaElement>('#suggestion');
+    if (field.value == quote.exact) field.value = quote.exact.slice(0, MAX_QUOTE);
+    this.#quote = trimQuote(quote, MAX_QUOTE);
+    this.requestUpdate();
+    field.focus();
+  }
 
-  private onSubmit = async (e: SubmitEvent) => {
+  /** Sets or clears one field's error. */
+  #error(id: Field, message?: string | false): void {
+    this.#errors = { ...this.#errors, [id]: message || undefined };
+    this.requestUpdate();
+  }
+
+  async #submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const request = this.request!;
-    if (this.phase === 'sending' || !request.send) return;
-    if ((this.quote?.exact.length ?? 0) > MAX_QUOTE) {
-      this.$<HTMLButtonElement>('.limit button').focus();
-      return;
-    }
-    if (!this.validate()) {
+    const request = this.#request!;
+    const { send, strings: s } = request;
+    const quote = this.#quote;
+    // Without `send` there is no form to submit (see #editable); while sending, Send is aria-disabled.
+    if (this.phase == 'sending') return;
+    if (quote && quote.exact.length > MAX_QUOTE) return this.#$('.limit button').focus();
+    const { suggestion, comment, email, website } = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    const tooLong = format(s.correctionTextTooLong, { max: MAX_TEXT });
+    const errors: Partial<Record<Field, string>> = (this.#errors = {});
+    if (suggestion.length > MAX_TEXT) errors.suggestion = tooLong;
+    else if (!comment.trim() && (!suggestion.trim() || suggestion == quote?.exact)) errors.suggestion = s.correctionEmpty;
+    if (comment.length > MAX_TEXT) errors.comment = tooLong;
+    if (this.#$<HTMLInputElement>('#email').validity.typeMismatch) errors.email = s.correctionEmailError;
+    this.requestUpdate();
+    if (Object.keys(errors).length) {
       await this.updateComplete;
-      this.$<HTMLElement>('[aria-invalid=true]')?.focus();
-      return;
+      return this.#$('[aria-invalid=true]').focus();
     }
-    const s = request.strings;
     this.phase = 'sending';
-    this.message = s.correctionSending;
-    const result = await request.send({
-      quote: this.quote,
-      suggestion: this.suggestion.value,
-      comment: this.comment.value,
-      email: this.email.value.trim(),
-      honeypot: this.$<HTMLInputElement>('#hp').value,
-    });
-    if (this.request !== request) return; // opened again meanwhile
+    this.#message = s.correctionSending;
+    const result = await send!({ quote, suggestion, comment, email: email.trim(), honeypot: website });
+    if (this.#request != request) return; // opened again meanwhile
     this.phase = result.outcome;
-    this.message =
-      result.outcome === 'sent'
-        ? s.correctionSent
-        : result.outcome === 'queued'
-          ? s.correctionQueued
-          : format(s.correctionRefused, { reason: result.message });
+    this.#message =
+      result.outcome == 'refused'
+        ? format(s.correctionRefused, { reason: result.message })
+        : result.outcome == 'sent'
+          ? s.correctionSent
+          : s.correctionQueued;
     await this.updateComplete;
-    if (result.outcome !== 'refused') this.$<HTMLButtonElement>('#done')?.focus();
-  };
+    if (result.outcome != 'refused') this.#$('#done').focus();
+  }
 
-  private renderField(id: 'suggestion' | 'comment' | 'email', label: string) {
-    const error = this.errors[id];
-    const invalid = error ? 'true' : 'false';
-    const describedBy = `${id}-error`;
+  #field(id: Field, label: string) {
+    const error = this.#errors[id];
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      ${id === 'email'
-        ? html`<input id="email" type="email" autocomplete="email" aria-invalid=${invalid} aria-describedby=${describedBy} @change=${this.validateEmail} />`
-        : html`<textarea id=${id} rows="3" maxlength=${MAX_TEXT} aria-invalid=${invalid} aria-describedby=${describedBy}
-            @input=${() => error && (this.errors = { ...this.errors, [id]: undefined })}></textarea>`}
-      <p class="error" id=${describedBy}>${error ?? ''}</p>
+      ${id == 'email'
+        ? html`<input id="email" name="email" type="email" autocomplete="email" aria-invalid=${!!error} aria-describedby="email-error"
+            @change=${(e: Event) => this.#error(id, (e.target as HTMLInputElement).validity.typeMismatch && this.#request!.strings.correctionEmailError)} />`
+        : html`<textarea id=${id} name=${id} rows="3" maxlength=${MAX_TEXT} aria-invalid=${!!error} aria-describedby="${id}-error"
+            @input=${() => error && this.#error(id)}></textarea>`}
+      <p class="error" id="${id}-error">${error}</p>
     </div>`;
   }
 
   // The honeypot (#hp) is for bots only: off-screen, out of the tab order, hidden from screen
   // readers. Send is aria-disabled while sending, not disabled: that would drop the reader's focus.
   protected override render() {
-    const s = this.request?.strings ?? en;
-    const quote = this.quote;
-    const editable = this.phase !== 'sent' && this.phase !== 'queued' && !!this.request?.send;
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
-      <form novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
-        <h2 id="title">${s.suggestCorrection}</h2>
-        ${quote
-          ? html`<figure part="quote">
-              <figcaption>${s.correctionQuote}</figcaption>
-              <blockquote>${quote.start > quote.prefix.length ? '…' : ''}${quote.prefix}<mark>${quote.exact}</mark>${quote.suffix}${quote.suffix.length < CONTEXT ? '' : '…'}</blockquote>
-            </figure>`
-          : nothing}
-        ${quote && quote.exact.length > MAX_QUOTE && editable
-          ? html`<p class="limit">
-              ${format(s.correctionTooLong, { count: quote.exact.length, max: MAX_QUOTE })}
-              <button type="button" @click=${this.trim}>${format(s.correctionTrim, { max: MAX_QUOTE })}</button>
-            </p>`
-          : nothing}
-        <div ?hidden=${!editable}>
-          ${this.renderField('suggestion', quote ? s.correctionSuggestion : s.correctionSuggestionGeneral)}
-          ${this.renderField('comment', s.correctionComment)} ${this.renderField('email', s.correctionEmail)}
-          <div class="hp" aria-hidden="true"><input id="hp" name="website" tabindex="-1" autocomplete="off" /></div>
-        </div>
-        <p class="status" role="status">${this.message}</p>
-        <div class="actions">
-          ${editable
-            ? html`<button type="button" @click=${this.close}>${s.correctionCancel}</button>
-                <button type="submit" aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}>${s.correctionSend}</button>`
-            : html`<button type="button" id="done" @click=${this.close}>${s.correctionClose}</button>`}
-        </div>
-      </form>
-    </dialog>`;
+    const s = this.#request?.strings ?? en;
+    const quote = this.#quote;
+    const editable = this.#editable;
+    return html`<dialog part="dialog" aria-labelledby="title">
+        <form novalidate @submit=${this.#submit} @keydown=${this.#keydown}>
+          <h2 id="title">${s.suggestCorrection}</h2>
+          ${quote &&
+          html`<figure part="quote">
+            <figcaption>${s.correctionQuote}</figcaption>
+            <blockquote>${quote.start > quote.prefix.length ? '…' : ''}${quote.prefix}<mark>${quote.exact}</mark>${quote.suffix}${quote.suffix.length < CONTEXT ? '' : '…'}</blockquote>
+          </figure>`}
+          ${quote && editable && quote.exact.length > MAX_QUOTE
+            ? html`<p class="limit">
+                ${format(s.correctionTooLong, { count: quote.exact.length, max: MAX_QUOTE })}
+                <button type="button" @click=${this.#trim}>${format(s.correctionTrim, { max: MAX_QUOTE })}</button>
+              </p>`
+            : ''}
+          <div ?hidden=${!editable}>
+            ${this.#field('suggestion', quote ? s.correctionSuggestion : s.correctionSuggestionGeneral)}
+            ${this.#field('comment', s.correctionComment)} ${this.#field('email', s.correctionEmail)}
+            <input class="hp" id="hp" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
+          </div>
+          <p class="status" role="status">${this.#message}</p>
+          <div class="actions">
+            ${editable
+              ? html`<button type="button" @click=${this.close}>${s.correctionCancel}</button>
+                  <button type="submit" aria-disabled=${this.phase == 'sending'}>${s.correctionSend}</button>`
+              : html`<button type="button" id="done" @click=${this.close}>${s.correctionClose}</button>`}
+          </div>
+        </form>
+      </dialog>
+      <button class="touch" type="button" hidden @pointerdown=${keepSelection} @mousedown=${keepSelection}
+        @click=${() => this.#press?.()}></button>`;
   }
 }
 
