@@ -137,7 +137,8 @@ describe('<folio-article> placement', () => {
 
   describe('ads in enhance mode', () => {
     it('inserts reserved slots between the publisher’s paragraphs without replacing them', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      // Below the fold: once a page has painted, Folio inserts nothing where the reader may be looking.
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="margin-top: 3000px"></div>`);
       wrapper.innerHTML = `<folio-article>${paragraphs(13).map((b, i) => `<p id="p${i}">${(b as { html: string }).html}</p>`).join('')}</folio-article>`;
       const el = wrapper.firstElementChild as FolioArticle;
       const before = [...el.querySelectorAll('p')];
@@ -150,7 +151,7 @@ describe('<folio-article> placement', () => {
     });
 
     it('keeps a slot the publisher placed and gives it the article’s provider', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="margin-top: 3000px"></div>`);
       wrapper.innerHTML = `<folio-article ad-provider="house" ads-src="/test/fixtures/house/feed.json">${paragraphs(4)
         .map((b) => `<p>${(b as { html: string }).html}</p>`)
         .join('')}<folio-ad-slot id="mine" sizes="300x250"></folio-ad-slot>${paragraphs(9)

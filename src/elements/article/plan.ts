@@ -55,10 +55,11 @@ export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules
     }
   }
   const { positions, candidates } = placeAds(blocksOf(items), rules);
+  const at = new Set(positions);
   const planned: PlanItem[] = [];
   items.forEach((item, i) => {
     if (debug) planned.push({ kind: 'debug', candidate: candidates[i] });
-    if (positions.includes(i)) planned.push({ kind: 'ad', ad: { type: 'ad' }, inserted: true });
+    if (at.has(i)) planned.push({ kind: 'ad', ad: { type: 'ad' }, inserted: true });
     planned.push(item);
   });
   if (debug && candidates.length > items.length) planned.push({ kind: 'debug', candidate: candidates[items.length] });
