@@ -30,6 +30,9 @@ export interface OutboxEntry {
   attempts: number;
   /** Not to be retried before this time (ms), except on `online`, a new page view or hiding. */
   next: number;
+  /** Without Web Locks: the tab sending it, and until when its lease holds. */
+  owner?: string;
+  until?: number;
 }
 
 export type Delivery =
@@ -106,8 +109,9 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   const locks = 'locks' in options ? options.locks : navigator.locks;
   /** Entries that could not be written to storage. */
   const memory = new Map<string, string>();
-  /** Ids being sent from this page (the guard where there are no Web Locks). */
+  /** Ids being sent from this page, and this page's name in leases (the guards where there are no Web Locks). */
   const busy = new Set<string>();
+  const me = Math.random().toString(36).slice(2);
   let failure: unknown;
   let warned = false;
   let stopped = true;
@@ -213,7 +217,13 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     if (busy.has(id)) return null;
     busy.add(id);
     try {
-      return await run();
+      // No Web Locks (plain-http pages): a lease written into the entry, confirmed after a pause
+      // in which a second tab's write would have landed, keeps two tabs off one entry.
+      const entry = read(id);
+      if (!entry || (entry.owner && entry.owner != me && entry.until! > now())) return null;
+      write({ ...entry, owner: me, until: now() + timeout + 5_000 });
+      await new Promise((r) => setTimeout(r, 50));
+      return read(id)?.owner == me ? await run() : null;
     } finally {
       busy.delete(id);
     }

@@ -316,6 +316,20 @@ describe('corrections: outbox', () => {
       expect((await server.read()).received.map((r) => r.id)).to.deep.equal([a.id]);
     });
 
+    it('without Web Locks (plain http), two tabs sharing storage send an entry once', async () => {
+      const server = endpoint('ok');
+      const earlier = outbox({ fetch: scripted(new TypeError('offline')).fetch, random: () => 0 });
+      const a = annotation();
+      await earlier.add(server.url, a);
+      // Two tabs: two outboxes over the same storage, each without locks, flushing at once.
+      const tabA = outbox({ locks: null });
+      const tabB = outbox({ locks: null });
+      await Promise.all([tabA.flush({ force: true }), tabB.flush({ force: true })]);
+      const { attempts, received } = await server.read();
+      expect(attempts).to.equal(1);
+      expect(received.map((r) => r.id)).to.deep.equal([a.id]);
+    });
+
     it('without Web Locks (plain http), never sends one entry twice at once from one page', async () => {
       const server = endpoint('ok');
       const earlier = outbox({ fetch: scripted(new TypeError('offline')).fetch, random: () => 0 });
