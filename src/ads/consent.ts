@@ -30,15 +30,15 @@ export type ConsentMode = 'personalised' | 'non-personalised' | 'none';
  * at once with the current state when that is known) and removes it once answered, so each
  * request sees the consent of the moment.
  */
-export function readConsent(api: TcfApi | undefined = (window as { __tcfapi?: TcfApi }).__tcfapi): Promise<Consent> {
-  if (typeof api !== 'function') return Promise.resolve({ gdprApplies: false, purpose1: true });
+export function readConsent(api = (window as { __tcfapi?: TcfApi }).__tcfapi): Promise<Consent> {
   return new Promise((resolve) => {
+    const answer = (gdprApplies: boolean, purpose1: boolean) => resolve({ gdprApplies, purpose1 });
+    if (typeof api != 'function') return answer(false, true);
     try {
       api('addEventListener', 2, (tc, success) => {
-        if (!success || !tc) return;
-        const off = tc.gdprApplies === false;
-        if (!off && tc.eventStatus !== 'tcloaded' && tc.eventStatus !== 'useractioncomplete') return;
-        resolve({ gdprApplies: !off, purpose1: off || tc.purpose?.consents?.[1] === true });
+        const off = tc?.gdprApplies === false;
+        if (!success || !tc || !(off || tc.eventStatus == 'tcloaded' || tc.eventStatus == 'useractioncomplete')) return;
+        answer(!off, off || tc.purpose?.consents?.[1] === true);
         try {
           api('removeEventListener', 2, () => {}, tc.listenerId);
         } catch {
@@ -46,7 +46,7 @@ export function readConsent(api: TcfApi | undefined = (window as { __tcfapi?: Tc
         }
       });
     } catch {
-      resolve({ gdprApplies: true, purpose1: false });
+      answer(true, false);
     }
   });
 }

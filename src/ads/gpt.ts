@@ -11,43 +11,30 @@ import type { AdProvider, AdResult } from './provider.js';
 export const DEFAULT_GPT_SRC = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GPT's objects are whatever the page holds */
-type Googletag = any;
-const win = window as unknown as { googletag?: Googletag };
+const win = window as { googletag?: any };
 
 /** The `googletag` we created to queue commands while our script loads (vs. the page's own). */
 let ours: unknown;
-const loads = new Map<string, Promise<void>>();
-/** GPT slot → the request waiting for its `slotRenderEnded`. */
-const waiting = new Map<unknown, (r: AdResult) => void>();
-/** Container id → GPT slot, to destroy it when the slot element leaves. */
-const slots = new Map<string, unknown>();
-const wired = new WeakSet<object>();
+const loads = new Map<string, Promise<unknown>>();
+/** Container → GPT slot, to destroy it when the slot element leaves. */
+const slots = new WeakMap<HTMLElement, unknown>();
 
 /** Resolves when GPT's command queue will run (the page's GPT, or ours loaded); rejects when the script fails. */
-export function loadGpt(src: string): Promise<void> {
+export function loadGpt(src: string): Promise<unknown> {
   const g = win.googletag;
-  if (g && g !== ours) return Promise.resolve();
+  if (g && g != ours) return Promise.resolve();
   // googletag gone (removed by the page or a blocker): load afresh.
-  let load = g ? loads.get(src) : undefined;
+  let load = g && loads.get(src);
   if (!load) {
     ours = win.googletag = g || { cmd: [] };
-    load = new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.async = true;
-      s.src = src;
-      s.onload = () => resolve();
-      s.onerror = () => reject(new Error(`GPT did not load from ${src} (blocked or missing)`));
-      document.head.append(s);
+    load = new Promise((onload, reject) => {
+      const onerror = () => reject(new Error(`GPT did not load from ${src} (blocked or missing)`));
+      document.head.append(Object.assign(document.createElement('script'), { async: true, src, onload, onerror }));
     });
     loads.set(src, load);
   }
   return load;
 }
-
-const asSize = (v: unknown): AdSize | null =>
-  Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number') ? [v[0], v[1]] : null;
-
-const fail = (e: unknown) => new Error(`GPT: ${e instanceof Error ? e.message : String(e)}`);
 
 export const gpt: AdProvider = {
   name: 'gpt',
@@ -56,46 +43,44 @@ export const gpt: AdProvider = {
     if (!unit || !url) throw new Error(unit ? 'GPT: gpt-src is not an http(s) URL' : 'GPT needs an ad unit path (unit)');
     await loadGpt(url);
     return new Promise<AdResult>((resolve, reject) => {
-      const run = () => {
+      // Runs `fn`, turning whatever a missing or stubbed GPT throws into a rejected request.
+      const guard = (fn: () => void) => () => {
         try {
-          const g = win.googletag;
-          const pubads = g.pubads();
-          if (!wired.has(pubads)) {
-            wired.add(pubads);
-            pubads.addEventListener('slotRenderEnded', (e: { slot: unknown; isEmpty: boolean; size: unknown }) => {
-              const done = waiting.get(e.slot);
-              waiting.delete(e.slot);
-              done?.({ filled: !e.isEmpty, size: e.isEmpty ? null : asSize(e.size) });
-            });
-          }
-          // GPT returns null for an id that already has a slot.
-          const slot = g.defineSlot(unit, sizes, container.id);
-          if (!slot) throw new Error(`defineSlot refused #${container.id}`);
-          slot.addService(pubads);
-          // Page-wide in GPT; set on each request so it follows the consent of the moment.
-          pubads.setPrivacySettings({ nonPersonalizedAds: !personalised });
-          waiting.set(slot, resolve);
-          slots.set(container.id, slot);
-          g.enableServices();
-          g.display(container.id);
+          fn();
         } catch (e) {
-          reject(fail(e));
+          reject(new Error(`GPT: ${(e as Error)?.message ?? e}`));
         }
       };
-      try {
-        win.googletag.cmd.push(run);
-      } catch (e) {
-        reject(fail(e));
-      }
+      guard(() =>
+        win.googletag.cmd.push(
+          guard(() => {
+            const g = win.googletag;
+            const pubads = g.pubads();
+            // GPT returns null for an id that already has a slot.
+            const slot = g.defineSlot(unit, sizes, container.id);
+            if (!slot) throw new Error(`defineSlot refused #${container.id}`);
+            slot.addService(pubads);
+            // The answer for this slot; the listener goes once it came.
+            pubads.addEventListener('slotRenderEnded', function done(e: { slot: unknown; isEmpty: boolean; size: unknown }) {
+              if (e.slot != slot) return;
+              pubads.removeEventListener('slotRenderEnded', done);
+              resolve({ filled: !e.isEmpty, size: !e.isEmpty && Array.isArray(e.size) ? (e.size as AdSize) : null });
+            });
+            // Page-wide in GPT; set on each request so it follows the consent of the moment.
+            pubads.setPrivacySettings({ nonPersonalizedAds: !personalised });
+            slots.set(container, slot);
+            g.enableServices();
+            g.display(container.id);
+          }),
+        ),
+      )();
     });
   },
   destroy({ container }) {
-    const slot = slots.get(container.id);
-    if (!slot) return;
-    slots.delete(container.id);
-    waiting.delete(slot);
+    const slot = slots.get(container);
+    slots.delete(container);
     try {
-      win.googletag.destroySlots([slot]);
+      if (slot) win.googletag.destroySlots([slot]);
     } catch {
       // A stub without destroySlots: nothing to release.
     }

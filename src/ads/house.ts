@@ -24,12 +24,10 @@ export interface HouseCreative {
 export function parseHouseFeed(data: unknown, base: string): HouseCreative[] {
   const out: HouseCreative[] = [];
   for (const o of Array.isArray(data) ? data : []) {
-    if (!o || typeof o !== 'object') continue;
-    const sizes = parseSizes(typeof o.sizes === 'string' ? o.sizes : '', []);
-    const image = safeUrl(o.image, base);
-    const href = safeUrl(o.href, base);
-    if (sizes === 'fluid' || !image || !href) continue;
-    for (const size of sizes) out.push({ size, image, href, alt: typeof o.alt === 'string' ? o.alt : '' });
+    const sizes = parseSizes(`${o?.sizes}`, []); // a number or anything else is no size
+    const image = safeUrl(o?.image, base);
+    const href = safeUrl(o?.href, base);
+    if (image && href && sizes != 'fluid') for (const size of sizes) out.push({ size, image, href, alt: typeof o.alt == 'string' ? o.alt : '' });
   }
   return out;
 }
@@ -37,7 +35,7 @@ export function parseHouseFeed(data: unknown, base: string): HouseCreative[] {
 /** The `turn`-th creative (round robin) among those that fit `sizes`, or null. */
 export function pickCreative(list: HouseCreative[], sizes: AdSizes, turn: number): HouseCreative | null {
   const fit = list.filter((c) => fits(c.size, sizes));
-  return fit.length ? fit[turn % fit.length] : null;
+  return fit[turn % fit.length] ?? null;
 }
 
 const feeds = new Map<string, Promise<HouseCreative[]>>();
@@ -48,9 +46,8 @@ export function loadHouseFeed(url: string): Promise<HouseCreative[]> {
   let feed = feeds.get(url);
   if (!feed) {
     feed = fetch(url).then(async (res) => {
-      if (!res.ok) throw new Error(`house ads feed answered ${res.status}`);
-      const list = parseHouseFeed(await res.json(), url);
-      if (!list.length) throw new Error('house ads feed has no usable creative');
+      const list = res.ok ? parseHouseFeed(await res.json(), url) : [];
+      if (!list.length) throw new Error(`house ads feed ${url}: ${res.ok ? 'no usable creative' : `HTTP ${res.status}`}`);
       return list;
     });
     feeds.set(url, feed);
@@ -65,13 +62,8 @@ export const house: AdProvider = {
     if (!url) throw new Error('house ads need an ads-src URL');
     const c = pickCreative(await loadHouseFeed(url), sizes, turn++);
     if (!c) return { filled: false, size: null };
-    const a = document.createElement('a');
-    a.href = c.href;
-    a.rel = 'sponsored noopener';
-    a.target = '_blank';
-    const img = new Image(...c.size);
-    img.src = c.image;
-    img.alt = c.alt || label;
+    const a = Object.assign(document.createElement('a'), { href: c.href, rel: 'sponsored noopener', target: '_blank' });
+    const img = Object.assign(new Image(...c.size), { src: c.image, alt: c.alt || label });
     // Through the CSSOM, which strict CSPs allow, against publisher rules such as `img { width: 100% }`.
     a.style.cssText = 'display:inline-block;vertical-align:top;line-height:0';
     img.style.cssText = `display:block;width:${c.size[0]}px;max-width:100%;height:auto`;

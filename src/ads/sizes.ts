@@ -6,9 +6,6 @@ import type { AdSize } from '../events.js';
 
 export type AdSizes = AdSize[] | 'fluid';
 
-/** The height reserved for a `fluid` slot when the publisher gives no `reserve`: an MPU's. */
-export const FLUID_HEIGHT = 250;
-
 /**
  * Parses `300x250, 336x280` (also `300×250`) or `fluid`. Entries that are not two whole numbers
  * from 1 to 4000 are dropped; `fluid` mixed with fixed sizes is dropped too. Returns `fallback`
@@ -16,34 +13,33 @@ export const FLUID_HEIGHT = 250;
  */
 export function parseSizes(raw: string | null | undefined, fallback: AdSizes = [[300, 250]]): AdSizes {
   const text = (raw ?? '').trim().toLowerCase();
-  if (text === 'fluid') return 'fluid';
+  if (text == 'fluid') return text;
   const sizes: AdSize[] = [];
   for (const part of text.split(/[\s,]+/)) {
-    const m = /^(\d{1,4})[x×](\d{1,4})$/.exec(part);
-    const size: AdSize | null = m ? [+m[1], +m[2]] : null;
-    if (size && size.every((v) => v >= 1 && v <= 4000) && !sizes.some(([w, h]) => w === size[0] && h === size[1])) sizes.push(size);
+    const [, w, h] = /^(\d+)[x×](\d+)$/.exec(part) ?? [];
+    const size: AdSize = [+w, +h]; // NaN when the part did not match
+    if (size.every((v) => v >= 1 && v <= 4000) && !fits(size, sizes)) sizes.push(size);
   }
   return sizes.length ? sizes : fallback;
 }
 
 /** The sizes that fit a container `width` px wide; all of them if none fits (or width is unknown). */
 export function fitWidth(sizes: AdSizes, width: number): AdSizes {
-  if (sizes === 'fluid' || !(width > 0)) return sizes;
-  const fit = sizes.filter(([w]) => w <= width);
+  const fit = sizes == 'fluid' ? [] : sizes.filter(([w]) => w <= width);
   return fit.length ? fit : sizes;
 }
 
-/** The height of the smallest likely creative: what to reserve before anything arrives. */
+/** The height of the smallest likely creative, what to reserve before anything arrives: an MPU's for `fluid`. */
 export function smallestHeight(sizes: AdSizes): number {
-  return sizes === 'fluid' ? FLUID_HEIGHT : Math.min(...sizes.map(([, h]) => h));
+  return sizes == 'fluid' ? 250 : Math.min(...sizes.map(([, h]) => h));
 }
 
 /** For people: `300 × 250, 336 × 280` or `fluid`. */
 export function formatSizes(sizes: AdSizes): string {
-  return sizes === 'fluid' ? 'fluid' : sizes.map(([w, h]) => `${w} × ${h}`).join(', ');
+  return sizes == 'fluid' ? sizes : sizes.map((s) => s.join(' × ')).join(', ');
 }
 
 /** Whether a creative of `size` may serve into a slot asking for `sizes`. */
 export function fits(size: AdSize, sizes: AdSizes): boolean {
-  return sizes === 'fluid' || sizes.some(([w, h]) => w === size[0] && h === size[1]);
+  return sizes == 'fluid' || sizes.some((s) => `${s}` == `${size}`);
 }

@@ -4,33 +4,27 @@
  * second, 30% for large ads (242,500 px² or more). A hidden tab stops the clock.
  */
 
-/** MRC's "large ad" area, in CSS px². */
-export const LARGE_AREA = 242_500;
-
-/** The share of an element's pixels that must be in view, by its area in px². */
+/** The share of an element's pixels that must be in view, by its area in px² (MRC's "large ad" from 242,500). */
 export function viewableShare(area: number): number {
-  return area >= LARGE_AREA ? 0.3 : 0.5;
+  return area >= 242_500 ? 0.3 : 0.5;
 }
 
 export interface ViewabilityOptions {
   /** How long the share must stay in view without a break; 1000 ms by the standard. */
   ms?: number;
+  /** The share that must be in view; by default `viewableShare` of the element's area when watching starts. */
+  share?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (timer: unknown) => void;
+  clearTimer?(timer: unknown): void;
 }
 
 /**
  * Calls `onViewable` once `el` has been viewable for `ms`; returns a function that stops
- * watching. The share is decided by the element's area when watching starts.
+ * watching. Also the related card's impression ("half the card for a second").
  */
 export function watchViewability(el: Element, onViewable: () => void, options: ViewabilityOptions = {}): () => void {
-  const {
-    ms = 1000,
-    setTimer = (fn, t) => setTimeout(fn, t),
-    clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-  } = options;
   const { width, height } = el.getBoundingClientRect();
-  const share = viewableShare(width * height);
+  const { ms = 1000, share = viewableShare(width * height), setTimer = setTimeout, clearTimer = clearTimeout as (timer: unknown) => void } = options;
   let timer: unknown;
   let inView = false;
   const restart = () => {
@@ -39,9 +33,9 @@ export function watchViewability(el: Element, onViewable: () => void, options: V
   };
   const io = new IntersectionObserver(
     (entries) => {
-      const e = entries[entries.length - 1];
+      const e = entries.at(-1)!;
       const now = e.isIntersecting && e.intersectionRatio >= share;
-      if (now !== inView) {
+      if (now != inView) {
         inView = now;
         restart();
       }
@@ -51,8 +45,8 @@ export function watchViewability(el: Element, onViewable: () => void, options: V
   const stop = () => {
     io.disconnect();
     document.removeEventListener('visibilitychange', restart);
-    if (timer !== undefined) clearTimer(timer);
-    timer = undefined;
+    inView = false;
+    restart(); // clears a running clock
   };
   io.observe(el);
   document.addEventListener('visibilitychange', restart);

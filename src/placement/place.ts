@@ -45,23 +45,15 @@ export interface Placement {
   candidates: Candidate[];
 }
 
-const NAMES: Record<PlacementKind, string> = {
-  paragraph: 'a paragraph',
-  heading: 'a heading',
-  image: 'an image',
-  quote: 'a quote',
-  list: 'a list',
-  ad: 'an ad',
-  related: 'a related card',
-  other: 'other content',
-};
+/** How the reasons name a neighbour (a paragraph is never refused as one). */
+const NAMES: Partial<Record<PlacementKind, string>> = { image: 'an image', ad: 'an ad', related: 'a related card', other: 'other content' };
 
 /** Running totals: paragraphs and characters before each gap. */
 function totals(blocks: PlacementBlock[]): [number[], number[]] {
   const paras = [0];
   const chars = [0];
   blocks.forEach((b, i) => {
-    paras[i + 1] = paras[i] + (b.kind === 'paragraph' ? 1 : 0);
+    paras[i + 1] = paras[i] + (b.kind == 'paragraph' ? 1 : 0);
     chars[i + 1] = chars[i] + (b.chars > 0 ? b.chars : 0);
   });
   return [paras, chars];
@@ -69,11 +61,9 @@ function totals(blocks: PlacementBlock[]): [number[], number[]] {
 
 /** Why an ad (or card) may not sit between these two neighbours, or '' when it may. */
 function neighbours(blocks: PlacementBlock[], i: number): string {
-  const before = blocks[i - 1];
-  const after = blocks[i];
-  if (!before) return 'before the first paragraph';
-  if (before.kind !== 'paragraph') return `next to ${NAMES[before.kind]}`;
-  return after.kind === 'paragraph' ? '' : `next to ${NAMES[after.kind]}`;
+  if (!i) return 'before the first paragraph';
+  const other = [blocks[i - 1], blocks[i]].find((b) => b.kind != 'paragraph');
+  return other ? `next to ${NAMES[other.kind] ?? 'a ' + other.kind}` : '';
 }
 
 /**
@@ -88,31 +78,28 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   const r = { ...DEFAULT_RULES, ...rules };
   const [paras, chars] = totals(blocks);
   const n = blocks.length;
-  // The gap where the next pinned ad starts, for each gap (n + 1 = none).
-  const next: number[] = [];
-  for (let i = n, k = n + 1; i >= 0; i--) {
-    if (blocks[i]?.kind === 'ad') k = i;
-    next[i] = k;
-  }
+  /** Why gaps `from`..`to` are too close for two ads (or the top for the first), or ''. */
+  const spacing = (what: string, from: number, to: number, min: number, minChars: number) => {
+    const p = paras[to] - paras[from];
+    const c = chars[to] - chars[from];
+    return p < min ? `${what}: ${p} of ${min} paragraphs` : c < minChars ? `${what}: ${c} of ${minChars} characters` : '';
+  };
   const positions: number[] = [];
   const candidates: Candidate[] = [];
   let last = -1; // the gap where the previous ad ended, -1 before any
+  let next = -1; // the gap where the next pinned ad starts, n when none (found once per ad: linear, not quadratic)
   for (let i = 0; i <= n; i++) {
-    if (blocks[i - 1]?.kind === 'ad') last = i;
-    let reason = !r.enabled
+    if (blocks[i - 1]?.kind == 'ad') last = i;
+    if (next < i) for (next = i; next < n && blocks[next].kind != 'ad'; ) next++;
+    const reason = !r.enabled
       ? 'ads are turned off'
-      : paras[n] === paras[i]
+      : paras[n] == paras[i]
         ? 'after the last paragraph'
-        : neighbours(blocks, i) || (positions.length >= r.max ? `limit of ${r.max} ads reached` : '');
-    if (!reason) {
-      const [p, c, what] = last < 0 ? [r.first, r.firstChars, 'too early'] : [r.gap, r.gapChars, 'too close to the previous ad'];
-      const from = Math.max(last, 0);
-      const k = next[i];
-      if (paras[i] - paras[from] < p) reason = `${what}: ${paras[i] - paras[from]} of ${p} paragraphs`;
-      else if (chars[i] - chars[from] < c) reason = `${what}: ${chars[i] - chars[from]} of ${c} characters`;
-      else if (k <= n && paras[k] - paras[i] < r.gap) reason = `too close to the next ad: ${paras[k] - paras[i]} of ${r.gap} paragraphs`;
-      else if (k <= n && chars[k] - chars[i] < r.gapChars) reason = `too close to the next ad: ${chars[k] - chars[i]} of ${r.gapChars} characters`;
-    }
+        : neighbours(blocks, i) ||
+          (positions.length >= r.max
+            ? `limit of ${r.max} ads reached`
+            : (last < 0 ? spacing('too early', 0, i, r.first, r.firstChars) : spacing('too close to the previous ad', last, i, r.gap, r.gapChars)) ||
+              (next < n ? spacing('too close to the next ad', i, next, r.gap, r.gapChars) : ''));
     if (!reason) {
       positions.push(i);
       last = i;
@@ -139,11 +126,10 @@ export function placeRelated(blocks: PlacementBlock[]): number | null {
 
 type Loose = string | number | null | undefined;
 
-/** A whole number ≥ 0 from an attribute or JSON value; anything else is undefined. */
+/** A whole number ≥ 0 from an attribute or JSON value; anything else (blank included) is undefined. */
 function count(v: Loose): number | undefined {
-  if (v == null || (typeof v === 'string' && !v.trim())) return undefined;
-  const x = Number(v);
-  return Number.isInteger(x) && x >= 0 ? x : undefined;
+  const x = `${v ?? ''}`.trim() && Number(v);
+  return Number.isInteger(x) && (x as number) >= 0 ? (x as number) : undefined;
 }
 
 /**
@@ -159,7 +145,7 @@ export function rulesFrom(
   const ads = input.ads?.trim().toLowerCase();
   return {
     ...base,
-    enabled: ads === 'none' ? false : ads === 'auto' ? true : typeof input.enabled === 'boolean' ? input.enabled : base.enabled,
+    enabled: ads == 'none' ? false : ads == 'auto' || (input.enabled ?? base.enabled),
     first: count(input.first) ?? base.first,
     gap: count(input.gap) ?? base.gap,
     max: count(input.max) ?? base.max,

@@ -5,17 +5,13 @@
  */
 import type { RelatedItem } from './story.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+const FIELDS = ['href', 'headline', 'kicker', 'label', 'teaser', 'image', 'imageAlt', 'published'];
 
-const OPTIONAL = ['kicker', 'label', 'teaser', 'image', 'imageAlt', 'published'] as const;
-
+/** The fields of `v` that are non-blank strings; an item only with an href and a headline. */
 function item(v: unknown): RelatedItem | null {
-  if (!isObj(v) || !str(v.headline) || !str(v.href)) return null;
-  const out: RelatedItem = { href: v.href as string, headline: v.headline as string };
-  for (const k of OPTIONAL) if (str(v[k])) out[k] = v[k] as string;
-  return out;
+  const o = v as Record<string, unknown> | null;
+  const out = Object.fromEntries(FIELDS.filter((k) => typeof o?.[k] == 'string' && (o[k] as string).trim()).map((k) => [k, o![k]]));
+  return out.href && out.headline ? (out as unknown as RelatedItem) : null;
 }
 
 /**
@@ -24,21 +20,21 @@ function item(v: unknown): RelatedItem | null {
  * empty feed.
  */
 export function parseRelatedFeed(json: unknown): RelatedItem[] | null {
-  const list = Array.isArray(json) ? json : isObj(json) && Array.isArray(json.items) ? (json.items as unknown[]) : null;
-  if (!list) return null;
-  const items = list.map(item).filter((i): i is RelatedItem => i !== null);
+  const list: unknown = Array.isArray(json) ? json : (json as { items?: unknown })?.items;
+  if (!Array.isArray(list)) return null;
+  const items = list.map(item).filter((i) => i != null);
   return list.length && !items.length ? null : items;
 }
 
 /** Why a feed could not be used; the article reports it as a non-fatal `related-feed` error. */
 export class RelatedFeedError extends Error {
+  override name = 'RelatedFeedError';
   constructor(
     readonly reason: 'network' | 'http' | 'json' | 'invalid',
     message: string,
     readonly status?: number,
   ) {
     super(message);
-    this.name = 'RelatedFeedError';
   }
 }
 
@@ -50,18 +46,13 @@ export class RelatedFeedError extends Error {
 export async function fetchRelatedFeed(url: string, signal?: AbortSignal): Promise<RelatedItem[]> {
   const fail = (reason: RelatedFeedError['reason'], what: string, status?: number) =>
     new RelatedFeedError(reason, `related feed ${url}: ${what}`, status);
-  let json: unknown;
-  try {
-    const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
-    if (!res.ok) throw fail('http', `HTTP ${res.status}`, res.status);
-    json = await res.json().catch((e: unknown) => {
-      throw signal?.aborted ? e : fail('json', 'not JSON');
-    });
-  } catch (e) {
-    if (e instanceof RelatedFeedError || signal?.aborted) throw e;
-    throw fail('network', (e as Error).message);
-  }
-  const items = parseRelatedFeed(json);
+  // For a failed step: the browser's AbortError as it is after an abort, else a feed error.
+  const failed = (reason: RelatedFeedError['reason'], what?: string) => (e: Error) => {
+    throw signal?.aborted ? e : fail(reason, what ?? e.message);
+  };
+  const res = await fetch(url, { signal, headers: { accept: 'application/json' } }).catch(failed('network'));
+  if (!res.ok) throw fail('http', `HTTP ${res.status}`, res.status);
+  const items = parseRelatedFeed(await res.json().catch(failed('json', 'not JSON')));
   if (!items) throw fail('invalid', 'not a list of related items');
   return items;
 }

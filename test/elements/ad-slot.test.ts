@@ -4,6 +4,7 @@ import '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioAdSlot } from '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioAdRenderEvent } from '../../src/events.js';
 import { installCmp, type FakeCmp } from '../ads/tcf-cmp.js';
+import { shifts } from '../support/layout-shift.js';
 
 const STANDIN = '/test/support/gpt-standin.js';
 const FEED = '/test/fixtures/house/feed.json';
@@ -16,31 +17,6 @@ const requests = () => (w.__gptStandinLog ?? []).filter((e) => e.type === 'reque
 const text = (n: number) => html`${Array.from({ length: n }, (_, i) => html`<p>Paragraph ${i + 1}: the council met again on Tuesday and the vote was postponed until the budget is known.</p>`)}`;
 const shadow = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
 const height = (el: Element) => el.getBoundingClientRect().height;
-
-/**
- * Sums layout shifts from the next frames until `total()` is awaited. It waits two frames first:
- * swapping one test's fixture for the next moves the body (margin collapsing), which is the
- * harness, not the slot.
- */
-async function shifts() {
-  await nextFrame();
-  await nextFrame();
-  let sum = 0;
-  const add = (list: PerformanceEntryList) => {
-    for (const e of list as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
-  };
-  const po = new PerformanceObserver((l) => add(l.getEntries()));
-  po.observe({ type: 'layout-shift' });
-  return {
-    async total() {
-      await nextFrame();
-      await nextFrame();
-      add(po.takeRecords());
-      po.disconnect();
-      return sum;
-    },
-  };
-}
 
 async function rendered(el: FolioAdSlot): Promise<FolioAdRenderEvent['detail']> {
   return (await oneEvent(el, 'folio-ad-render')).detail;
@@ -294,7 +270,7 @@ describe('<folio-ad-slot>', () => {
       const page = await fixture(html`<div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(3)}</div>`);
       const el = page.querySelector('folio-ad-slot')!;
       const before = height(el);
-      const cls = await shifts();
+      const cls = await shifts(page);
       expect(await rendered(el)).to.deep.equal({ provider: 'gpt', filled: false, size: null });
       expect(el.hasAttribute('empty')).to.equal(true);
       expect(el.hasAttribute('collapsed')).to.equal(false);
@@ -307,7 +283,7 @@ describe('<folio-ad-slot>', () => {
       w.__gptStandin = { delay: 400, fill: false };
       const page = await fixture(html`<div>${text(2)}<div style="height:700px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(3)}</div>`);
       const el = page.querySelector('folio-ad-slot')!;
-      const cls = await shifts();
+      const cls = await shifts(page);
       await rendered(el);
       expect(el.hasAttribute('collapsed')).to.equal(true);
       expect(height(el)).to.equal(0);
@@ -320,7 +296,7 @@ describe('<folio-ad-slot>', () => {
       const el = page.querySelector('folio-ad-slot')!;
       const before = height(el);
       const below = page.querySelector('p')!.getBoundingClientRect().top;
-      const cls = await shifts();
+      const cls = await shifts(page);
       expect((await rendered(el)).size).to.deep.equal([336, 280]);
       expect(el.hasAttribute('grown')).to.equal(false);
       expect(height(el)).to.equal(before);
@@ -332,14 +308,14 @@ describe('<folio-ad-slot>', () => {
       w.__gptStandin = { delay: 400 };
       const page = await fixture(html`<div>${text(1)}<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(4)}</div>`);
       const el = page.querySelector('folio-ad-slot')!;
-      const cls = await shifts();
+      const cls = await shifts(page);
       expect((await rendered(el)).filled).to.equal(true);
       expect(await cls.total()).to.equal(0);
     });
 
     it('control: the same creative without a reserve does shift the text (the measurement works)', async () => {
       const page = await fixture(html`<div><div id="box"></div>${text(4)}</div>`);
-      const cls = await shifts();
+      const cls = await shifts(page);
       await sleep(50);
       const box = page.querySelector<HTMLElement>('#box')!;
       box.style.height = '250px';
@@ -350,7 +326,7 @@ describe('<folio-ad-slot>', () => {
       w.__gptStandin = { delay: 400, size: [336, 280] };
       const page = await fixture(html`<div><div style="height:700px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN} sizes="300x250,336x280"></folio-ad-slot></div>`);
       const el = page.querySelector('folio-ad-slot')!;
-      const cls = await shifts();
+      const cls = await shifts(page);
       await rendered(el);
       await nextFrame();
       expect(el.hasAttribute('grown')).to.equal(true);

@@ -32,7 +32,7 @@ export function renderMoreList(items: RelatedItem[], opts: MoreListOptions): Tem
 /** Styles for `renderMoreList`, for the shadow root it renders into. */
 export const moreListStyles = css`
 .more{margin-block:32px}
-.more h2{margin:0 0 12px;font:700 var(--folio-related-list-heading-size,22px)/1.25 var(--folio-font-headline,Georgia,serif)}
+.more h2{margin:0 0 12px;font:700 22px/1.25 var(--folio-font-headline,Georgia,serif)}
 .more ul{display:grid;gap:12px;margin:0;padding:0;list-style:none}
 .more folio-related-card{margin:0}
 `;

@@ -1,0 +1,36 @@
+import http from 'node:http';
+import { chromium } from 'playwright-core';
+import { createStaticHandler } from '/work/main/demo/lib/static.mjs';
+const serve = createStaticHandler({ root: '/work/main', mounts: ['dist', 'demo', 'test'] });
+const server = http.createServer((req, res) => serve(req, res, new URL(req.url, 'http://x').pathname));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+const cdp = await page.context().newCDPSession(page);
+await page.goto(`http://127.0.0.1:${server.address().port}/test/bench/render.html`);
+await page.waitForFunction(() => window.benchReady);
+await page.evaluate(() => window.bench('folio'));
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+// Only the synchronous first task: set the story and connect, then stop.
+const t = await page.evaluate(async () => {
+  const { makeStory } = await import('/test/bench/story-gen.js');
+  const story = makeStory(1000);
+  document.getElementById('stage').replaceChildren();
+  const el = document.createElement('folio-article');
+  const s = performance.now();
+  el.story = story;
+  document.getElementById('stage').append(el);
+  await el.updateComplete;
+  return performance.now() - s;
+});
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const total = new Map();
+const key = (m) => m.callFrame.functionName + ' ' + m.callFrame.url.split('/').pop() + ':' + m.callFrame.columnNumber;
+profile.samples.forEach((id, i) => { const dt = (profile.timeDeltas[i] || 0) / 1000; const seen = new Set(); for (let x = id; x; x = parent.get(x)) { const kk = key(byId.get(x)); if (!seen.has(kk)) { seen.add(kk); total.set(kk, (total.get(kk) || 0) + dt); } } });
+console.log('first update', t.toFixed(1));
+console.log([...total].sort((a, b) => b[1] - a[1]).slice(0, 45).map(([k, v]) => v.toFixed(1) + ' ' + k).join('\n'));
+await browser.close(); server.close();
