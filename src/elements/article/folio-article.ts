@@ -239,7 +239,17 @@ export class FolioArticle extends LitElement implements ArticleHost {
       this.fetchStory(this.src);
     } else if (changed.has('story') && this.story !== undefined && !this.src) {
       this.abort?.abort();
-      this.apply(fromValue(this.story));
+      const value = this.story;
+      // A long story is validated and planned in tasks of their own before its first screen
+      // renders, so no single task blocks a phone for long; a short one renders at once.
+      const body = (value as { body?: unknown })?.body;
+      if (Array.isArray(body) && body.length > 2 * SECTION_SIZE) {
+        const generation = ++this.renderGeneration;
+        this.status = 'loading';
+        yieldTask().then(() => {
+          if (generation === this.renderGeneration) this.apply(fromValue(value), true);
+        });
+      } else this.apply(fromValue(value));
     }
   }
 
@@ -291,10 +301,10 @@ export class FolioArticle extends LitElement implements ArticleHost {
     const result = await loadStory(src, abort.signal, this.timeout);
     // A story may give its canonical URL relative to where it was fetched from.
     if (result.ok) result.story.url = new URL(result.story.url, new URL(src, document.baseURI)).href;
-    if (!abort.signal.aborted) this.apply(result);
+    if (!abort.signal.aborted) this.apply(result, result.ok && result.story.body.length > 2 * SECTION_SIZE);
   }
 
-  private apply(result: LoadResult): void {
+  private async apply(result: LoadResult, long = false): Promise<void> {
     const generation = ++this.renderGeneration;
     if (!result.ok) {
       this.data = undefined;
@@ -316,10 +326,14 @@ export class FolioArticle extends LitElement implements ArticleHost {
     const story = (this.data = result.story);
     const { rules, debug } = this.settings;
     const plan = planStory(story.body, story.related, rules, debug);
-    this.more = plan.more;
-    this.syncSlots(plan.items);
     this.sections = [];
     for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
+    if (long) {
+      await yieldTask();
+      if (generation !== this.renderGeneration) return;
+    }
+    this.more = plan.more;
+    this.syncSlots(plan.items);
     this.status = 'ready';
     this.shownSections = Math.min(1, this.sections.length);
     this.renderRest(generation, story.body.filter((b) => b.type !== 'ad' && b.type !== 'related').length);
