@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const KB = 1024;
-const RATCHET_KB = 30.5;
+const RATCHET_KB = 28;
 const BUDGET_GZIP = 20 * KB;
 const TARGET_GZIP = 16 * KB;
 const RATCHET_GZIP = Number(process.env.FOLIO_SIZE_RATCHET_KB || RATCHET_KB) * KB;
