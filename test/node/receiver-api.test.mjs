@@ -7,30 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, afterEach, describe, test } from 'node:test';
 import { createFolioServer } from '../../demo/server.mjs';
+import { SAMPLE } from '../support/annotation-sample.mjs';
 
 const TOKEN = 'test-editor-token-0123456789';
 const START = Date.parse('2026-11-26T10:00:00.000Z');
 
 function annotation(id = `urn:uuid:${randomUUID()}`) {
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    type: 'Annotation',
-    id,
-    motivation: 'editing',
-    created: '2026-11-26T10:00:00.000Z',
-    body: [
-      { type: 'TextualBody', purpose: 'editing', value: 'Kyiv', format: 'text/plain' },
-      { type: 'TextualBody', purpose: 'commenting', value: 'Spelling of the city', format: 'text/plain' },
-    ],
-    target: {
-      source: 'https://news.example/2026/11/story',
-      selector: [
-        { type: 'TextQuoteSelector', exact: 'Kiev', prefix: 'The delegation arrived in ', suffix: ' on Tuesday morning' },
-        { type: 'TextPositionSelector', start: 120, end: 124 },
-      ],
-    },
-    generator: { type: 'Software', name: 'Folio', homepage: 'https://github.com/folio', version: '0.1.0' },
-  };
+  return { ...structuredClone(SAMPLE), id };
 }
 
 const dirs = [];
