@@ -10,6 +10,7 @@
 import http from 'node:http';
 import { chromium } from 'playwright-core';
 import { createStaticHandler } from '../../demo/lib/static.mjs';
+import { otherEngines } from './engines.mjs';
 import { ROOT } from '../../demo/server.mjs';
 import { chromiumArgs, ensureChromium } from '../tools/find-browser.mjs';
 
@@ -102,6 +103,14 @@ try {
     } catch (e) {
       failed = true;
       console.error(`${name}: FAILED: ${e.stack || e}`);
+    }
+  }
+  if (!only.length || only.includes('engines')) {
+    try {
+      console.log('other engines (Chromium above):\n' + (await otherEngines(origin, Math.min(SAMPLES, 5))).join('\n') + '\n');
+    } catch (e) {
+      failed = true;
+      console.error(`engines: FAILED: ${e.stack || e}`);
     }
   }
 } finally {
