@@ -58,23 +58,21 @@ interface HTMLPolicy {
 }
 type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
 
-// One policy per page, whichever copy of the bundle made it: CSP `trusted-types folio` allows
-// the name once.
-const POLICY = Symbol.for('folio.trustedTypesPolicy');
+// The policy stays in this module: a pass-through policy reachable from the page (say on a
+// global) would let any script turn a string into TrustedHTML. A second copy of Folio on the
+// same page is refused the name by \`trusted-types folio\` and parses with Element.setHTML.
 let policy: HTMLPolicy | null | undefined;
 let box: HTMLElement | undefined;
 
 function trustedPolicy(): HTMLPolicy | null {
   if (policy === undefined) {
-    const g = globalThis as { [POLICY]?: HTMLPolicy; trustedTypes?: { createPolicy(n: string, p: HTMLPolicy): HTMLPolicy } };
-    policy = g[POLICY] || null;
-    if (!policy && g.trustedTypes) {
-      try {
-        // The string only ever reaches the inert parse below, whose every node is then walked.
-        policy = g[POLICY] = g.trustedTypes.createPolicy('folio', { createHTML: (s: string) => s });
-      } catch {
-        policy = null;
-      }
+    const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: HTMLPolicy): HTMLPolicy } }).trustedTypes;
+    policy = null;
+    try {
+      // The string only ever reaches the inert parse below, whose every node is then walked.
+      if (tt) policy = tt.createPolicy('folio', { createHTML: (s: string) => s });
+    } catch {
+      // Refused by the page's policy, or the name is taken by another copy of Folio.
     }
   }
   return policy;
