@@ -9,6 +9,7 @@ import puppeteer from 'puppeteer';
 import WebDriver from 'webdriver';
 import { ensureEngines } from '../tools/engines.mjs';
 import { startWebKitDriver } from '../tools/webkit-driver.mjs';
+import { selectAndWatch } from './sections.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -121,18 +122,7 @@ async function correction(engine, origin, samples) {
     const page = await engine.page(1280, 900);
     await page.goto(`${origin}/demo/index.html`);
     await waitFor(page, () => !!customElements.get('folio-article') && !!document.querySelector('folio-article p'));
-    await page.evaluate(() => {
-      window.addEventListener('keydown', (e) => (window.__down = e.timeStamp), { capture: true, once: true });
-      const p = [...document.querySelectorAll('folio-article > p')].find((el) => el.textContent.includes('council voted'));
-      const text = p.firstChild;
-      const at = text.textContent.indexOf('council voted');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 13);
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      return true;
-    });
+    await page.evaluate(selectAndWatch);
     await sleep(600);
     await page.ctrlEnter();
     const latency = await page.evaluate(
