@@ -38,6 +38,16 @@ function margin(raw?: string | null): string {
  * @summary A labelled ad space between paragraphs that reserves its height before any request,
  * asks lazily (near the viewport, after consent) and never moves what the reader sees.
  *
+ * @attr {string} sizes - Creative sizes, `300x250,336x280` or `fluid` (default 300x250).
+ * @attr {string} unit - Ad unit path, for GPT: `/1234/news/article`.
+ * @attr {string} provider - `placeholder` (default), `house` or `gpt`.
+ * @attr {string} label - The visible label; default the localised "Advertisement".
+ * @attr {string} lazy-margin - How near the viewport the slot must come before it asks (default `100%`, one viewport; or px).
+ * @attr {number} reserve - Height to reserve in px, label included; default the smallest creative plus the label.
+ * @attr {string} ads-src - House creatives JSON: `[{ sizes, image, href, alt }]`.
+ * @attr {string} gpt-src - The Google Publisher Tag script; default Google's.
+ * @attr {string} ad-consent - `strict`: no ad at all without TCF consent for purpose 1.
+ *
  * The creative goes into a light-DOM `<div id="folio-gpt-N">` the slot appends to itself (GPT finds
  * containers with `document.getElementById`, so it must not live in a shadow root). Layout rules:
  * the host's `min-height` is the reserve from the first render; a larger creative grows the slot

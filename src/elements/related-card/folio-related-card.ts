@@ -39,6 +39,17 @@ const CONTROLS = 'a[href],button,input,select,textarea,label,summary';
  * @summary A card that sends the reader to another story: label, kicker, headline, teaser,
  * thumbnail and date, as exactly one link whose accessible name is the headline.
  *
+ * @attr {string} href - The related story's URL: http(s), or relative to `base`.
+ * @attr {string} headline - The headline; a card without one renders nothing.
+ * @attr {string} kicker - The kicker above the headline ("Fact-Checking").
+ * @attr {string} label - The label; default the localised "Other Topics of Interest" (inline variant).
+ * @attr {string} image - Thumbnail URL: http(s), or relative to `base`.
+ * @attr {string} image-alt - The thumbnail's text alternative.
+ * @attr {string} published - ISO date, shown in the card's language.
+ * @attr {string} base - What relative URLs resolve against (the story's URL).
+ * @attr {'inline' | 'compact'} variant - `compact`: no image, no teaser.
+ * @attr {number} position - Position reported in the click and impression events.
+ *
  * Fields come from attributes or from the `item` property; a field set on the element itself
  * wins over the same field of `item`, which fills the rest. Relative URLs resolve against
  * `base` (the story's URL), else the document. A URL that is not http(s) or relative renders
