@@ -346,7 +346,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
    */
   private async renderRest(generation: number, blockCount: number): Promise<void> {
     await this.updateComplete;
-    // Start with one section per task and grow (up to eightfold a step) while tasks stay in budget:
+    // Start with one section per task and grow (at most doubling) while tasks stay in budget:
     // a slow phone never gets a long first chunk, a fast laptop soon renders several at once.
     let step = 1;
     while (generation === this.renderGeneration && this.shownSections < this.sections.length) {
@@ -356,7 +356,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
       this.shownSections = Math.min(this.sections.length, this.shownSections + step);
       await this.updateComplete;
       const perSection = Math.max(0.1, (performance.now() - start) / step);
-      step = Math.max(1, Math.min(step * 8, Math.floor(TASK_BUDGET_MS / perSection)));
+      step = Math.max(1, Math.min(step * 2, Math.floor(TASK_BUDGET_MS / perSection)));
     }
     if (generation !== this.renderGeneration) return;
     this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: blockCount }));
