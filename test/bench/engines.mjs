@@ -9,12 +9,9 @@ import puppeteer from 'puppeteer';
 import WebDriver from 'webdriver';
 import { ensureEngines } from '../tools/engines.mjs';
 import { startWebKitDriver } from '../tools/webkit-driver.mjs';
+import { median } from './median.mjs';
 import { selectAndWatch } from './sections.mjs';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function firefox() {

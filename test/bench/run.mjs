@@ -12,14 +12,12 @@ import { chromium } from 'playwright-core';
 import { createStaticHandler } from '../../demo/lib/static.mjs';
 import { otherEngines } from './engines.mjs';
 import { ROOT } from '../../demo/server.mjs';
-import { chromiumArgs, ensureChromium } from '../tools/find-browser.mjs';
+import { ensureEngines } from '../tools/engines.mjs';
+import { chromiumArgs } from '../tools/find-browser.mjs';
+import { median } from './median.mjs';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 7);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const ms = (n) => `${n.toFixed(1)} ms`;
 
 async function renderBench(browser, origin) {
@@ -91,7 +89,7 @@ const server = http.createServer((req, res) => serve(req, res, new URL(req.url, 
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 const origin = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: chromiumArgs() });
+const browser = await chromium.launch({ executablePath: ensureEngines(['chromium']).chromium.executablePath, headless: true, args: chromiumArgs() });
 let failed = false;
 try {
   console.log(`Folio bench · Chromium ${browser.version()} · ${SAMPLES} samples\n`);

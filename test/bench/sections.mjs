@@ -1,10 +1,7 @@
 // Bench sections beyond the render figures (see run.mjs):
 //   cls         layout shift from ads while a reader scrolls a long story on a phone
 //   correction  Ctrl+Enter to a visible correction dialog
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+import { median } from './median.mjs';
 
 /** Scrolls to the bottom like a reader (a screen at a time, pausing), then waits for late creatives. */
 async function readToTheEnd(page) {
