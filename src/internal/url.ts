@@ -30,3 +30,8 @@ export function safeUrl(raw: unknown, base?: string, schemes: readonly Scheme[] 
 export function isRelative(raw: string): boolean {
   return !/^[a-z][a-z\d+.-]*:/i.test(raw.trim()) && !raw.trim().startsWith('//');
 }
+
+/** The page's canonical URL: `<link rel=canonical>` when it is a web URL, else the page's own. */
+export function pageCanonical(): string {
+  return safeUrl(document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href) || location.href;
+}

@@ -22,13 +22,15 @@ export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DE
   }, timeoutMs);
   const onAbort = () => timeout.abort();
   signal.addEventListener('abort', onAbort);
+  // Either await below can be cut short by the timer: the answer is then the timeout, whatever
+  // error the engine reports for the abort.
+  const late = (): LoadResult => ({ ok: false, code: 'story-timeout', message: `No answer from ${src} within ${timeoutMs} ms` });
   try {
     let response: Response;
     try {
       response = await fetch(src, { signal: timeout.signal, headers: { Accept: 'application/json' } });
     } catch (e) {
-      if (timedOut) return { ok: false, code: 'story-timeout', message: `No answer from ${src} within ${timeoutMs} ms` };
-      return { ok: false, code: 'story-network', message: `Could not reach ${src}: ${(e as Error).message}` };
+      return timedOut ? late() : { ok: false, code: 'story-network', message: `Could not reach ${src}: ${(e as Error).message}` };
     }
     if (!response.ok) {
       return { ok: false, code: 'story-http', status: response.status, message: `${src} answered ${response.status}` };
@@ -37,8 +39,7 @@ export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DE
     try {
       json = JSON.parse(await response.text());
     } catch (e) {
-      if (timedOut) return { ok: false, code: 'story-timeout', message: `No answer from ${src} within ${timeoutMs} ms` };
-      return { ok: false, code: 'story-json', message: `${src} is not valid JSON: ${(e as Error).message}` };
+      return timedOut ? late() : { ok: false, code: 'story-json', message: `${src} is not valid JSON: ${(e as Error).message}` };
     }
     return fromValue(json);
   } finally {

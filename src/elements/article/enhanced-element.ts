@@ -3,7 +3,7 @@ import { FolioCorrectionRequestEvent, FolioReadyEvent } from '../../events.js';
 import { resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
 import { pageSettings } from '../../internal/config.js';
 import { hostOf, registerHost, type ArticleHost } from '../../internal/hosts.js';
-import { safeUrl } from '../../internal/url.js';
+import { pageCanonical } from '../../internal/url.js';
 import type { RelatedItem } from '../../story/story.js';
 import { moreListStyles, renderMoreList } from '../related-card/more-list.js';
 import { renderFooter } from './blocks.js';
@@ -32,8 +32,7 @@ export class EnhancedElement implements ArticleHost {
   }
 
   get canonicalUrl(): string {
-    const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
-    return (link && safeUrl(link)) || location.href;
+    return pageCanonical();
   }
 
   get correctionsUrl(): string | null {

@@ -10,7 +10,7 @@ import {
 import { format, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
 import { attributes } from '../../internal/define.js';
 import { registerHost, type ArticleHost } from '../../internal/hosts.js';
-import { safeUrl } from '../../internal/url.js';
+import { pageCanonical, safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import type { RelatedItem, Story } from '../../story/story.js';
 import { moreListStyles, renderMoreList } from '../related-card/more-list.js';
@@ -172,6 +172,9 @@ export class FolioArticle extends LitElement implements ArticleHost {
   private shownSections = 0;
   private error?: ErrorState;
   private data?: Story;
+  private resolved?: ResolvedSettings;
+  /** Related cards placed inline in the story body: the end list numbers its cards after them. */
+  private inlineCards = 0;
   private sections: PlanItem[][] = [];
   private slotNames = new Map<PlanItem, string>();
   private more: RelatedItem[] = [];
@@ -197,8 +200,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
 
   /** The canonical URL of the article: the story's url, else `<link rel=canonical>`, else the page. */
   get canonicalUrl(): string {
-    const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
-    return (this.data && safeUrl(this.data.url)) || (link && safeUrl(link)) || location.href;
+    return (this.data && safeUrl(this.data.url)) || pageCanonical();
   }
 
   /** Where corrections go: the attribute, else the story's `corrections.endpoint`. */
@@ -235,6 +237,8 @@ export class FolioArticle extends LitElement implements ArticleHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Only the chunk counter moved: nothing a setting depends on.
+    if (changed.size !== 1 || !changed.has('shownSections' as keyof FolioArticle)) this.resolved = undefined;
     if (changed.has('src') && this.src) {
       this.fetchStory(this.src);
     } else if (changed.has('story') && this.story !== undefined && !this.src) {
@@ -262,9 +266,12 @@ export class FolioArticle extends LitElement implements ArticleHost {
     }
   }
 
-  /** Every setting after precedence: attribute, then story JSON, then script tag, then default. */
+  /**
+   * Every setting after precedence: attribute, then story JSON, then script tag, then default.
+   * Resolved once per change, not at every read: render reads the language on every chunk.
+   */
   get settings(): ResolvedSettings {
-    return resolveSettings(this, this.data, pageSettings());
+    return (this.resolved ??= resolveSettings(this, this.data, pageSettings()));
   }
 
   /** Enhance mode, once: slots and the related card between the publisher's blocks. */
@@ -324,8 +331,10 @@ export class FolioArticle extends LitElement implements ArticleHost {
     }
     this.error = undefined;
     const story = (this.data = result.story);
+    this.resolved = undefined;
     const { rules, debug } = this.settings;
     const plan = planStory(story.body, story.related, rules, debug);
+    this.inlineCards = plan.items.filter((it) => it.kind === 'related').length;
     this.sections = [];
     for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
     if (long) {
@@ -403,7 +412,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
   }
 
   private renderMore(base: string, strings: FolioStrings) {
-    const inline = this.sections.flat().filter((it) => it.kind === 'related').length + (this.querySelector(`folio-related-card[${INSERTED}]`) ? 1 : 0);
+    const inline = this.inlineCards + (this.querySelector(`:scope > folio-related-card[${INSERTED}]`) ? 1 : 0);
     return renderMoreList(this.more, { base, strings, startPosition: inline + 1 });
   }
 

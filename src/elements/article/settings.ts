@@ -34,7 +34,8 @@ export interface ResolvedSettings {
 
 const pick = (...values: (string | null | undefined)[]): string | null => values.find((v) => v != null && v !== '') ?? null;
 
-const debugParam = (): boolean => /(^|,)ads(,|$)/.test(new URLSearchParams(location.search).get('folio-debug') ?? '');
+/** Whether a comma-separated debug list (`data-debug`, `?folio-debug=`) asks for the ads view. */
+const asksForAds = (list: string | null | undefined): boolean => /(^|,)ads(,|$)/.test(list ?? '');
 
 export function resolveSettings(own: ArticleOptions, story: Story | undefined, page: FolioSettings): ResolvedSettings {
   const ads = story?.ads;
@@ -52,7 +53,7 @@ export function resolveSettings(own: ArticleOptions, story: Story | undefined, p
       ads ?? {},
       { first: page.adFirst, gap: page.adGap, max: page.adMax, ads: page.ads },
     ),
-    debug: !!own.debugAds || /(^|,)ads(,|$)/.test(page.debug ?? '') || debugParam(),
+    debug: !!own.debugAds || asksForAds(page.debug) || asksForAds(new URLSearchParams(location.search).get('folio-debug')),
     relatedSrc: pick(own.relatedSrc, page.relatedSrc),
     correctionsEndpoint: pick(own.correctionsEndpoint, story?.corrections?.endpoint, page.correctionsEndpoint),
     lang: pick(own.lang, story?.lang, page.lang),
