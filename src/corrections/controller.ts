@@ -17,7 +17,7 @@ import {
 } from '../events.js';
 import { resolveLang, stringsFor } from '../i18n/strings.js';
 import { define } from '../internal/define.js';
-import { safeUrl } from '../internal/url.js';
+import { pageCanonical, safeUrl } from '../internal/url.js';
 import { buildAnnotation } from './annotation.js';
 import { createOutbox, type Delivery, type Outbox, type OutboxOptions } from './outbox.js';
 import { articleOf, selectionTarget, type Quote } from './selectors.js';
@@ -120,7 +120,7 @@ export function installCorrections(options: InstallOptions = {}): (() => void) |
       strings: article?.localStrings ?? stringsFor(language),
       send: endpoint
         ? async (fields) => {
-            const annotation = buildAnnotation({ ...fields, source: article?.canonicalUrl ?? location.href, language });
+            const annotation = buildAnnotation({ ...fields, source: article?.canonicalUrl ?? pageCanonical(), language });
             const { id } = annotation;
             const detail = { id, quote: fields.quote?.exact ?? null };
             fire(article, new FolioCorrectionSubmitEvent(detail));
