@@ -14,44 +14,36 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  * element can show it and carry on. `signal` aborts quietly (the caller moved on).
  */
 export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<LoadResult> {
+  // A timer and a controller of our own: given AbortSignal.any([signal, AbortSignal.timeout()]),
+  // WebKitGTK let the fetch run on past the timeout.
+  const abort = new AbortController();
   let timedOut = false;
-  const timeout = new AbortController();
   const timer = setTimeout(() => {
     timedOut = true;
-    timeout.abort();
+    abort.abort();
   }, timeoutMs);
-  const onAbort = () => timeout.abort();
-  signal.addEventListener('abort', onAbort);
-  // Either await below can be cut short by the timer: the answer is then the timeout, whatever
-  // error the engine reports for the abort.
-  const late = (): LoadResult => ({ ok: false, code: 'story-timeout', message: `No answer from ${src} within ${timeoutMs} ms` });
+  const stop = () => abort.abort();
+  signal.addEventListener('abort', stop);
+  let code: FolioErrorCode = 'story-network';
+  let status: number | undefined;
   try {
-    let response: Response;
-    try {
-      response = await fetch(src, { signal: timeout.signal, headers: { Accept: 'application/json' } });
-    } catch (e) {
-      return timedOut ? late() : { ok: false, code: 'story-network', message: `Could not reach ${src}: ${(e as Error).message}` };
-    }
-    if (!response.ok) {
-      return { ok: false, code: 'story-http', status: response.status, message: `${src} answered ${response.status}` };
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(await response.text());
-    } catch (e) {
-      return timedOut ? late() : { ok: false, code: 'story-json', message: `${src} is not valid JSON: ${(e as Error).message}` };
-    }
-    return fromValue(json);
+    const response = await fetch(src, { signal: abort.signal });
+    code = 'story-http';
+    if (!response.ok) throw Error(`HTTP ${(status = response.status)}`);
+    code = 'story-json';
+    return fromValue(await response.json());
+  } catch (e) {
+    // Once the timer has run out, the answer is the timeout, whatever error the engine reports for the abort.
+    return { ok: false, code: timedOut ? 'story-timeout' : code, status, message: `${src}: ${(e as Error).message}` };
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
+    signal.removeEventListener('abort', stop);
   }
 }
 
 /** Validates a story given as a value (the `story` property, or fetched JSON). */
 export function fromValue(json: unknown): LoadResult {
   const parsed = parseStory(json);
-  if (parsed.ok) return parsed;
-  const url = typeof (json as { url?: unknown })?.url === 'string' ? (json as { url: string }).url : undefined;
-  return { ok: false, code: 'story-invalid', message: `The story is not in Story JSON format: ${parsed.error}`, url };
+  const url = (json as { url?: unknown })?.url;
+  return parsed.ok ? parsed : { ok: false, code: 'story-invalid', message: `Not Story JSON: ${parsed.error}`, url: typeof url == 'string' ? url : undefined };
 }

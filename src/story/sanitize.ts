@@ -30,14 +30,12 @@ export interface SanitizeOptions {
   useSetHTML?: boolean;
 }
 
-const ALLOWED = new Set(ALLOWED_ELEMENTS);
-const DROP = new Set(DROPPED);
 
-// Read through the prototype: a <form> with <input name="firstChild"> (or nodeType, ...)
+// Read through the prototype: a <form> with <input name="firstChild"> (or nextSibling, ...)
 // shadows its own properties, and the walk must not be steered by the markup it cleans.
-// (A shadowed localName is an element, not a string, so it can only fail the allowlist.)
+// (A shadowed localName is an element, not a string, so it can only fail the allowlist; the
+// kind of a node is asked of its prototype chain, which markup cannot change.)
 const getter = (key: string) => Object.getOwnPropertyDescriptor(Node.prototype, key)!.get!;
-const nodeType = getter('nodeType') as (this: Node) => number;
 const firstChild = getter('firstChild') as (this: Node) => ChildNode | null;
 const nextSibling = getter('nextSibling') as (this: Node) => ChildNode | null;
 
@@ -61,29 +59,23 @@ type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
 // The policy stays in this module: a pass-through policy reachable from the page (say on a
 // global) would let any script turn a string into TrustedHTML. A second copy of Folio on the
 // same page is refused the name by \`trusted-types folio\` and parses with Element.setHTML.
-let policy: HTMLPolicy | null | undefined;
+// 0: no policy (no Trusted Types, or refused), remembered so the refusal is not reported again.
+let policy: HTMLPolicy | 0 | undefined;
 let box: HTMLElement | undefined;
 
-function trustedPolicy(): HTMLPolicy | null {
-  if (policy === undefined) {
-    const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: HTMLPolicy): HTMLPolicy } }).trustedTypes;
-    policy = null;
-    try {
-      // The string only ever reaches the inert parse below, whose every node is then walked.
-      if (tt) policy = tt.createPolicy('folio', { createHTML: (s: string) => s });
-    } catch {
-      // Refused by the page's policy, or the name is taken by another copy of Folio.
-    }
-  }
-  return policy;
-}
-
-function parse(html: string, useSetHTML: boolean): HTMLElement {
+function parse(html: string, useSetHTML?: boolean): HTMLElement {
   // A document with no window: nothing in it loads, runs or renders.
   box ||= document.implementation.createHTMLDocument('').createElement('div');
+  const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: HTMLPolicy): HTMLPolicy } }).trustedTypes;
+  try {
+    // The string only ever reaches the inert parse below, whose every node is then walked.
+    policy ??= tt?.createPolicy('folio', { createHTML: (s: string) => s }) || 0;
+  } catch {
+    // Refused by the page's policy, or the name is taken by another copy of Folio.
+    policy = 0;
+  }
   const setHTML = (box as unknown as { setHTML?: SetHTML }).setHTML;
-  const p = trustedPolicy();
-  if (setHTML && (useSetHTML || (!p && 'trustedTypes' in globalThis))) {
+  if (setHTML && (useSetHTML || (!policy && tt))) {
     try {
       setHTML.call(box, html, { sanitizer: CONFIG });
       return box;
@@ -91,52 +83,49 @@ function parse(html: string, useSetHTML: boolean): HTMLElement {
       // An engine with an older shape of the API: parse as below.
     }
   }
-  box.innerHTML = (p ? p.createHTML(html) : html) as string;
+  box.innerHTML = (policy ? policy.createHTML(html) : html) as string;
   return box;
-}
-
-/** Copies the attributes the allowlist keeps from a parsed element onto a fresh one. */
-function copyAttributes(from: Element, to: Element, base?: string): void {
-  for (const { name, value } of from.attributes) {
-    let keep: string | null = name === 'title' || name === 'lang' ? value : null;
-    if (name === 'dir' && /^(ltr|rtl|auto)$/i.test(value)) keep = value;
-    // Written back as checked, so the browser follows the URL that was judged.
-    if (name === 'href' && to.localName === 'a') keep = safeUrl(value, base, ['http:', 'https:', 'mailto:']);
-    if (keep !== null) to.setAttribute(name, keep);
-  }
 }
 
 /**
  * Builds the output from the parsed tree: a fresh element of the page for every allowed one
  * (so nothing the parser attached to a node, such as a custom element's `is` value, comes
- * along), moved text, and nothing else. Iterative: one frame per open element.
+ * along), with the attributes the allowlist keeps, moved text, and nothing else. Iterative:
+ * one frame per open element.
  */
 function copy(root: Element, base?: string): DocumentFragment {
-  const out = document.createDocumentFragment();
+  const out = new DocumentFragment();
   // [the next parsed node to read, where its copy goes]
-  const stack: [ChildNode | null, Node][] = [[firstChild.call(root), out]];
+  const stack: [ChildNode | null, DocumentFragment | Element][] = [[firstChild.call(root), out]];
   while (stack.length) {
-    const frame = stack[stack.length - 1];
-    const node = frame[0];
-    const into = frame[1];
+    const frame = stack.at(-1)!;
+    const [node, into] = frame;
     if (!node) {
       stack.pop();
       continue;
     }
     frame[0] = nextSibling.call(node);
-    const type = nodeType.call(node);
-    if (type === 3) into.appendChild(node);
+    if (node instanceof Text) into.append(node);
     // SVG and MathML exist only inside <svg> and <math>: whatever is foreign goes whole.
     // Comments and processing instructions go too.
-    if (type !== 1 || !(node instanceof HTMLElement)) continue;
+    if (!(node instanceof HTMLElement)) continue;
     const name = node.localName;
     // A link inside a link does not survive serialization; keep its words, not its tags.
-    if (ALLOWED.has(name) && !(name === 'a' && (into as Element).closest?.('a'))) {
+    if (ALLOWED_ELEMENTS.includes(name) && !(name == 'a' && (into as Element).closest?.('a'))) {
       const el = document.createElement(name);
-      copyAttributes(node, el, base);
-      into.appendChild(el);
+      for (const { name: attr, value } of node.attributes) {
+        const keep =
+          attr == 'title' || attr == 'lang'
+            ? value
+            : attr == 'dir'
+              ? /^(ltr|rtl|auto)$/i.test(value) && value
+              : // Written back as checked, so the browser follows the URL that was judged.
+                attr == 'href' && name == 'a' && safeUrl(value, base, ['http:', 'https:', 'mailto:']);
+        if (typeof keep == 'string') el.setAttribute(attr, keep);
+      }
+      into.append(el);
       stack.push([firstChild.call(node), el]);
-    } else if (!DROP.has(name)) {
+    } else if (!DROPPED.includes(name)) {
       stack.push([firstChild.call(node), into]);
     }
   }
@@ -151,11 +140,11 @@ function copy(root: Element, base?: string): DocumentFragment {
 export function sanitizeInline(html: string, options: SanitizeOptions = {}): DocumentFragment {
   try {
     // Plain text, the common case, skips the parser.
-    if (/[<&]/.test(html)) return copy(parse(html, options.useSetHTML === true), options.base);
+    if (/[<&]/.test(html)) return copy(parse(html, options.useSetHTML), options.base);
   } catch {
     html = html.replace(/<[^>]*>?/g, '');
   }
-  const fragment = document.createDocumentFragment();
+  const fragment = new DocumentFragment();
   fragment.append(html);
   return fragment;
 }

@@ -117,68 +117,76 @@ export type ParseResult =
   | { ok: false; error: string };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
+const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v == 'string';
 
-class ShapeError extends Error {}
 const need = (cond: unknown, where: string, what: string): void => {
-  if (!cond) throw new ShapeError(`${where} must be ${what}`);
+  if (!cond) throw Error(`${where} must be ${what}`);
 };
 
-/** Copies the optional fields that are strings (or positive numbers, for `nums`); drops the rest. */
-function optional(o: Obj, strs: string[], nums: string[] = []): Obj {
+/**
+ * Checks an object against a spec and returns a copy holding only the fields the spec names.
+ * A spec lists fields separated by spaces, each after the sign of its kind:
+ * - required: `!` non-blank string, `=` string, `*` array of strings, `@` ISO 8601 date;
+ * - optional, dropped when of the wrong kind: `?` string, `#` positive number, `%` number
+ *   of 0 or more, `^` boolean, `~` ISO 8601 date; `_` string, else `""`.
+ */
+function rec(v: unknown, where: string, spec: string): Obj {
+  need(isObj(v), where, 'an object');
   const out: Obj = {};
-  for (const k of strs) if (isStr(o[k])) out[k] = o[k];
-  for (const k of nums) if (typeof o[k] === 'number' && (o[k] as number) > 0 && Number.isFinite(o[k])) out[k] = o[k];
+  for (const f of spec.split(' ')) {
+    const t = f[0];
+    const k = f.slice(1);
+    const x = (v as Obj)[k];
+    if (
+      t == '#'
+        ? typeof x == 'number' && x > 0 && x < 1 / 0
+        : t == '%'
+          ? typeof x == 'number' && x >= 0
+          : t == '^'
+            ? typeof x == 'boolean'
+            : t == '*'
+              ? Array.isArray(x) && x.every(isStr)
+              : isStr(x) && (t == '!' ? x.trim() : (t != '@' && t != '~') || !isNaN(Date.parse(x)))
+    )
+      out[k] = x;
+    else if (t == '_') out[k] = '';
+    else need('?#%^~'.includes(t), `${where}.${k}`, t == '*' ? 'an array of strings' : t == '@' ? 'an ISO 8601 date' : 'a string');
+  }
   return out;
 }
 
-/** An object with the required string fields present (`nonEmpty` ones not blank), plus the optional ones. */
-function record<T>(v: unknown, where: string, required: string[], strs: string[], nums: string[] = [], nonEmpty: string[] = []): T {
-  need(isObj(v), where, 'an object');
-  const o = v as Obj;
-  for (const k of required) need(isStr(o[k]) && (!nonEmpty.includes(k) || (o[k] as string).trim()), `${where}.${k}`, 'a string');
-  return { ...optional(o, strs, nums), ...Object.fromEntries(required.map((k) => [k, o[k]])) } as T;
+/** An array, each item through `f` with its place (`body[3]`) for the error message. */
+function each<T>(v: unknown, where: string, f: (x: unknown, where: string) => T): T[] {
+  need(Array.isArray(v), where, 'an array');
+  return (v as unknown[]).map((x, i) => f(x, `${where}[${i}]`));
 }
 
-const image = (v: unknown, where: string): StoryImage => {
-  const img = record<StoryImage>(v, where, ['src'], ['caption', 'credit'], ['width', 'height'], ['src']);
-  img.alt = isStr((v as Obj).alt) ? ((v as Obj).alt as string) : '';
-  return img;
+const IMAGE = '!src _alt ?caption ?credit #width #height';
+const RELATED = '!href !headline ?kicker ?label ?teaser ?image ?imageAlt ?published';
+const BLOCKS: Obj = {
+  paragraph: '=html',
+  heading: '=text',
+  image: IMAGE,
+  quote: '=html ?cite',
+  list: '*items ^ordered',
+  ad: '?sizes ?unit ?provider',
+  related: RELATED,
 };
-const RELATED_FIELDS = ['kicker', 'label', 'teaser', 'image', 'imageAlt', 'published'];
-const related = (v: unknown, where: string): RelatedItem => record(v, where, ['href', 'headline'], RELATED_FIELDS, [], ['headline']);
+
+/** A related item (story `related`, a `related` block, a feed entry); throws when it has no href or headline. */
+export const parseRelated = (v: unknown, where: string): RelatedItem => rec(v, where, RELATED) as unknown as RelatedItem;
 
 /** One body block, or the name of an unknown type (skipped, not fatal). */
-function block(v: unknown, i: number): StoryBlock | string {
-  const where = `body[${i}]`;
+function block(v: unknown, where: string): StoryBlock | string {
   need(isObj(v), where, 'an object');
-  const o = v as Obj;
-  switch (o.type) {
-    case 'paragraph':
-      return { type: o.type, ...record<{ html: string }>(o, where, ['html'], []) };
-    case 'heading':
-      return { type: o.type, ...record<{ text: string }>(o, where, ['text'], []), level: o.level === 3 ? 3 : 2 };
-    case 'image':
-      return { type: o.type, ...image(o, where) };
-    case 'quote':
-      return { type: o.type, ...record<{ html: string }>(o, where, ['html'], ['cite']) };
-    case 'list':
-      need(Array.isArray(o.items) && o.items.every(isStr), `${where}.items`, 'an array of strings');
-      return { type: o.type, ordered: o.ordered === true, items: o.items as string[] };
-    case 'ad':
-      return { type: o.type, ...optional(o, ['sizes', 'unit', 'provider']) };
-    case 'related':
-      return { type: o.type, ...related(o, where) };
-    default:
-      return String(o.type);
-  }
+  const { type, level } = v as Obj;
+  const spec = BLOCKS[type as string];
+  if (!isStr(spec)) return String(type);
+  const b: Obj = { type, ...rec(v, where, spec) };
+  if (type == 'heading') b.level = level === 3 ? 3 : 2;
+  return b as unknown as StoryBlock;
 }
-
-const date = (v: unknown, where: string): string => {
-  need(isStr(v) && !Number.isNaN(Date.parse(v)), where, 'an ISO 8601 date');
-  return v as string;
-};
 
 /**
  * Checks an untrusted value against the Story format. Unknown block types are not an error:
@@ -186,53 +194,30 @@ const date = (v: unknown, where: string): string => {
  */
 export function parseStory(input: unknown): ParseResult {
   try {
-    const story = record<Story>(input, 'the story', ['url', 'headline'], ['standfirst', 'kicker', 'section', 'lang'], [], ['headline']);
+    const story = rec(input, 'the story', '!headline =url ?standfirst ?kicker ?section ?lang @datePublished ~dateModified') as unknown as Story;
     const o = input as Obj;
-    need(isStr(o.id) || typeof o.id === 'number', 'id', 'a string');
-    story.id = String(o.id);
-    need(Array.isArray(o.byline), 'byline', 'an array');
-    story.byline = (o.byline as unknown[]).map((p, i) => record<StoryPerson>(p, `byline[${i}]`, ['name'], ['url']));
-    need(Array.isArray(o.body), 'body', 'an array of blocks');
+    need(isStr(o.id) || typeof o.id == 'number', 'id', 'a string');
+    story.id = '' + o.id;
+    story.byline = each(o.byline, 'byline', (p, w) => rec(p, w, '=name ?url') as unknown as StoryPerson);
     const skipped: string[] = [];
     story.body = [];
-    (o.body as unknown[]).forEach((b, i) => {
-      const parsed = block(b, i);
-      if (isStr(parsed)) skipped.push(parsed);
-      else story.body.push(parsed);
-    });
-    story.datePublished = date(o.datePublished, 'datePublished');
-    if (o.dateModified !== undefined) story.dateModified = date(o.dateModified, 'dateModified');
-    if (o.image !== undefined) story.image = image(o.image, 'image');
-    if (o.publisher !== undefined) story.publisher = record<StoryPublisher>(o.publisher, 'publisher', ['name', 'url'], ['logo']);
-    if (Array.isArray(o.related)) story.related = o.related.map((r, i) => related(r, `related[${i}]`));
-    if (isObj(o.ads)) {
-      const ads: StoryAdsConfig = optional(o.ads, ['provider', 'unit', 'sizes'], ['first', 'gap']);
-      if (typeof o.ads.enabled === 'boolean') ads.enabled = o.ads.enabled;
-      if (typeof o.ads.max === 'number' && o.ads.max >= 0) ads.max = o.ads.max;
-      story.ads = ads;
-    }
-    if (isObj(o.corrections)) story.corrections = optional(o.corrections, ['endpoint']);
+    for (const b of each(o.body, 'body', block)) isStr(b) ? skipped.push(b) : story.body.push(b);
+    if (o.image != null) story.image = rec(o.image, 'image', IMAGE) as unknown as StoryImage;
+    if (o.publisher != null) story.publisher = rec(o.publisher, 'publisher', '=name =url ?logo') as unknown as StoryPublisher;
+    if (Array.isArray(o.related)) story.related = each(o.related, 'related', parseRelated);
+    if (isObj(o.ads)) story.ads = rec(o.ads, 'ads', '?provider ?unit ?sizes #first #gap %max ^enabled');
+    if (isObj(o.corrections)) story.corrections = rec(o.corrections, 'corrections', '?endpoint');
     return { ok: true, story, skipped };
   } catch (e) {
-    if (e instanceof ShapeError) return { ok: false, error: e.message };
-    throw e;
+    return { ok: false, error: (e as Error).message };
   }
 }
 
-/** Length of the visible text of a block, for the placement rules (tags stripped, no DOM). */
+/**
+ * Length of the text of a block, for the placement rules: tags stripped, no DOM. (An entity
+ * counts as its few characters: near enough for "600 characters before the first ad".)
+ */
 export function blockTextLength(b: StoryBlock): number {
-  const strip = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&[#\w]+;/g, ' ').length;
-  switch (b.type) {
-    case 'paragraph':
-    case 'quote':
-      return strip(b.html);
-    case 'heading':
-      return b.text.length;
-    case 'list':
-      return b.items.reduce((n, item) => n + strip(item), 0);
-    case 'image':
-      return (b.caption ?? '').length;
-    default:
-      return 0;
-  }
+  const x = b as { html?: string; text?: string; caption?: string; items?: string[] };
+  return (x.html ?? x.text ?? x.caption ?? x.items?.join('') ?? '').replace(/<[^>]*>/g, '').length;
 }

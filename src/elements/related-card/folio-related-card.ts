@@ -11,30 +11,46 @@ import { styles } from './folio-related-card.styles.js';
 const warned = new Set<string>();
 
 /** An http(s) URL (relative ones resolved against `base`), or null with one console warning. */
-function checkedUrl(raw: string | undefined, base: string | undefined): string | null {
-  const url = raw ? safeUrl(raw, base) : null;
+function checkedUrl(raw: string | undefined, base: string | null): string | null {
+  const url = safeUrl(raw, base as string);
   if (raw && !url && !warned.has(raw)) {
     warned.add(raw);
-    console.warn(`folio-related-card: not an http(s) URL, ignored: ${raw}`);
+    console.warn(`folio-related-card: not an http(s) URL: ${raw}`);
   }
   return url;
 }
 
-/** A localised date, or null when `iso` is not a date. Date-only strings are calendar days, not UTC midnights. */
-function formatDate(iso: string, lang: string): string | null {
-  const date = new Date(iso);
-  const opts = { dateStyle: 'medium', timeZone: /^\d{4}-\d\d-\d\d$/.test(iso) ? 'UTC' : undefined } as const;
+/**
+ * A localised date, or undefined when `iso` is not a date. Date-only strings (10 characters or
+ * fewer) are calendar days, not UTC midnights; a malformed language tag falls back to English.
+ */
+function formatDate(iso: string | undefined, lang: string): string | undefined {
+  const date = new Date(iso!);
+  if (isNaN(+date)) return;
+  const opts = { dateStyle: 'medium', timeZone: iso!.length < 11 ? 'UTC' : undefined } as const;
   try {
-    return isNaN(+date) ? null : date.toLocaleDateString(lang, opts);
+    return date.toLocaleDateString(lang, opts);
   } catch {
-    return date.toLocaleDateString('en', opts); // a malformed lang tag
+    return date.toLocaleDateString('en', opts);
   }
 }
 
-/** What the reader can act on inside the card: a click there is not forwarded to the link. */
-const CONTROLS = 'a[href],button,input,select,textarea,label,summary';
+/** A line of the card (label, kicker, headline), or nothing when it has no content. */
+const line = (name: string, content: unknown) => (content ? html`<div class=${name} part=${name}>${content}</div>` : nothing);
 
 /**
+ * Fields come from attributes or from the `item` property; a field set on the element itself
+ * wins over the same field of `item`, which fills the rest. Relative URLs resolve against
+ * `base` (the story's URL), else the document. A URL that is not http(s) or relative renders
+ * the card without a link and warns once in the console.
+ *
+ * The label is a small-caps line, not a heading: every inline card repeating "Other Topics of
+ * Interest" as a heading would clutter the article's outline that screen-reader users navigate by.
+ *
+ * Theming: the two knobs below, the global `--folio-accent` (also the kicker), `--folio-text-color`,
+ * `--folio-font-body`, `--folio-font-headline` and `--folio-radius`; anything else (padding,
+ * sizes, the label and date colour) through the parts, e.g. `folio-related-card::part(kicker) { color: teal }`.
+ *
  * @tagname folio-related-card
  * @summary A card that sends the reader to another story: label, kicker, headline, teaser,
  * thumbnail and date, as exactly one link whose accessible name is the headline.
@@ -50,26 +66,14 @@ const CONTROLS = 'a[href],button,input,select,textarea,label,summary';
  * @attr {'inline' | 'compact'} variant - `compact`: no image, no teaser.
  * @attr {number} position - Position reported in the click and impression events.
  *
- * Fields come from attributes or from the `item` property; a field set on the element itself
- * wins over the same field of `item`, which fills the rest. Relative URLs resolve against
- * `base` (the story's URL), else the document. A URL that is not http(s) or relative renders
- * the card without a link and warns once in the console.
- *
- * The label is a small-caps line, not a heading: every inline card repeating "Other Topics of
- * Interest" as a heading would clutter the article's outline that screen-reader users navigate by.
- *
- * Theming: the two knobs below, the global `--folio-accent` (also the kicker), `--folio-text-color`,
- * `--folio-font-body`, `--folio-font-headline` and `--folio-radius`; anything else (padding,
- * sizes, the label and date colour) through the parts, e.g. `folio-related-card::part(kicker) { color: teal }`.
- *
- * @slot - The teaser (light DOM). Without one, `item.teaser` is shown as text. Hidden in the compact variant.
+ * @slot - The teaser (light DOM). Without one, `item.teaser` is shown as text (the slot's fallback). Hidden in the compact variant.
  *
  * @csspart card - The card box.
  * @csspart label - The "Other Topics of Interest" line.
  * @csspart kicker - The kicker above the headline.
  * @csspart headline - The headline line.
  * @csspart link - The link around the headline text, stretched over the card.
- * @csspart teaser - The teaser.
+ * @csspart teaser - The teaser (the slot itself, displayed as a block).
  * @csspart image - The thumbnail.
  * @csspart date - The `<time>` of publication.
  *
@@ -104,8 +108,8 @@ export class FolioRelatedCard extends LitElement {
   declare imageAlt?: string;
   /** ISO 8601 publication date, shown localised. */
   declare published?: string;
-  /** `inline` (default) or `compact` (no image, no teaser, no default label). */
-  variant: 'inline' | 'compact' = 'inline';
+  /** `inline` (the default, also when unset) or `compact` (no image, no teaser, no default label). */
+  declare variant?: 'inline' | 'compact';
   /** The URL relative `href` and `image` resolve against: the story's URL. Defaults to the document's base URL. */
   declare base?: string;
   /** 1-based position of the card among the article's related items, reported in events. */
@@ -115,12 +119,10 @@ export class FolioRelatedCard extends LitElement {
   /** Overrides for the localised strings. */
   declare strings?: Partial<FolioStrings>;
 
-  /** Whether the teaser slot has content (then `item.teaser` is not shown). */
-  #slotted?: boolean;
-  #base?: string;
-  /** The checked link (null: none) and the trimmed headline, from `willUpdate`. */
+  /** From `willUpdate`: the checked link (null: none), the trimmed headline, the checked thumbnail. */
   #url?: string | null;
   #text?: string;
+  #src?: string | null;
   /** `href + headline` of the item shown, and of the one an impression was reported for. */
   #key?: string;
   #reported?: string;
@@ -148,13 +150,11 @@ export class FolioRelatedCard extends LitElement {
 
   protected override willUpdate(): void {
     // A relative base (say "/news/") resolves against the document first.
-    this.#base = safeUrl(this.base) ?? undefined;
+    const base = safeUrl(this.base);
     this.#text = (this.#field('headline') ?? '').trim();
-    this.#url = checkedUrl(this.#field('href'), this.#base);
-  }
-
-  protected override updated(): void {
-    const key = `${this.#url} ${this.#text}`;
+    this.#url = checkedUrl(this.#field('href'), base);
+    this.#src = this.variant == 'compact' ? null : checkedUrl(this.#field('image'), base);
+    const key = this.#url + this.#text;
     if (key != this.#key) {
       this.#key = key;
       this.#watch();
@@ -165,15 +165,15 @@ export class FolioRelatedCard extends LitElement {
   #watch(): void {
     this.#stopWatching?.();
     const key = this.#key;
-    if (!this.isConnected || !this.#text || this.#reported == key) return;
-    this.#stopWatching = watchViewability(
-      this,
-      () => {
-        this.#reported = key;
-        this.dispatchEvent(new FolioRelatedImpressionEvent(this.#detail()));
-      },
-      { share: 0.5 },
-    );
+    if (this.isConnected && this.#text && this.#reported != key)
+      this.#stopWatching = watchViewability(
+        this,
+        () => {
+          this.#reported = key;
+          this.dispatchEvent(new FolioRelatedImpressionEvent(this.#detail()));
+        },
+        { share: 0.5 },
+      );
   }
 
   /**
@@ -183,46 +183,27 @@ export class FolioRelatedCard extends LitElement {
    */
   #onClick(e: MouseEvent): void {
     const link = this.renderRoot.querySelector('a');
-    const path = e.composedPath();
-    if (!link) return;
-    if (path.includes(link)) {
+    if (e.target == link) {
       if (!this.dispatchEvent(new FolioRelatedClickEvent(this.#detail()))) e.preventDefault();
-    } else if (!String(getSelection()) && !e.defaultPrevented && !path.some((n) => n instanceof Element && n.matches(CONTROLS))) {
+    } else if (link && !String(getSelection()) && !e.defaultPrevented && !(e.target as Element).closest('a[href],button,input,select,textarea,label,summary')) {
       link.dispatchEvent(new MouseEvent('click', e));
     }
   }
 
-  #onSlotChange(e: Event): void {
-    this.#slotted = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).some((n) => n instanceof Element || n.textContent!.trim());
-    this.requestUpdate();
-  }
-
   protected override render() {
-    if (!this.#text) return nothing;
+    const text = this.#text;
+    if (!text) return nothing;
     const lang = resolveLang(this);
     const compact = this.variant == 'compact';
-    const label = this.#field('label') ?? (compact ? '' : stringsFor(lang, this.strings).otherTopics);
-    const kicker = this.#field('kicker');
     const published = this.#field('published');
-    const date = published && formatDate(published, lang);
-    const teaser = this.item?.teaser;
-    const src = compact ? null : checkedUrl(this.#field('image'), this.#base);
-    return html`<div class="card" part="card" @click=${this.#onClick}>
-      ${label ? html`<p class="label" part="label">${label}</p>` : nothing}
-      <div class="text">
-        ${kicker ? html`<p class="kicker" part="kicker">${kicker}</p>` : nothing}
-        <p class="headline" part="headline">${this.#url ? html`<a part="link" href=${this.#url}>${this.#text}</a>` : this.#text}</p>
-        ${compact
-          ? nothing
-          : html`<div class="teaser" part="teaser" ?hidden=${!this.#slotted && !teaser}>
-              <slot @slotchange=${this.#onSlotChange}></slot>${this.#slotted ? nothing : teaser}
-            </div>`}
-        ${date ? html`<time part="date" datetime=${published!}>${date}</time>` : nothing}
-      </div>
-      ${src
-        ? html`<img part="image" src=${src} alt=${this.#field('imageAlt') ?? ''} width="320" height="180" loading="lazy" decoding="async" />`
-        : nothing}
-    </div>`;
+    const date = formatDate(published, lang);
+    // The teaser is the slot itself: its fallback, `item.teaser`, shows when nothing is slotted.
+    return html`<div class="card" part="card" @click=${this.#onClick}>${line('label', this.#field('label') ?? (compact ? '' : stringsFor(lang, this.strings).otherTopics))}<div class="text">${line(
+      'kicker',
+      this.#field('kicker'),
+    )}${line('headline', this.#url ? html`<a part="link" href=${this.#url}>${text}</a>` : text)}${compact ? nothing : html`<slot part="teaser">${this.item?.teaser}</slot>`}${
+      date ? html`<time part="date" datetime=${published!}>${date}</time>` : nothing
+    }</div>${this.#src ? html`<img part="image" src=${this.#src} alt=${this.#field('imageAlt')} loading="lazy" decoding="async">` : nothing}</div>`;
   }
 }
 

@@ -17,22 +17,18 @@ export interface MoreListOptions {
  * host element adds `moreListStyles` to its own styles.
  */
 export function renderMoreList(items: RelatedItem[], opts: MoreListOptions): TemplateResult | typeof nothing {
-  if (!items.length) return nothing;
-  return html`<section class="more" part="more">
-    <h2 part="more-heading">${opts.strings.moreOnThisStory}</h2>
-    <ul role="list">
-      ${items.map(
-        (item, i) =>
-          html`<li><folio-related-card variant="compact" .item=${item} base=${opts.base} position=${opts.startPosition + i}></folio-related-card></li>`,
-      )}
-    </ul>
-  </section>`;
+  return items.length
+    ? html`<section class="more" part="more"><h2 part="more-heading">${opts.strings.moreOnThisStory}</h2><ul role="list">${items.map(
+        (item, i) => html`<li><folio-related-card variant="compact" .item=${item} base=${opts.base} position=${opts.startPosition + i}></folio-related-card></li>`,
+      )}</ul></section>`
+    : nothing;
 }
 
 /** Styles for `renderMoreList`, for the shadow root it renders into. */
 export const moreListStyles = css`
+.more,.more ul{display:grid;gap:12px}
 .more{margin-block:32px}
-.more h2{margin:0 0 12px;font:700 22px/1.25 var(--folio-font-headline,Georgia,serif)}
-.more ul{display:grid;gap:12px;margin:0;padding:0;list-style:none}
-.more folio-related-card{margin:0}
+.more *{margin:0;padding:0}
+.more h2{font:700 22px/1.25 var(--folio-font-headline,Georgia,serif)}
+.more ul{list-style:none}
 `;
