@@ -16,42 +16,26 @@ export interface TcData {
 /** The CMP API: `__tcfapi(command, version, callback, parameter)`. */
 export type TcfApi = (command: string, version: number, callback: (data: TcData, success: boolean) => void, parameter?: unknown) => void;
 
-export interface Consent {
-  /** Whether GDPR applies to this reader (false without a CMP). */
-  gdprApplies: boolean;
-  /** Consent to purpose 1, or true where GDPR does not apply. */
-  purpose1: boolean;
-}
-
-export type ConsentMode = 'personalised' | 'non-personalised' | 'none';
-
 /**
- * Resolves once the CMP has an answer; never before. Registers a listener per call (TCF calls it
- * at once with the current state when that is known) and removes it once answered, so each
- * request sees the consent of the moment.
+ * Resolves once the CMP has an answer, never before, to whether ads may be personalised:
+ * consent to purpose 1, or true where GDPR does not apply (`gdprApplies: false`, or no CMP).
+ * Registers a listener per call (TCF calls it at once with the current state when that is
+ * known) and removes it once answered, so each request sees the consent of the moment. The slot
+ * asks for non-personalised ads without it, or none with `ad-consent="strict"`.
  */
-export function readConsent(api = (window as { __tcfapi?: TcfApi }).__tcfapi): Promise<Consent> {
+export function readConsent(api = (window as { __tcfapi?: TcfApi }).__tcfapi): Promise<boolean> {
   return new Promise((resolve) => {
-    const answer = (gdprApplies: boolean, purpose1: boolean) => resolve({ gdprApplies, purpose1 });
-    if (typeof api != 'function') return answer(false, true);
+    if (typeof api != 'function') return resolve(true);
     try {
       api('addEventListener', 2, (tc, success) => {
         const off = tc?.gdprApplies === false;
-        if (!success || !tc || !(off || tc.eventStatus == 'tcloaded' || tc.eventStatus == 'useractioncomplete')) return;
-        answer(!off, off || tc.purpose?.consents?.[1] === true);
-        try {
+        if (success && (off || tc?.eventStatus == 'tcloaded' || tc?.eventStatus == 'useractioncomplete')) {
+          resolve(off || !!tc.purpose?.consents?.[1]);
           api('removeEventListener', 2, () => {}, tc.listenerId);
-        } catch {
-          // The answer stands even if the CMP cannot forget the listener.
         }
       });
     } catch {
-      answer(true, false);
+      resolve(false);
     }
   });
-}
-
-/** Personalised with purpose 1 (or outside GDPR); else non-personalised, or none when `strict`. */
-export function consentMode(c: Consent, strict: boolean): ConsentMode {
-  return c.purpose1 ? 'personalised' : strict ? 'none' : 'non-personalised';
 }

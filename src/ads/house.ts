@@ -19,17 +19,16 @@ export interface HouseCreative {
 
 /**
  * Keeps the usable entries of an untrusted feed: a fixed size, and an http(s) image and link
- * (relative URLs resolve against the feed's own URL). Anything else yields no creative.
+ * (relative URLs resolve against the feed's own URL). Anything else yields no creative. `alt`
+ * is taken as it is: it only ever becomes an image's alt text (a property, never markup).
  */
 export function parseHouseFeed(data: unknown, base: string): HouseCreative[] {
-  const out: HouseCreative[] = [];
-  for (const o of Array.isArray(data) ? data : []) {
+  return (Array.isArray(data) ? data : []).flatMap((o) => {
     const sizes = parseSizes(`${o?.sizes}`, []); // a number or anything else is no size
     const image = safeUrl(o?.image, base);
     const href = safeUrl(o?.href, base);
-    if (image && href && sizes != 'fluid') for (const size of sizes) out.push({ size, image, href, alt: typeof o.alt == 'string' ? o.alt : '' });
-  }
-  return out;
+    return image && href && sizes != 'fluid' ? sizes.map((size) => ({ size, image, href, alt: o.alt })) : [];
+  });
 }
 
 /** The `turn`-th creative (round robin) among those that fit `sizes`, or null. */
@@ -38,37 +37,35 @@ export function pickCreative(list: HouseCreative[], sizes: AdSizes, turn: number
   return fit[turn % fit.length] ?? null;
 }
 
-const feeds = new Map<string, Promise<HouseCreative[]>>();
+/** Feeds by (absolute) URL. */
+const feeds: Record<string, Promise<HouseCreative[]>> = {};
 let turn = 0;
 
 /** The creatives at `url`, fetched once per page. Rejects when the feed fails or has none usable. */
 export function loadHouseFeed(url: string): Promise<HouseCreative[]> {
-  let feed = feeds.get(url);
-  if (!feed) {
-    feed = fetch(url).then(async (res) => {
-      const list = res.ok ? parseHouseFeed(await res.json(), url) : [];
-      if (!list.length) throw new Error(`house ads feed ${url}: ${res.ok ? 'no usable creative' : `HTTP ${res.status}`}`);
-      return list;
-    });
-    feeds.set(url, feed);
-  }
-  return feed;
+  return (feeds[url] ??= fetch(url).then(async (res) => {
+    const list = parseHouseFeed(res.ok && (await res.json()), url);
+    if (!list.length) throw Error(`house feed ${url}: HTTP ${res.status}, no usable creative`);
+    return list;
+  }));
 }
 
 export const house: AdProvider = {
   name: 'house',
   async request({ src, sizes, container, label }) {
     const url = safeUrl(src);
-    if (!url) throw new Error('house ads need an ads-src URL');
+    if (!url) throw Error('house ads need an ads-src URL');
     const c = pickCreative(await loadHouseFeed(url), sizes, turn++);
-    if (!c) return { filled: false, size: null };
-    const a = Object.assign(document.createElement('a'), { href: c.href, rel: 'sponsored noopener', target: '_blank' });
-    const img = Object.assign(new Image(...c.size), { src: c.image, alt: c.alt || label });
-    // Through the CSSOM, which strict CSPs allow, against publisher rules such as `img { width: 100% }`.
-    a.style.cssText = 'display:inline-block;vertical-align:top;line-height:0';
-    img.style.cssText = `display:block;width:${c.size[0]}px;max-width:100%;height:auto`;
-    a.append(img);
-    container.replaceChildren(a);
-    return { filled: true, size: c.size };
+    if (c) {
+      const a = Object.assign(document.createElement('a'), { href: c.href, rel: 'sponsored noopener', target: '_blank' });
+      const img = Object.assign(new Image(...c.size), { src: c.image, alt: c.alt || label });
+      // Through the CSSOM, which strict CSPs allow, against publisher rules such as `img { width: 100% }`.
+      // The link wraps the image exactly (its focus ring too), top-aligned: no gap under it.
+      a.style.cssText = 'display:inline-block;vertical-align:top';
+      img.style.cssText = `display:block;width:${c.size[0]}px;max-width:100%;height:auto`;
+      a.append(img);
+      container.replaceChildren(a);
+    }
+    return { filled: !!c, size: c?.size ?? null };
   },
 };

@@ -1,6 +1,6 @@
 /**
- * The default provider: asks nobody and draws nothing. The slot stays a labelled, reserved box
- * showing its sizes, for demos, pre-sales and pages without an ad stack; it never collapses.
+ * The default provider: asks nobody and draws nothing. The slot stays a labelled, reserved box,
+ * for demos, pre-sales and pages without an ad stack; it never collapses.
  */
 import type { AdProvider } from './provider.js';
 

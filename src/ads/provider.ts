@@ -8,8 +8,6 @@ import type { AdSizes } from './sizes.js';
 
 /** What a provider gets for one request. */
 export interface SlotContext {
-  /** The `<folio-ad-slot>` asking. */
-  host: HTMLElement;
   /**
    * The creative's container: a light-DOM `<div>` with a unique id, in the document tree, so
    * GPT's `document.getElementById` finds it. Providers draw into it and nowhere else.
@@ -19,12 +17,15 @@ export interface SlotContext {
   unit: string | null;
   /** The sizes that fit the slot's width. */
   sizes: AdSizes;
-  /** `ads-src` for house, `gpt-src` for GPT; null means the provider's default. */
-  src: string | null;
+  /** `ads-src` for house, `gpt-src` for GPT; null or absent means the provider's default. */
+  src?: string | null;
   /** False when the reader did not consent to TCF purpose 1: ask for non-personalised ads. */
   personalised: boolean;
   /** The slot's localised label ("Advertisement"), e.g. for an image's missing alt text. */
   label: string;
+  /** The provider's own record of what `request` set up (GPT: its slot), for `destroy`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the provider keeps
+  state?: any;
 }
 
 /** The answer: a creative was drawn (and its size), or nothing will be. */

@@ -34,11 +34,6 @@ export function smallestHeight(sizes: AdSizes): number {
   return sizes == 'fluid' ? 250 : Math.min(...sizes.map(([, h]) => h));
 }
 
-/** For people: `300 × 250, 336 × 280` or `fluid`. */
-export function formatSizes(sizes: AdSizes): string {
-  return sizes == 'fluid' ? sizes : sizes.map((s) => s.join(' × ')).join(', ');
-}
-
 /** Whether a creative of `size` may serve into a slot asking for `sizes`. */
 export function fits(size: AdSize, sizes: AdSizes): boolean {
   return sizes == 'fluid' || sizes.some((s) => `${s}` == `${size}`);

@@ -14,39 +14,34 @@ export interface ViewabilityOptions {
   ms?: number;
   /** The share that must be in view; by default `viewableShare` of the element's area when watching starts. */
   share?: number;
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?(timer: unknown): void;
 }
 
 /**
  * Calls `onViewable` once `el` has been viewable for `ms`; returns a function that stops
  * watching. Also the related card's impression ("half the card for a second").
  */
-export function watchViewability(el: Element, onViewable: () => void, options: ViewabilityOptions = {}): () => void {
+export function watchViewability(el: Element, onViewable: () => void, { ms = 1000, share }: ViewabilityOptions = {}): () => void {
   const { width, height } = el.getBoundingClientRect();
-  const { ms = 1000, share = viewableShare(width * height), setTimer = setTimeout, clearTimer = clearTimeout as (timer: unknown) => void } = options;
-  let timer: unknown;
+  share ??= viewableShare(width * height);
+  let timer = 0;
   let inView = false;
+  // (Re)starts the clock while in view and the tab is visible; else stops it.
   const restart = () => {
-    if (timer !== undefined) clearTimer(timer);
-    timer = inView && !document.hidden ? setTimer(() => (stop(), onViewable()), ms) : undefined;
+    clearTimeout(timer);
+    timer = inView && !document.hidden ? setTimeout(() => (stop(), onViewable()), ms) : 0;
   };
   const io = new IntersectionObserver(
     (entries) => {
-      const e = entries.at(-1)!;
-      const now = e.isIntersecting && e.intersectionRatio >= share;
-      if (now != inView) {
-        inView = now;
-        restart();
-      }
+      // Reported each time the share is crossed (and once at first). Not intersecting is ratio 0.
+      inView = entries.pop()!.intersectionRatio >= share;
+      restart();
     },
-    { threshold: [0, share] },
+    { threshold: share },
   );
   const stop = () => {
     io.disconnect();
     document.removeEventListener('visibilitychange', restart);
-    inView = false;
-    restart(); // clears a running clock
+    clearTimeout(timer);
   };
   io.observe(el);
   document.addEventListener('visibilitychange', restart);

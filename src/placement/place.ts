@@ -52,17 +52,19 @@ const NAMES: Partial<Record<PlacementKind, string>> = { image: 'an image', ad: '
 function totals(blocks: PlacementBlock[]): [number[], number[]] {
   const paras = [0];
   const chars = [0];
-  blocks.forEach((b, i) => {
-    paras[i + 1] = paras[i] + (b.kind == 'paragraph' ? 1 : 0);
-    chars[i + 1] = chars[i] + (b.chars > 0 ? b.chars : 0);
+  blocks.map((b, i) => {
+    paras[i + 1] = paras[i] + +(b.kind == 'paragraph');
+    chars[i + 1] = chars[i] + b.chars;
   });
   return [paras, chars];
 }
 
-/** Why an ad (or card) may not sit between these two neighbours, or '' when it may. */
+/**
+ * Why an ad (or card) may not sit between these two neighbours, or '' when it may. Before the
+ * first block (no neighbour above) this says nothing: the "too early" rule refuses that gap.
+ */
 function neighbours(blocks: PlacementBlock[], i: number): string {
-  if (!i) return 'before the first paragraph';
-  const other = [blocks[i - 1], blocks[i]].find((b) => b.kind != 'paragraph');
+  const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind != 'paragraph');
   return other ? `next to ${NAMES[other.kind] ?? 'a ' + other.kind}` : '';
 }
 
@@ -79,7 +81,7 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   const [paras, chars] = totals(blocks);
   const n = blocks.length;
   /** Why gaps `from`..`to` are too close for two ads (or the top for the first), or ''. */
-  const spacing = (what: string, from: number, to: number, min: number, minChars: number) => {
+  const spacing = (what: string, from: number, to: number, min = r.gap, minChars = r.gapChars) => {
     const p = paras[to] - paras[from];
     const c = chars[to] - chars[from];
     return p < min ? `${what}: ${p} of ${min} paragraphs` : c < minChars ? `${what}: ${c} of ${minChars} characters` : '';
@@ -98,12 +100,9 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
         : neighbours(blocks, i) ||
           (positions.length >= r.max
             ? `limit of ${r.max} ads reached`
-            : (last < 0 ? spacing('too early', 0, i, r.first, r.firstChars) : spacing('too close to the previous ad', last, i, r.gap, r.gapChars)) ||
-              (next < n ? spacing('too close to the next ad', i, next, r.gap, r.gapChars) : ''));
-    if (!reason) {
-      positions.push(i);
-      last = i;
-    }
+            : (last < 0 ? spacing('too early', 0, i, r.first, r.firstChars) : spacing('too close to the previous ad', last, i)) ||
+              (next < n ? spacing('too close to the next ad', i, next) : ''));
+    if (!reason) positions.push((last = i));
     candidates.push({ index: i, taken: !reason, reason: reason || 'taken' });
   }
   return { positions, candidates };
@@ -126,12 +125,6 @@ export function placeRelated(blocks: PlacementBlock[]): number | null {
 
 type Loose = string | number | null | undefined;
 
-/** A whole number ≥ 0 from an attribute or JSON value; anything else (blank included) is undefined. */
-function count(v: Loose): number | undefined {
-  const x = `${v ?? ''}`.trim() && Number(v);
-  return Number.isInteger(x) && (x as number) >= 0 ? (x as number) : undefined;
-}
-
 /**
  * Reads rules from strings (element attributes, script-tag data) or story JSON over a base.
  * `first`, `gap`, `max` take whole numbers ≥ 0; `ads="none"` turns inserted ads off and
@@ -143,11 +136,8 @@ export function rulesFrom(
   input: { first?: Loose; gap?: Loose; max?: Loose; ads?: string | null; enabled?: boolean | null },
 ): PlacementRules {
   const ads = input.ads?.trim().toLowerCase();
-  return {
-    ...base,
-    enabled: ads == 'none' ? false : ads == 'auto' || (input.enabled ?? base.enabled),
-    first: count(input.first) ?? base.first,
-    gap: count(input.gap) ?? base.gap,
-    max: count(input.max) ?? base.max,
-  };
+  const rules = { ...base, enabled: ads == 'none' ? false : ads == 'auto' || (input.enabled ?? base.enabled) };
+  // Whole numbers ≥ 0 only, from a string or a number; anything else (blank included) is ignored.
+  for (const k of ['first', 'gap', 'max'] as const) if (/^\s*\d+\s*$/.test(`${input[k]}`)) rules[k] = Number(input[k]);
+  return rules;
 }

@@ -53,7 +53,7 @@ describe('ads: house', () => {
       const container = document.createElement('div');
       document.body.append(container);
       made.push(container);
-      return { host: document.body, container, unit: null, sizes: [[300, 250]], src: FEED, personalised: true, label: 'Advertisement', ...over };
+      return { container, unit: null, sizes: [[300, 250]], src: FEED, personalised: true, label: 'Advertisement', ...over };
     };
     afterEach(() => made.splice(0).forEach((n) => n.remove()));
 

@@ -67,31 +67,42 @@ describe('ads: viewability (MRC: 50% for a continuous second, 30% for large ads)
     expect(calls).to.equal(1);
   });
 
-  // With timers injected, the test sees when the clock starts without waiting for it.
-  function fakeTimers() {
-    const started: number[] = [];
-    let cleared = 0;
-    return { started, cleared: () => cleared, setTimer: (_fn: () => void, ms: number) => started.push(ms), clearTimer: () => cleared++ };
+  /** Calls so far of an `onViewable` that counts them. */
+  function counter() {
+    const c = { calls: 0, fn: () => c.calls++ };
+    return c;
   }
 
   it('40% of a small slot in view does not start the clock; 60% does', async () => {
-    const t = fakeTimers();
-    stop = watchViewability(target, () => {}, t);
+    const c = counter();
+    stop = watchViewability(target, c.fn, { ms: 300 });
     await scrollTo(1500 + 100 - 600); // 100 of 250 px visible
-    expect(t.started).to.deep.equal([]);
+    await sleep(500);
+    expect(c.calls, 'at 40%').to.equal(0);
     await scrollTo(1500 + 150 - 600); // 150 of 250 px
-    expect(t.started).to.deep.equal([1000]);
-    await scrollTo(1500 + 100 - 600);
-    expect(t.cleared()).to.equal(1);
+    await sleep(500);
+    expect(c.calls, 'at 60%').to.equal(1);
+  });
+
+  it('dropping back under the share stops the clock', async () => {
+    const c = counter();
+    stop = watchViewability(target, c.fn, { ms: 400 });
+    await scrollTo(1500 + 150 - 600); // 60%
+    await sleep(200);
+    await scrollTo(1500 + 100 - 600); // 40%
+    await sleep(500);
+    expect(c.calls).to.equal(0);
   });
 
   it('a large slot (600 × 500) counts from 30% in view', async () => {
-    const t = fakeTimers();
-    stop = watchViewability(document.querySelector('#big')!, () => {}, t);
+    const c = counter();
+    stop = watchViewability(document.querySelector('#big')!, c.fn, { ms: 300 });
     await scrollTo(2500 + 125 - 600); // 25%
-    expect(t.started).to.deep.equal([]);
+    await sleep(500);
+    expect(c.calls, 'at 25%').to.equal(0);
     await scrollTo(2500 + 175 - 600); // 35%
-    expect(t.started).to.deep.equal([1000]);
+    await sleep(500);
+    expect(c.calls, 'at 35%').to.equal(1);
   });
 
   it('stopping cancels a running clock', async () => {

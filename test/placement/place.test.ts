@@ -41,7 +41,7 @@ describe('placement: placeAds', () => {
       name: 'an ordinary 13-paragraph article gets an ad every 3 paragraphs, none after the last',
       spec: 'p*13',
       positions: [3, 6, 9, 12],
-      reasons: { 0: 'before the first paragraph', 2: 'too early: 2 of 3 paragraphs', 4: 'too close to the previous ad: 1 of 3 paragraphs', 13: 'after the last paragraph' },
+      reasons: { 0: 'too early: 0 of 3 paragraphs', 2: 'too early: 2 of 3 paragraphs', 4: 'too close to the previous ad: 1 of 3 paragraphs', 13: 'after the last paragraph' },
     },
     {
       name: 'short paragraphs: the minimum text, not the paragraph count, decides',

@@ -1,10 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
-import { consentMode, readConsent } from '../../ads/consent.js';
+import { LitElement, html } from 'lit';
+import { readConsent } from '../../ads/consent.js';
 import { gpt } from '../../ads/gpt.js';
 import { house } from '../../ads/house.js';
 import { placeholder } from '../../ads/placeholder.js';
 import type { AdProvider, AdResult, SlotContext } from '../../ads/provider.js';
-import { fitWidth, formatSizes, parseSizes, smallestHeight } from '../../ads/sizes.js';
+import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
 import { watchViewability } from '../../ads/viewability.js';
 import { FolioAdErrorEvent, FolioAdRenderEvent, FolioAdRequestEvent, FolioAdViewableEvent } from '../../events.js';
 import { resolveLang, stringsFor } from '../../i18n/strings.js';
@@ -14,26 +14,21 @@ import { styles } from './folio-ad-slot.styles.js';
 /** Height of the label row, in px; part of the reserved height. */
 const LABEL_HEIGHT = 24;
 
-/** Creative containers made, for document-unique ids. */
-let containers = 0;
-/** Slots made, for distinct accessible names. */
+/** Slots made: numbers each slot's creative container id and its accessible name. */
 let slots = 0;
 
-/** A creative container with a document-unique id. Deliberately no ad-like word: see the README. */
-function container(): HTMLDivElement {
-  const div = document.createElement('div');
-  do div.id = `folio-gpt-${++containers}`;
-  while (document.getElementById(div.id));
-  return div;
-}
-
-/** `100%`, `600px` or `600` (px); anything else is the default, one viewport. */
-function margin(raw?: string | null): string {
-  const m = `${raw}`.trim();
-  return /^\d{1,5}(\.\d+)?(px|%)?$/.test(m) ? m.replace(/\d$/, '$&px') : '100%';
-}
-
 /**
+ * The creative goes into a light-DOM `<div id="folio-gpt-N">` the slot appends to itself (GPT finds
+ * containers with `document.getElementById`, so it must not live in a shadow root). Layout rules:
+ * the host's `min-height` is the reserve from the first render; a larger creative grows the slot
+ * only when the slot is entirely below the viewport when it arrives, else it is centred and
+ * clipped to the reserve; an empty slot (house, GPT, strict consent refusal) collapses only when
+ * it is entirely below the viewport, else it keeps its reserved box. Errors never collapse it.
+ *
+ * Themed from outside like any element (`folio-ad-slot { margin: 32px 0; background: … }` wins
+ * over the slot's own defaults), the label through `::part(label)`; reads `--folio-rule-color`
+ * and `--folio-font-ui`.
+ *
  * @tagname folio-ad-slot
  * @summary A labelled ad space between paragraphs that reserves its height before any request,
  * asks lazily (near the viewport, after consent) and never moves what the reader sees.
@@ -48,20 +43,9 @@ function margin(raw?: string | null): string {
  * @attr {string} gpt-src - The Google Publisher Tag script; default Google's.
  * @attr {string} ad-consent - `strict`: no ad at all without TCF consent for purpose 1.
  *
- * The creative goes into a light-DOM `<div id="folio-gpt-N">` the slot appends to itself (GPT finds
- * containers with `document.getElementById`, so it must not live in a shadow root). Layout rules:
- * the host's `min-height` is the reserve from the first render; a larger creative grows the slot
- * only when the slot is entirely below the viewport when it arrives, else it is centred and
- * clipped to the reserve; an empty slot (house, GPT, strict consent refusal) collapses only when
- * it is entirely below the viewport, else it keeps its reserved box. Errors never collapse it.
- *
- * Themed from outside like any element (`folio-ad-slot { margin: 32px 0; background: … }` wins
- * over the slot's own defaults), the label through `::part(label)`; reads `--folio-rule-color`
- * and `--folio-font-ui`.
- *
  * @slot - The creative container (created by the slot; anything else is ignored).
  * @csspart label - The visible "Advertisement" label.
- * @csspart frame - The reserved box the creative sits in.
+ * @csspart frame - The reserved box the creative sits in (the `<slot>` itself).
  * @fires {FolioAdRequestEvent} folio-ad-request - A request goes out (after laziness and consent).
  * @fires {FolioAdRenderEvent} folio-ad-render - The answer: filled with a size, or empty.
  * @fires {FolioAdViewableEvent} folio-ad-viewable - Once: 50% in view for a continuous second (30% for large slots).
@@ -91,41 +75,46 @@ export class FolioAdSlot extends LitElement {
   /** `strict`: no ad at all without TCF purpose 1 consent (default: non-personalised ads). */
   declare adConsent?: string | null;
 
-  #container = container();
-  #lazy?: IntersectionObserver;
-  #stopWatching?: () => void;
+  /** Numbers slots in the order they are made, for distinct accessible names and container ids. */
+  #n = ++slots;
+  /** The creative container, with a document-unique id. Deliberately no ad-like word: see the README. */
+  #container = Object.assign(document.createElement('div'), { id: `folio-gpt-${this.#n}` });
   #ctx?: SlotContext;
   /** Whether the slot has started asking: it asks once. */
   #asked = false;
-  /** A filled answer (or the placeholder's) while its viewability is still to be measured. */
-  #result?: AdResult;
-  /** Numbers slots in the order they are made, for distinct accessible names. */
-  #ordinal = ++slots;
+  /** Stops measuring viewability. */
+  #stopViewing?: () => void;
 
   /** The provider this slot uses (unknown names fall back to the placeholder). */
   get #provider(): AdProvider {
     return [house, gpt].find((p) => p.name == this.provider) ?? placeholder;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Appended once and never moved again: moving a GPT iframe would reload the creative.
-    if (this.#container.parentNode != this) this.append(this.#container);
-    if (this.#asked) this.#watch();
-    else {
-      this.#lazy = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.load(), {
-        rootMargin: `${margin(this.lazyMargin)} 0px`,
-      });
-      this.#lazy.observe(this);
-    }
+  /** Dispatches one of the ad events, with this slot's provider in the detail. */
+  #fire<D>(E: new (detail: D & { provider: string }) => Event, detail: D): void {
+    this.dispatchEvent(new E({ ...detail, provider: this.#provider.name }));
+  }
+
+  /**
+   * Once, when first rendered: the creative container goes in (and is never moved again: moving
+   * a GPT iframe would reload the creative), and the slot starts watching for the viewport (while
+   * it is out of the document, it is out of view).
+   */
+  protected override firstUpdated(): void {
+    this.append(this.#container);
+    // `lazy-margin`: `100%`, `600px` or `600` (px); anything else is the default, one viewport.
+    const m = this.lazyMargin!;
+    const v = parseFloat(m);
+    new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.load(), {
+      rootMargin: `${v >= 0 ? v + (m.includes('%') ? '%' : 'px') : '100%'} 0px`,
+    }).observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#lazy?.disconnect();
-    this.#stopWatching?.();
-    // A slot that is only being moved comes back before the microtask; one that left releases its GPT slot.
-    queueMicrotask(() => !this.isConnected && this.#ctx && this.#provider.destroy?.(this.#ctx));
+    // A slot that is only being moved comes back before the microtask and carries on; one that
+    // left stops measuring viewability and releases its GPT slot.
+    queueMicrotask(() => this.isConnected || (this.#stopViewing?.(), this.#ctx && this.#provider.destroy?.(this.#ctx)));
   }
 
   /** Reserves the space on the host itself, before any request: the smallest creative plus the label, or `reserve`. */
@@ -136,58 +125,38 @@ export class FolioAdSlot extends LitElement {
     this.style.setProperty('--_frame', `${h - LABEL_HEIGHT}px`);
   }
 
-  /** Asks now, whatever the distance to the viewport (still after consent). Once per slot. */
+  /** Asks now, whatever the distance to the viewport (still after consent). Once per slot: later calls (the lazy observer's too) do nothing. */
   async load(): Promise<void> {
-    this.#lazy?.disconnect();
     if (this.#asked) return;
     this.#asked = true;
-    await this.updateComplete;
     const provider = this.#provider;
-    const name = provider.name;
     const unit = this.unit ?? null;
     const sizes = fitWidth(parseSizes(this.sizes), this.clientWidth);
-    const mode = consentMode(await readConsent(), this.adConsent == 'strict');
+    const personalised = await readConsent();
     let result: AdResult = { filled: false, size: null };
-    if (mode != 'none') {
-      this.#ctx = {
-        host: this,
-        container: this.#container,
-        unit,
-        sizes,
-        src: (name == 'house' ? this.adsSrc : this.gptSrc) ?? null,
-        personalised: mode == 'personalised',
-        label: this.#label(),
-      };
+    // Without purpose 1 consent: non-personalised ads, or none at all in strict mode.
+    if (personalised || this.adConsent != 'strict') {
       this.toggleAttribute('requested', true);
-      this.dispatchEvent(new FolioAdRequestEvent({ provider: name, unit, sizes }));
+      this.#fire(FolioAdRequestEvent, { unit, sizes });
       try {
-        result = await provider.request(this.#ctx);
+        result = await provider.request(
+          (this.#ctx = { container: this.#container, unit, sizes, src: provider == house ? this.adsSrc : this.gptSrc, personalised, label: this.#label() }),
+        );
       } catch (e) {
-        this.dispatchEvent(new FolioAdErrorEvent({ provider: name, message: (e as Error).message }));
-        return;
+        return this.#fire(FolioAdErrorEvent, { message: (e as Error).message });
       }
     }
     // Resizing is allowed only where it cannot move what the reader sees: entirely below the viewport.
     // The placeholder never draws, so it is never "empty" and never collapses.
     const below = this.getBoundingClientRect().top >= innerHeight;
     const empty = !result.filled && provider != placeholder;
-    if (!empty) this.#result = result;
     this.toggleAttribute('filled', result.filled);
     this.toggleAttribute('empty', empty);
     this.toggleAttribute('grown', below && result.filled);
     this.toggleAttribute('collapsed', below && empty);
-    this.dispatchEvent(new FolioAdRenderEvent({ provider: name, ...result }));
-    this.#watch();
-  }
-
-  /** Measures viewability of a filled slot (or the placeholder that stands for one), once. */
-  #watch(): void {
-    const r = this.#result;
-    if (r)
-      this.#stopWatching = watchViewability(this, () => {
-        this.#result = undefined; // measured: never again
-        this.dispatchEvent(new FolioAdViewableEvent({ provider: this.#provider.name, size: r.size }));
-      });
+    this.#fire(FolioAdRenderEvent, result);
+    // Viewability of a filled slot (or the placeholder that stands for one), measured once.
+    if (!empty) this.#stopViewing = watchViewability(this, () => this.#fire(FolioAdViewableEvent, { size: result.size }));
   }
 
   #label(): string {
@@ -195,15 +164,12 @@ export class FolioAdSlot extends LitElement {
   }
 
   override render() {
-    // Several slots on a page are several landmarks: a hidden ordinal keeps their names distinct
+    // Several slots on a page are several landmarks: an ordinal in the name keeps them distinct
     // ("Advertisement 2") while the visible label stays "Advertisement".
-    return html`<div role="region" aria-labelledby="label ordinal">
-      <span id="label" part="label">${this.#label()}</span>
-      <span id="ordinal" hidden>${this.#ordinal}</span>
-      <div class="frame" part="frame">
-        <slot></slot>
-        ${this.#provider == placeholder ? html`<span class="size">${formatSizes(parseSizes(this.sizes))}</span>` : nothing}
-      </div>
+    const label = this.#label();
+    return html`<div role="region" aria-label="${label} ${this.#n}">
+      <div part="label">${label}</div>
+      <slot part="frame"></slot>
     </div>`;
   }
 }
