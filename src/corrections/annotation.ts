@@ -9,8 +9,6 @@ import { textFragmentUrl, type Quote } from './selectors.js';
 export const MAX_QUOTE = 500;
 export const MAX_TEXT = 2000;
 
-export const HOMEPAGE = 'https://www.npmjs.com/package/folio-widget';
-
 export interface CorrectionInput {
   /** The article's canonical URL. */
   source: string;
@@ -48,22 +46,20 @@ export interface WebAnnotation {
     ];
   };
   creator?: { type: 'Person'; email: string };
-  generator: { type: 'Software'; name: 'Folio'; version: string; homepage: string };
+  generator: { type: 'Software'; name: 'Folio'; version: string };
   /** A link to the quoted words for editors (URL text fragment). Folio's extension, see buildAnnotation. */
   'folio:textFragment'?: string;
   /** Present only when the honeypot field was filled. */
   'folio:honeypot'?: string;
 }
 
-/** A random (version 4) UUID, also in insecure contexts (plain http), where `crypto.randomUUID` is missing. */
-export function uuid(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64; // version 4
-  b[8] = (b[8] & 63) | 128; // variant 10
-  // 8-4-4-4-12 hex digits: a dash before bytes 4, 6, 8 and 10.
-  return [...b].map((x, i) => ([4, 6, 8, 10].includes(i) ? '-' : '') + x.toString(16).padStart(2, '0')).join('');
-}
+/**
+ * A random (version 4) UUID. Not `crypto.randomUUID`, which insecure contexts (plain http) lack:
+ * each 0 and 1 of the pattern becomes a random hex digit, each 8 one of 8, 9, a, b (the variant),
+ * and the 4 stays (the version).
+ */
+export const uuid = (): string =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
 
 /**
  * Builds the annotation. Empty bodies are left out; `creator` is there only when the reader gave
@@ -71,7 +67,7 @@ export function uuid(): string {
  * `folio:textFragment`: JSON-LD keeps a term with an unknown prefix as an absolute IRI, so any
  * annotation tool passes it through untouched while a receiver that knows it can show it.
  */
-export function buildAnnotation(input: CorrectionInput, now = new Date(), id = `urn:uuid:${uuid()}`): WebAnnotation {
+export function buildAnnotation(input: CorrectionInput, now = new Date()): WebAnnotation {
   const { source, quote, language, honeypot } = input;
   const email = input.email?.trim();
   const body: TextualBody[] = [];
@@ -79,25 +75,25 @@ export function buildAnnotation(input: CorrectionInput, now = new Date(), id = `
     value.trim() && body.push({ type: 'TextualBody', purpose, value, format: 'text/plain', language });
   add('editing', input.suggestion);
   add('commenting', input.comment);
-  const annotation: WebAnnotation = {
+  return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     type: 'Annotation',
-    id,
+    id: `urn:uuid:${uuid()}`,
     motivation: 'editing',
     created: now.toISOString(),
     body,
-    target: { source },
-    generator: { type: 'Software', name: 'Folio', version: VERSION, homepage: HOMEPAGE },
+    target: quote
+      ? {
+          source,
+          selector: [
+            { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+            { type: 'TextPositionSelector', start: quote.start, end: quote.end },
+          ],
+        }
+      : { source },
+    ...(email && { creator: { type: 'Person', email: `mailto:${email}` } }),
+    generator: { type: 'Software', name: 'Folio', version: VERSION },
+    ...(quote && { 'folio:textFragment': textFragmentUrl(source, quote) }),
+    ...(honeypot && { 'folio:honeypot': honeypot }),
   };
-  if (quote) {
-    const { exact, prefix, suffix, start, end } = quote;
-    annotation.target.selector = [
-      { type: 'TextQuoteSelector', exact, prefix, suffix },
-      { type: 'TextPositionSelector', start, end },
-    ];
-    annotation['folio:textFragment'] = textFragmentUrl(source, quote);
-  }
-  if (email) annotation.creator = { type: 'Person', email: `mailto:${email}` };
-  if (honeypot) annotation['folio:honeypot'] = honeypot;
-  return annotation;
 }

@@ -13,24 +13,14 @@ import {
   FolioCorrectionRequestEvent,
   FolioCorrectionSentEvent,
   FolioCorrectionSubmitEvent,
-  type CorrectionEventDetail,
 } from '../events.js';
 import { resolveLang, stringsFor } from '../i18n/strings.js';
 import { define } from '../internal/define.js';
 import { pageCanonical, safeUrl } from '../internal/url.js';
 import { buildAnnotation } from './annotation.js';
-import { createOutbox, type Delivery, type Outbox, type OutboxOptions } from './outbox.js';
+import { createOutbox } from './outbox.js';
 import { articleOf, selectionTarget, type Quote } from './selectors.js';
 import { isCoarsePointer, isCorrectionKey, isEditable, rangeRect } from './trigger.js';
-
-export interface InstallOptions {
-  /** Whether to offer the touch button; default `matchMedia('(pointer: coarse)')`, checked at each selection. */
-  coarsePointer?: () => boolean;
-  /** How long a selection must stay still before the touch button shows (and the dialog is made), ms (default 400). */
-  touchDelay?: number;
-  /** Options for the outbox (storage, fetch, timeouts, backoff); deliveries are announced as events. */
-  outbox?: Omit<OutboxOptions, 'onDelivery'>;
-}
 
 export interface OpenOptions {
   /** The article the correction is about; default the one holding the selection, else the first on the page. */
@@ -39,13 +29,8 @@ export interface OpenOptions {
   quote?: boolean;
 }
 
-/** What the page-wide global holds: the first copy's working parts. */
-export interface CorrectionsInstance {
-  version: 1;
-  outbox: Outbox;
-  open(options?: OpenOptions): FolioCorrectionDialog;
-  uninstall(): void;
-}
+/** What the page-wide global holds: the first copy's way to open the dialog. */
+export type OpenCorrection = (options?: OpenOptions) => FolioCorrectionDialog;
 
 const KEY = Symbol.for('folio.corrections');
 
@@ -55,22 +40,21 @@ const DELIVERY_EVENTS = {
   refused: FolioCorrectionRefusedEvent,
   queued: FolioCorrectionQueuedEvent,
 };
-const registry = globalThis as { [KEY]?: CorrectionsInstance };
+const registry = globalThis as { [KEY]?: OpenCorrection };
 
 /** The corrections installed on this page (by this copy of Folio or another), if any. */
-export const installedCorrections = (): CorrectionsInstance | undefined => registry[KEY];
+export const installedCorrections = (): OpenCorrection | undefined => registry[KEY];
 
 /**
  * Listens for Ctrl/⌘+Enter, the footer's "write to us here" and selections (the touch button),
  * and drains the outbox of corrections earlier pages could not deliver. Returns a function
  * that undoes it, or null when corrections were already installed on this page.
  */
-export function installCorrections(options: InstallOptions = {}): (() => void) | null {
+export function installCorrections(): (() => void) | null {
   if (registry[KEY]) return null;
-  const coarse = options.coarsePointer ?? isCoarsePointer;
   /** Articles that announced themselves (folio-ready), including those in shadow roots. */
   const seen = new Set<Element>();
-  /** The article each kept correction came from, for its events when it is delivered later. */
+  /** The article each correction came from, for the events of its deliveries (also later ones). */
   const pending = new Map<string, Element | null>();
   let dialog: FolioCorrectionDialog | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,17 +62,13 @@ export function installCorrections(options: InstallOptions = {}): (() => void) |
   /** Events go to the article while it is in the page, else to the document. */
   const fire = (from: Element | null | undefined, event: Event) => (from?.isConnected ? from : document).dispatchEvent(event);
 
-  const announce = (from: Element | null | undefined, detail: CorrectionEventDetail, { outcome, ...rest }: Delivery) =>
-    // `rest` is what the outcome's event adds to the detail (status, message or reason); the cast
-    // because TypeScript cannot pair each Delivery variant with its event through the lookup.
-    fire(from, new DELIVERY_EVENTS[outcome]({ ...detail, ...rest } as never));
-
+  // Every attempt's outcome is announced: the first one's, and those of retries (a retry that
+  // fails again announces folio-correction-queued again).
   const outbox = createOutbox({
-    ...options.outbox,
-    onDelivery: ({ id, annotation }, result) => {
-      announce(pending.get(id), { id, quote: annotation.target.selector?.[0].exact ?? null }, result);
-      pending.delete(id);
-    },
+    onDelivery: ({ annotation: { id, target } }, { outcome, ...rest }) =>
+      // `rest` is what the outcome's event adds to the detail (status, message or reason); the cast
+      // because TypeScript cannot pair each Delivery variant with its event through the lookup.
+      fire(pending.get(id), new DELIVERY_EVENTS[outcome]({ id, quote: target.selector?.[0].exact ?? null, ...rest } as never)),
   });
 
   /** Every article we know of: those in the document, and those that announced themselves. */
@@ -119,16 +99,12 @@ export function installCorrections(options: InstallOptions = {}): (() => void) |
       language,
       strings: article?.localStrings ?? stringsFor(language),
       send: endpoint
-        ? async (fields) => {
+        ? (fields) => {
             const annotation = buildAnnotation({ ...fields, source: article?.canonicalUrl ?? pageCanonical(), language });
             const { id } = annotation;
-            const detail = { id, quote: fields.quote?.exact ?? null };
-            fire(article, new FolioCorrectionSubmitEvent(detail));
             pending.set(id, article);
-            const result = await outbox.add(endpoint, annotation);
-            if (result.outcome != 'queued') pending.delete(id);
-            announce(article, detail, result);
-            return result;
+            fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));
+            return outbox.add(endpoint, annotation);
           }
         : null,
     });
@@ -145,9 +121,8 @@ export function installCorrections(options: InstallOptions = {}): (() => void) |
   const listeners: Record<string, (e: Event) => void> = {
     keydown(e) {
       if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent)) return;
-      const origin = e.composedPath()[0] as Node;
-      // Typing in a field outside the article (a search box, a comment form) is not a request.
-      if (isEditable(origin) && !articleOf(origin)) return;
+      // Typing in a field (a search box, a comment form) is not a request.
+      if (isEditable(e.composedPath()[0])) return;
       const target = selectionTarget(articles());
       // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
       if (target && request(target.article, target.quote)) e.preventDefault();
@@ -169,45 +144,39 @@ export function installCorrections(options: InstallOptions = {}): (() => void) |
     },
 
     /**
-     * Any change hides the touch button; once a selection in an article has settled, the dialog
-     * is made and, on a touch screen, the button shown under it.
+     * Any change hides the touch button; once a selection in an article has settled (400 ms),
+     * the dialog is made and, on a touch screen, the button shown under it.
      */
     selectionchange() {
       clearTimeout(timer);
       dialog?.touch();
-      const isCoarse = coarse();
-      if (dialog && !isCoarse) return;
+      const coarse = isCoarsePointer();
+      if (dialog && !coarse) return;
       timer = setTimeout(() => {
         const target = !dialog?.open && selectionTarget(articles());
         if (!target) return;
         const { article, quote, range } = target;
         const el = makeDialog();
-        if (isCoarse) el.touch(rangeRect(range), article.localStrings.suggestCorrection, article.language, () => request(article, quote));
-      }, options.touchDelay ?? 400);
+        if (coarse) el.touch(rangeRect(range), article, () => request(article, quote));
+      }, 400);
     },
   };
 
   for (const type in listeners) document.addEventListener(type, listeners[type]);
   outbox.start();
 
-  const uninstall = () => {
+  const open: OpenCorrection = ({ article, quote = true } = {}) => {
+    const target = quote ? selectionTarget(article ? [article] : articles()) : null;
+    return show(target?.article ?? article ?? (articles().find(isArticle) as ArticleElement | undefined) ?? null, target?.quote ?? null);
+  };
+  registry[KEY] = open;
+  return () => {
     for (const type in listeners) document.removeEventListener(type, listeners[type]);
     clearTimeout(timer);
     outbox.stop();
     dialog?.remove();
-    if (registry[KEY] == instance) delete registry[KEY];
+    if (registry[KEY] == open) delete registry[KEY];
   };
-  const instance: CorrectionsInstance = {
-    version: 1,
-    outbox,
-    open({ article, quote = true } = {}) {
-      const target = quote ? selectionTarget(article ? [article] : articles()) : null;
-      return show(target?.article ?? article ?? (articles().find(isArticle) as ArticleElement | undefined) ?? null, target?.quote ?? null);
-    },
-    uninstall,
-  };
-  registry[KEY] = instance;
-  return uninstall;
 }
 
 /**
@@ -217,5 +186,5 @@ export function installCorrections(options: InstallOptions = {}): (() => void) |
  */
 export function openCorrection(options?: OpenOptions): FolioCorrectionDialog {
   if (!registry[KEY]) installCorrections();
-  return registry[KEY]!.open(options);
+  return registry[KEY]!(options);
 }

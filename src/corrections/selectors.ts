@@ -6,8 +6,11 @@
  */
 import { isArticle, type ArticleElement } from '../internal/hosts.js';
 
-/** Inside an article but not the article: Folio's inserted ads and cards, and what the publisher marks. */
-export const SKIP = 'folio-ad-slot,folio-related-card,[data-folio-skip],script,style,template,noscript';
+/**
+ * Inside an article but not the article: Folio's inserted ads and cards, what the publisher marks,
+ * and elements whose text is not read (a template's content is not among its children).
+ */
+export const SKIP = 'folio-ad-slot,folio-related-card,[data-folio-skip],script,style,noscript';
 
 /** Characters of context kept on each side of a quote (TextQuoteSelector prefix and suffix). */
 export const CONTEXT = 32;
@@ -64,7 +67,7 @@ export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offse
   const i = nodes.indexOf(node as Text);
   if (i >= 0) return starts[i] + offset;
   // Binary search for the first text node the point comes before.
-  const probe = document.createRange();
+  const probe = new Range();
   let lo = 0;
   let hi = nodes.length;
   try {
@@ -96,32 +99,16 @@ export function articleOf(node: Node | null): ArticleElement | null {
 
 /**
  * The selection's range, seen through the shadow roots of `articles` (each one's own, and the
- * tree it sits in): `getComposedRanges` in its dictionary form (current spec), else its older
- * rest-arguments form (Safari 17), else Chromium's `ShadowRoot.getSelection()`, else the plain
- * document range (which cannot see into shadow roots, so only enhance-mode articles work there).
+ * tree it sits in), through `getComposedRanges` (dictionary form: every engine in the support
+ * table). Where it is missing, the plain document range, which cannot see into shadow roots:
+ * enhance-mode articles still work there.
  */
-export function composedRange(articles: Iterable<Element>, selection = document.getSelection()): AbstractRange | null {
+export function composedRange(articles: Iterable<Element>, selection = document.getSelection()): AbstractRange | null | undefined {
   if (!selection?.rangeCount) return null;
-  const roots = [...articles]
+  const shadowRoots = [...articles]
     .flatMap((article) => [article.shadowRoot, article.getRootNode()])
     .filter((root): root is ShadowRoot => root instanceof ShadowRoot);
-  const sel = selection as Selection & { getComposedRanges?(...args: unknown[]): StaticRange[] };
-  if (sel.getComposedRanges) {
-    try {
-      return sel.getComposedRanges({ shadowRoots: roots })[0];
-    } catch {
-      try {
-        return sel.getComposedRanges(...roots)[0];
-      } catch {
-        /* neither form: the fallbacks below */
-      }
-    }
-  }
-  for (const root of roots) {
-    const inner = (root as ShadowRoot & { getSelection?(): Selection | null }).getSelection?.();
-    if (inner?.rangeCount && !inner.isCollapsed && root.contains(inner.anchorNode)) return inner.getRangeAt(0);
-  }
-  return selection.getRangeAt(0);
+  return selection.getComposedRanges ? selection.getComposedRanges({ shadowRoots })[0] : selection.getRangeAt(0);
 }
 
 /**
@@ -150,17 +137,15 @@ export function selectionTarget(articles: Iterable<Element>, selection?: Selecti
 /**
  * A link that opens the article scrolled to the quote and highlights it (URL text fragment,
  * `#:~:text=prefix-,start[,end],-suffix`). Browsers match fragments on rendered text, word by
- * word and within one block, so whitespace is collapsed, the context is cut to whole words, and
- * a long quote (which may cross paragraphs) is given by its first and last words.
+ * word and within one block, so whitespace is collapsed, the context is cut to whole words (a
+ * prefix cut at CONTEXT characters loses its first word, a suffix its last), and a long quote
+ * (which may cross paragraphs) is given by its first and last words.
  */
-export function textFragmentUrl(source: string, quote: Quote): string {
-  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
-  const words = squash(quote.exact).split(' ');
-  // The prefix must start on a word and the suffix end on one: drop the words cut in half.
-  const prefix = squash(quote.prefix).replace(/^\S*\s?/, quote.start > CONTEXT ? '' : '$&');
-  const suffix = squash(quote.suffix).replace(/\s?\S*$/, quote.suffix.length < CONTEXT ? '$&' : '');
-  const text =
-    words.length > 8 ? `${enc(words.slice(0, 3).join(' '))},${enc(words.slice(-3).join(' '))}` : enc(words.join(' '));
-  return `${source.split('#')[0]}#:~:text=${prefix ? enc(prefix) + '-,' : ''}${text}${suffix ? ',-' + enc(suffix) : ''}`;
+export function textFragmentUrl(source: string, { exact, prefix, suffix, start }: Quote): string {
+  const enc = (s: string) => encodeURIComponent(s.replace(/\s+/g, ' ').trim()).replace(/-/g, '%2D');
+  const words = exact.trim().split(/\s+/);
+  const before = enc(start > CONTEXT ? prefix.replace(/^\S*/, '') : prefix);
+  const after = enc(suffix.length < CONTEXT ? suffix : suffix.replace(/\S*$/, ''));
+  const text = words.length > 8 ? `${enc(words.slice(0, 3).join(' '))},${enc(words.slice(-3).join(' '))}` : enc(exact);
+  return `${source.split('#')[0]}#:~:text=${before && before + '-,'}${text}${after && ',-' + after}`;
 }

@@ -24,10 +24,10 @@ export function isEditable(target: EventTarget | null): boolean {
 /** Whether the reader points with a finger (where there is no Ctrl+Enter to press). */
 export const isCoarsePointer = (): boolean => matchMedia('(pointer: coarse)').matches;
 
-/** The on-screen box of the end of a range (a StaticRange has none of its own). */
+/** The on-screen box of a range (a StaticRange has none of its own). */
 export function rangeRect({ startContainer, startOffset, endContainer, endOffset }: AbstractRange): DOMRect {
-  const live = document.createRange();
+  const live = new Range();
   live.setStart(startContainer, startOffset);
   live.setEnd(endContainer, endOffset);
-  return [...live.getClientRects()].pop() ?? live.getBoundingClientRect();
+  return live.getBoundingClientRect();
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { buildAnnotation, HOMEPAGE, uuid } from '../../src/corrections/annotation.js';
+import { buildAnnotation, uuid } from '../../src/corrections/annotation.js';
 import type { Quote } from '../../src/corrections/selectors.js';
 import { VERSION } from '../../src/internal/define.js';
 
@@ -30,7 +30,7 @@ describe('corrections: annotation', () => {
           { type: 'TextPositionSelector', start: 31, end: 42 },
         ],
       },
-      generator: { type: 'Software', name: 'Folio', version: VERSION, homepage: HOMEPAGE },
+      generator: { type: 'Software', name: 'Folio', version: VERSION },
       'folio:textFragment': 'https://news.example/story#:~:text=The%20harbour%20bridge%20reopened%20at-,six%20o%E2%80%99clock,-on%20Friday%20morning.',
     });
     // It survives JSON unchanged: what is stored is what is sent.
@@ -58,7 +58,6 @@ describe('corrections: annotation', () => {
   });
 
   it('makes version 4 UUIDs, also where crypto.randomUUID is missing (plain http)', () => {
-    expect(uuid()).to.match(UUID);
     const original = crypto.randomUUID;
     Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
     try {

@@ -147,27 +147,9 @@ describe('corrections: selectors', () => {
       expect(selectionTarget([el])).to.equal(null);
       expect(articleOf(textNode(footer, 'write to us'))).to.equal(null);
     });
-
-    it('falls back to the older rest-argument getComposedRanges form', async () => {
-      const el = await storyArticle(story());
-      selectText(el.shadowRoot!, 'cycle lane');
-      const original = Selection.prototype.getComposedRanges;
-      const calls: unknown[][] = [];
-      Selection.prototype.getComposedRanges = function (this: Selection, ...args: unknown[]) {
-        calls.push(args);
-        if (!(args[0] instanceof ShadowRoot)) throw new TypeError('old form only');
-        return original.call(this, { shadowRoots: args as ShadowRoot[] });
-      } as typeof original;
-      try {
-        expect(selectionTarget([el])?.quote.exact).to.equal('cycle lane');
-        expect(calls.length).to.equal(2);
-      } finally {
-        Selection.prototype.getComposedRanges = original;
-      }
-    });
   });
 
-  describe('older browsers', () => {
+  describe('browsers without getComposedRanges', () => {
     const withoutComposedRanges = async (fn: () => void | Promise<void>) => {
       const original = Selection.prototype.getComposedRanges;
       (Selection.prototype as { getComposedRanges?: unknown }).getComposedRanges = undefined;
@@ -177,25 +159,6 @@ describe('corrections: selectors', () => {
         Selection.prototype.getComposedRanges = original;
       }
     };
-
-    it('reads a story-mode selection through ShadowRoot.getSelection (old Chromium)', async () => {
-      const el = await storyArticle(story());
-      const range = selectText(el.shadowRoot!, 'cycle lane');
-      const root = el.shadowRoot! as ShadowRoot & { getSelection?: () => unknown };
-      const own = Object.getOwnPropertyDescriptor(root, 'getSelection');
-      // What old Chromium answered: the selection as seen inside this shadow root.
-      let asked = 0;
-      root.getSelection = () => (asked++, { rangeCount: 1, isCollapsed: false, anchorNode: range.startContainer, getRangeAt: () => range });
-      try {
-        await withoutComposedRanges(() => {
-          expect(selectionTarget([el])?.quote.exact).to.equal('cycle lane');
-        });
-        expect(asked).to.equal(1);
-      } finally {
-        if (own) Object.defineProperty(root, 'getSelection', own);
-        else delete root.getSelection;
-      }
-    });
 
     it('still works in enhance mode with only the document selection', async () => {
       const el = await enhanced();

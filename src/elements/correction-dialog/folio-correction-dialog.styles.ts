@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 // Knobs are read with fallbacks and never declared here, so a publisher sets them once on :root.
 // The fallbacks follow the reader's colour scheme through system colours and light-dark().
+// Fields and buttons keep the engine's own borders and sizes where those do; the accent marks
+// what needs the reader (errors, the trim offer, the buttons, focus).
 export const styles = css`
   /* Out of the page's flow; the touch button is placed from here (see touch()). */
   :host {
@@ -11,7 +13,7 @@ export const styles = css`
   }
   /* min(560px, 100vw - 24px) wide, padding included. */
   dialog {
-    inline-size: min(520px, 100vw - 64px);
+    width: min(520px, 100vw - 64px);
     padding: 20px;
     border: 0;
     border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 6px));
@@ -22,10 +24,13 @@ export const styles = css`
   dialog::backdrop {
     background: var(--folio-correction-dialog-backdrop, #00000073);
   }
+  /* Empty paragraphs (no error, no status yet) take no room. */
+  p:empty {
+    display: none;
+  }
   h2,
   p,
-  figure,
-  .field {
+  figure {
     margin: 0 0 12px;
   }
   h2 {
@@ -33,8 +38,6 @@ export const styles = css`
   }
   figcaption,
   label {
-    display: block;
-    margin-block-end: 4px;
     font-weight: 600;
   }
   blockquote {
@@ -46,43 +49,39 @@ export const styles = css`
   mark {
     background: var(--folio-correction-mark, #ffe58a);
   }
+  /* Each field: its label, the control (a full line) and its error just under it. */
   textarea,
   input {
     box-sizing: border-box;
-    inline-size: 100%;
+    width: 100%;
+    margin: 4px 0 12px;
     padding: 6px 8px;
-    border: 1px solid GrayText;
-    border-radius: 4px;
     font: inherit;
   }
-  [aria-invalid=true] {
-    border-color: var(--accent);
+  .error {
+    margin-top: -8px;
   }
-  :empty:is(.error, .status) {
-    display: none;
+  [aria-invalid=true],
+  button {
+    border: 1px solid var(--accent);
   }
   .error,
-  .limit {
-    margin-block-start: 4px;
+  .limit,
+  button {
     color: var(--accent);
   }
-  .hp {
+  #hp {
     position: absolute;
     left: -9999px;
   }
   .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 8px;
+    text-align: end;
   }
   button {
     padding: 8px 16px;
-    border: 1px solid var(--accent);
     border-radius: var(--folio-radius, 6px);
     background: none;
-    color: var(--accent);
     font: inherit;
-    cursor: pointer;
   }
   [type=submit],
   .touch {
@@ -92,13 +91,10 @@ export const styles = css`
   .touch {
     position: absolute;
     z-index: 2147483646;
-    min-block-size: 44px;
-    border-radius: 22px;
-    box-shadow: 0 2px 8px #0000004d;
+    min-height: 44px;
   }
   [aria-disabled=true] {
-    opacity: .6;
-    cursor: progress;
+    opacity: 0.6;
   }
   :focus-visible {
     outline: 2px solid var(--folio-focus-color, var(--accent));
