@@ -36,7 +36,7 @@ function storyOrder(el: FolioArticle): string[] {
   for (const node of el.shadowRoot!.querySelectorAll('[part=body] .section > *')) {
     if (node.tagName === 'SLOT') out.push('ad');
     else if (node.tagName === 'FOLIO-RELATED-CARD') out.push('card');
-    else if (node.classList.contains('debug')) continue;
+    else if (node.hasAttribute('data-folio-debug')) continue;
     else out.push(node.tagName.toLowerCase());
   }
   return out;
@@ -126,7 +126,7 @@ describe('<folio-article> placement', () => {
 
     it('shows why each gap was taken or refused in the debug view', async () => {
       const el = await storyArticle(makeStory(paragraphs(8)), 'debug-ads');
-      const notes = [...el.shadowRoot!.querySelectorAll('.debug')].map((n) => n.textContent!);
+      const notes = [...el.shadowRoot!.querySelectorAll('[data-folio-debug]')].map((n) => n.textContent!);
       expect(notes.length).to.equal(9 + storyOrder(el).filter((k) => k !== 'p').length - storyOrder(el).filter((k) => k === 'ad').length);
       expect(notes.some((n) => n.startsWith('✓') && n.includes('taken'))).to.equal(true);
       expect(notes.some((n) => n.includes('too early'))).to.equal(true);

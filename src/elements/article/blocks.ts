@@ -1,91 +1,101 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render } from 'lit';
+import { FolioCorrectionRequestEvent } from '../../events.js';
 import { isApplePlatform, type FolioStrings } from '../../i18n/strings.js';
+import type { ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { sanitizeInline } from '../../story/sanitize.js';
-import type { ImageBlock, Story, StoryBlock, StoryImage, StoryPerson } from '../../story/story.js';
+import type { Candidate } from '../../placement/place.js';
+import type { Story, StoryImage } from '../../story/story.js';
+import type { PlanItem } from './plan.js';
 
 /**
  * Templates for the parts of a story. Plain functions of data: the element decides when and
- * where they render. Every string is bound as text; inline HTML only through `sanitizeInline`,
- * whose output is a DOM fragment rendered as a node (never re-parsed).
+ * where they render (each body section and the header once per story and language). Every
+ * string is bound as text; inline HTML only through `sanitizeInline`, whose output is a DOM
+ * fragment rendered as a node (never re-parsed).
  */
 
-const inlineCache = new WeakMap<object, DocumentFragment[]>();
+function renderImage(img: StoryImage, base: string, strings: FolioStrings, lead?: boolean) {
+  const src = safeUrl(img.src, base);
+  return src
+    ? html`<figure class=figure>
+        <img
+          src=${src}
+          alt=${img.alt}
+          width=${img.width ?? nothing}
+          height=${img.height ?? nothing}
+          loading=${lead ? 'eager' : 'lazy'}
+        />
+        ${img.caption || img.credit
+          ? html`<figcaption>
+              ${img.caption}
+              ${img.credit ? html`<span class=credit>${strings.photo}: ${img.credit}</span>` : nothing}
+            </figcaption>`
+          : nothing}
+      </figure>`
+    : nothing;
+}
 
 /**
- * Sanitized inline HTML for a block, made once per block object: re-renders of the same template
- * pass the same fragment, which Lit leaves alone. A fragment empties when it is inserted, so one
- * that was already used (the block rendered into a new template instance) is made again.
+ * A section of the body (the unit of chunked rendering and of `content-visibility`), rendered
+ * once into an element of its own.
  */
-function inline(owner: object, htmlText: string, base: string, i = 0): DocumentFragment {
-  let nodes = inlineCache.get(owner);
-  if (!nodes) inlineCache.set(owner, (nodes = []));
-  const cached = nodes[i];
-  if (cached && (cached.hasChildNodes() || !htmlText)) return cached;
-  return (nodes[i] = sanitizeInline(htmlText, { base }));
+export function renderSection(items: PlanItem[], base: string, strings: FolioStrings): HTMLElement {
+  const section = document.createElement('div');
+  section.className = 'section';
+  render(
+    items.map((b) => renderBlock(b, base, strings)),
+    section,
+  );
+  return section;
 }
 
-export function renderImage(img: StoryImage, base: string, strings: FolioStrings, lead = false): TemplateResult | typeof nothing {
-  const src = safeUrl(img.src, base);
-  if (!src) return nothing;
-  return html`<figure class="figure">
-    <img
-      src=${src}
-      alt=${img.alt}
-      width=${img.width ?? nothing}
-      height=${img.height ?? nothing}
-      loading=${lead ? 'eager' : 'lazy'}
-      decoding="async"
-      fetchpriority=${lead ? 'high' : nothing}
-    />
-    ${img.caption || img.credit
-      ? html`<figcaption>
-          ${img.caption ?? ''}
-          ${img.credit ? html`<span class="credit"><span class="visually-hidden">${strings.photo}: </span>${img.credit}</span>` : nothing}
-        </figcaption>`
-      : nothing}
-  </figure>`;
-}
-
-/** One body block; `ad` and `related` blocks are placed by the element, not here. */
-export function renderBlock(block: StoryBlock, base: string, strings: FolioStrings): TemplateResult | typeof nothing {
-  switch (block.type) {
+/** One item of the planned body: a story block, an ad's slot, the inline card, a debug note. */
+function renderBlock(b: PlanItem, base: string, strings: FolioStrings) {
+  const inline = (text: string) => sanitizeInline(text, { base });
+  switch (b.type) {
     case 'paragraph':
-      return html`<p>${inline(block, block.html, base)}</p>`;
+      return html`<p>${inline(b.html)}</p>`;
     case 'heading':
-      return block.level === 3 ? html`<h3>${block.text}</h3>` : html`<h2>${block.text}</h2>`;
+      return b.level == 3 ? html`<h3>${b.text}</h3>` : html`<h2>${b.text}</h2>`;
     case 'image':
-      return renderImage(block as ImageBlock, base, strings);
+      return renderImage(b, base, strings);
     case 'quote':
-      return html`<figure class="quote">
-        <blockquote><p>${inline(block, block.html, base)}</p></blockquote>
-        ${block.cite ? html`<figcaption>— <cite>${block.cite}</cite></figcaption>` : nothing}
+      return html`<figure class=quote>
+        <blockquote>${inline(b.html)}</blockquote>
+        ${b.cite ? html`<figcaption>— <cite>${b.cite}</cite></figcaption>` : nothing}
       </figure>`;
     case 'list': {
-      const items = block.items.map((item, i) => html`<li>${inline(block, item, base, i)}</li>`);
-      return block.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
+      const items = b.items.map((item) => html`<li>${inline(item)}</li>`);
+      return b.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
     }
-    default:
-      return nothing;
+    case 'ad':
+      // The slot element itself is in the light DOM (GPT finds it by id in the document).
+      return html`<slot name=folio-slot-${b.n}></slot>`;
+    case 'related':
+      return html`<folio-related-card .item=${b} base=${base} position=${b.n!}></folio-related-card>`;
+    case 'debug':
+      return debugMarker(b);
   }
 }
 
 /**
- * "By A, B and C", names linked where the story gives a safe URL. Joined with the localised
- * "and" rather than Intl.ListFormat, whose first use costs ~50 ms of locale loading on a phone.
+ * A note for the ads debug view, one per gap: "✓ gap 4: taken", "✗ gap 2: too early: 2 of 3
+ * paragraphs". The same element in both modes: in the light DOM between the publisher's blocks
+ * (enhance mode), in the story body (story mode). Styled inline through the CSSOM (which strict
+ * CSP allows, and which the publisher's CSS cannot outrank), and never taken for article text
+ * (`data-folio-skip`).
  */
-export function renderByline(people: StoryPerson[], base: string, strings: FolioStrings) {
-  if (!people.length) return nothing;
-  const names = people.map((person, i) => {
-    const href = person.url ? safeUrl(person.url, base) : null;
-    const name = href ? html`<a href=${href} rel="author">${person.name}</a>` : html`<span>${person.name}</span>`;
-    const joiner = i === 0 ? '' : i === people.length - 1 ? ` ${strings.and} ` : ', ';
-    return html`${joiner}${name}`;
-  });
-  return html`<span class="by">${strings.by} ${names}</span>`;
+export function debugMarker(c: Candidate): HTMLElement {
+  const marker = document.createElement('p');
+  Object.assign(marker.dataset, { folioDebug: '', folioSkip: '' });
+  marker.setAttribute('role', 'note');
+  marker.textContent = `${c.taken ? '✓' : '✗'} gap ${c.index}: ${c.reason}`;
+  marker.style.cssText = `margin:4px 0;padding:2px 8px;font:12px/1.4 ui-monospace,monospace;border:1px dashed;${
+    c.taken ? 'color:#0b5d1e;background:#e3f6e8' : 'color:#7a1f1f;background:#fbe9e9'
+  }`;
+  return marker;
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * "20 November 2026, 07:30" in the reader's language. Spelled out field by field rather than as
@@ -94,65 +104,70 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  */
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' };
 
-/** One formatter per language: constructing them is the expensive part. */
-function dateFormat(lang: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(lang);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(lang, DATE);
-    } catch {
-      f = new Intl.DateTimeFormat('en', DATE);
-    }
-    dateFormats.set(lang, f);
-  }
-  return f;
-}
-
-/** A date as `<time datetime>` in the reader's language; an unparseable date renders nothing. */
-export function renderDate(iso: string | undefined, lang: string, label: string) {
-  if (!iso) return nothing;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return nothing;
-  return html`<span class="date">${label} <time datetime=${iso}>${dateFormat(lang).format(date)}</time></span>`;
-}
-
-/** The story's header: kicker, headline, standfirst, byline, dates, lead image. */
+/**
+ * The story's header: kicker, headline, standfirst, byline, dates, lead image. The byline reads
+ * "By A, B and C", names linked where the story gives a safe URL, joined with the localised
+ * "and" rather than Intl.ListFormat, whose first use costs ~50 ms of locale loading on a phone.
+ * Dates (validated by `parseStory`) are `<time datetime>`s; "updated" only when it differs.
+ */
 export function renderHeader(story: Story, lang: string, strings: FolioStrings) {
-  const kicker = [story.kicker, story.section].filter(Boolean).join(' · ');
-  const modified = story.dateModified && story.dateModified !== story.datePublished ? story.dateModified : undefined;
-  return html`<header class="header">
-    ${kicker ? html`<p class="kicker" part="kicker">${kicker}</p>` : nothing}
-    <h1 class="headline" part="headline">${story.headline}</h1>
-    ${story.standfirst ? html`<p class="standfirst" part="standfirst">${story.standfirst}</p>` : nothing}
-    <p class="byline" part="byline">
-      ${renderByline(story.byline, story.url, strings)}
-      ${renderDate(story.datePublished, lang, strings.published)}
-      ${renderDate(modified, lang, strings.updated)}
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(lang, DATE);
+  } catch {
+    // Not a language tag the browser accepts.
+    format = new Intl.DateTimeFormat('en', DATE);
+  }
+  const date = (iso: string | undefined, label: string) =>
+    iso ? html`<span>${label} <time datetime=${iso}>${format.format(new Date(iso))}</time></span>` : nothing;
+  const { kicker, section, byline, url, image } = story;
+  const line = [kicker, section].filter(Boolean).join(' · ');
+  return html`<header>
+    <p class=kicker part=kicker>${line}</p>
+    <h1 part=headline>${story.headline}</h1>
+    <p class=standfirst part=standfirst>${story.standfirst}</p>
+    <p class=byline part=byline>
+      ${byline.length
+        ? html`<span class=by
+            >${strings.by}
+            ${byline.map((person, i) => {
+              const href = safeUrl(person.url, url);
+              return html`${i ? (i < byline.length - 1 ? ', ' : ` ${strings.and} `) : ''}${href
+                ? html`<a href=${href} rel=author>${person.name}</a>`
+                : person.name}`;
+            })}</span
+          >`
+        : nothing}
+      ${date(story.datePublished, strings.published)}
+      ${story.dateModified != story.datePublished ? date(story.dateModified, strings.updated) : nothing}
     </p>
-    ${story.image ? renderImage(story.image, story.url, strings, true) : nothing}
+    ${image ? renderImage(image, url, strings, true) : nothing}
   </header>`;
 }
 
-/** "Published by" attribution with the publisher's logo, linking to the canonical story. */
-export function renderAttribution(story: Story, strings: FolioStrings) {
-  const publisher = story.publisher;
-  const canonical = safeUrl(story.url);
-  if (!publisher && !canonical) return nothing;
-  const logo = publisher?.logo ? safeUrl(publisher.logo, story.url) : null;
-  const home = publisher ? safeUrl(publisher.url, story.url) : null;
-  return html`<p class="attribution" part="attribution">
-    ${logo ? html`<img class="logo" src=${logo} alt="" width="20" height="20" loading="lazy" />` : nothing}
-    ${publisher ? html`${strings.source}: ${home ? html`<a href=${home}>${publisher.name}</a>` : publisher.name}` : nothing}
-    ${canonical ? html`<a class="canonical" href=${canonical}>${strings.originalStory}</a>` : nothing}
-  </p>`;
+/** The publisher's attribution (issue 6): logo, "Source: name", a link to the canonical story. */
+export function renderAttribution({ publisher, url }: Story, strings: FolioStrings) {
+  const canonical = safeUrl(url);
+  const logo = safeUrl(publisher?.logo, url);
+  return publisher || canonical
+    ? html`<p class=attribution part=attribution>
+        ${logo ? html`<img class=logo src=${logo} alt="" width=20 height=20 loading=lazy />` : nothing}
+        ${publisher ? `${strings.source}: ${publisher.name}` : nothing}
+        ${canonical ? html`<a class=canonical href=${canonical}>${strings.originalStory}</a>` : nothing}
+      </p>`
+    : nothing;
 }
 
-/** The corrections footer, in both modes: "write to us here" is a real button. */
-export function renderFooter(strings: FolioStrings, onRequest: () => void) {
-  return html`<footer class="footer" part="footer">
-    <p>
-      ${strings.footerBefore}<button type="button" class="link-button" @click=${onRequest}>${strings.footerLink}</button
-      >${strings.footerAfter}<kbd>${isApplePlatform() ? strings.keysMac : strings.keysCtrl}</kbd>${strings.footerEnd}
-    </p>
-  </footer>`;
+/**
+ * The corrections footer, in both modes: "write to us here" is a real button, asking for a
+ * general correction (`folio-correction-request`) from the article's element.
+ */
+export function renderFooter(host: ArticleHost) {
+  const s = host.localStrings;
+  const request = () => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
+  return html`<footer part=footer
+    >${s.footerBefore}<button class=link-button @click=${request}>${s.footerLink}</button>${s.footerAfter}<kbd
+      >${isApplePlatform() ? s.keysMac : s.keysCtrl}</kbd
+    >${s.footerEnd}</footer
+  >`;
 }

@@ -1,178 +1,124 @@
-import { FolioErrorEvent } from '../../events.js';
-import { placeAds, placeRelated, type PlacementBlock, type PlacementKind, type PlacementRules } from '../../placement/place.js';
+import { html } from 'lit';
+import { FolioErrorEvent, FolioReadyEvent } from '../../events.js';
+import type { ArticleHost } from '../../internal/hosts.js';
+import { placeAds, placeRelated, type PlacementBlock, type PlacementKind } from '../../placement/place.js';
 import { fetchRelatedFeed } from '../../story/related-feed.js';
-import type { AdBlock, RelatedItem } from '../../story/story.js';
+import type { RelatedItem } from '../../story/story.js';
+import { renderMoreList } from '../related-card/more-list.js';
+import { debugMarker, renderFooter } from './blocks.js';
+import type { AdDefaults, ResolvedSettings } from './settings.js';
 
 /**
  * The DOM side of the article: reading the publisher's blocks as the placement rules see them,
- * and creating the elements Folio inserts between them. Everything Folio inserts carries
- * `data-folio-inserted`, so it is never mistaken for the publisher's content (or inserted twice).
+ * and creating the elements Folio inserts between them. The slots Folio inserts carry
+ * `data-folio-inserted`, its debug markers `data-folio-debug`, so neither is mistaken for the
+ * publisher's content.
  */
 
 export const INSERTED = 'data-folio-inserted';
 
-const KINDS: Record<string, PlacementKind> = {
-  P: 'paragraph',
-  H1: 'heading',
-  H2: 'heading',
-  H3: 'heading',
-  H4: 'heading',
-  H5: 'heading',
-  H6: 'heading',
-  FIGURE: 'image',
-  IMG: 'image',
-  PICTURE: 'image',
-  VIDEO: 'image',
-  IFRAME: 'image',
-  BLOCKQUOTE: 'quote',
-  UL: 'list',
-  OL: 'list',
-  'FOLIO-AD-SLOT': 'ad',
-  'FOLIO-RELATED-CARD': 'related',
+/**
+ * What each kind of block is in the publisher's markup, in order of precedence: `data-folio-skip`
+ * marks elements that are not body text; anything unlisted is `other` too.
+ */
+const KINDS: Partial<Record<PlacementKind, string>> = {
+  other: '[data-folio-skip]',
+  paragraph: 'p',
+  heading: 'h1,h2,h3,h4,h5,h6',
+  image: 'figure,img,picture,video,iframe',
+  quote: 'blockquote',
+  list: 'ul,ol',
+  ad: 'folio-ad-slot',
+  related: 'folio-related-card',
 };
 
 /** The publisher's blocks and the slots and cards already among them, in order. */
-export function bodyElements(host: Element): Element[] {
-  return [...host.children].filter((el) => !el.hasAttribute('slot') && !el.hasAttribute('data-folio-debug'));
-}
+const bodyElements = (host: Element): Element[] => [...host.children].filter((el) => !el.matches('[slot],[data-folio-debug]'));
 
-/** A block as the placement rules see it. `data-folio-skip` marks elements that are not body text. */
-export function classify(el: Element): PlacementBlock {
-  const kind = el.hasAttribute('data-folio-skip') ? 'other' : (KINDS[el.tagName] ?? 'other');
-  return { kind, chars: kind === 'paragraph' || kind === 'list' || kind === 'quote' ? (el.textContent ?? '').trim().length : 0 };
-}
-
-/** Whether the browser has painted anything yet: before that, inserting moves nothing anyone saw. */
-export function hasPainted(): boolean {
-  return performance.getEntriesByType('paint').length > 0;
+/** A block as the placement rules see it. Only text blocks (paragraph, quote, list: the kinds starting p, q, l) count characters. */
+function classify(el: Element): PlacementBlock {
+  const kind = (Object.keys(KINDS) as PlacementKind[]).find((k) => el.matches(KINDS[k]!)) ?? 'other';
+  return { kind, chars: /^[pql]/.test(kind) ? el.textContent!.trim().length : 0 };
 }
 
 /**
- * Whether inserting before `ref` (or at the end of `host`) cannot move what the reader sees:
- * nothing painted yet, or the point is below the bottom of the viewport.
+ * Whether inserting before `ref` cannot move what the reader sees: nothing painted yet, or `ref`
+ * starts below the bottom of the viewport. (Nothing is ever inserted after the last block.)
  */
-export function safeToInsert(host: Element, ref: Element | undefined): boolean {
-  if (!hasPainted()) return true;
-  const top = ref ? ref.getBoundingClientRect().top : host.getBoundingClientRect().bottom;
-  return top >= innerHeight;
-}
+const safeToInsert = (ref: Element): boolean => !performance.getEntriesByType('paint').length || ref.getBoundingClientRect().top >= innerHeight;
 
-/** Inserts `node` at gap `index` of `blocks` (before blocks[index], or after the last one). */
-export function insertAt(host: Element, blocks: Element[], index: number, node: Node): void {
-  const ref = blocks[index];
-  if (ref) ref.before(node);
-  else if (blocks.length) blocks[blocks.length - 1].after(node);
-  else host.append(node);
-}
-
-/** Ad settings the article hands to the slots it inserts; a slot's own attributes win. */
-export interface AdDefaults {
-  provider?: string | null;
-  unit?: string | null;
-  sizes?: string | null;
-  adsSrc?: string | null;
-  gptSrc?: string | null;
-  consent?: string | null;
-}
-
-const ATTRIBUTES: [keyof AdDefaults, string][] = [
-  ['provider', 'provider'],
-  ['unit', 'unit'],
-  ['sizes', 'sizes'],
-  ['adsSrc', 'ads-src'],
-  ['gptSrc', 'gpt-src'],
-  ['consent', 'ad-consent'],
-];
-
-/** Fills the attributes a slot does not set itself. */
-export function configureSlot(slot: Element, defaults: AdDefaults, own: Partial<AdBlock> = {}): void {
-  for (const [key, attr] of ATTRIBUTES) {
-    const value = (own as Record<string, string | undefined>)[key] ?? defaults[key];
+/** Fills the attributes a slot does not set itself: its own (pinned) settings first, then the article's. */
+function configureSlot(slot: Element, defaults: AdDefaults, own: Record<string, unknown> = {}): void {
+  for (const attr in defaults) {
+    const value = (own[attr] as string | undefined) ?? defaults[attr];
     if (value && !slot.hasAttribute(attr)) slot.setAttribute(attr, value);
   }
 }
 
-/** A new `<folio-ad-slot>` for an inserted or pinned position. */
-export function createSlot(defaults: AdDefaults, own: Partial<AdBlock> = {}, slotName?: string): Element {
+/**
+ * A new `<folio-ad-slot>` for an inserted or pinned position; in story mode (`own.n`) it shows
+ * through the shadow body's `<slot name="folio-slot-N">`.
+ */
+export function createSlot(defaults: AdDefaults, own: { n?: number } = {}): Element {
   const slot = document.createElement('folio-ad-slot');
   slot.setAttribute(INSERTED, '');
-  if (slotName) slot.setAttribute('slot', slotName);
+  if (own.n) slot.slot = `folio-slot-${own.n}`;
   configureSlot(slot, defaults, own);
   return slot;
 }
 
 /**
- * A marker for the ads debug view, in the light DOM (enhance mode): styled through the CSSOM,
- * which strict CSP allows, and never taken for article text (`data-folio-skip`).
- */
-export function debugMarker(index: number, taken: boolean, reason: string): HTMLElement {
-  const marker = document.createElement('p');
-  marker.setAttribute('data-folio-debug', '');
-  marker.setAttribute('data-folio-skip', '');
-  marker.setAttribute('role', 'note');
-  marker.textContent = `${taken ? '✓' : '✗'} gap ${index}: ${reason}`;
-  Object.assign(marker.style, {
-    margin: '4px 0',
-    padding: '2px 8px',
-    font: '12px/1.4 ui-monospace, monospace',
-    color: taken ? '#0b5d1e' : '#7a1f1f',
-    background: taken ? '#e3f6e8' : '#fbe9e9',
-    border: `1px dashed ${taken ? '#0b5d1e' : '#7a1f1f'}`,
-  });
-  return marker;
-}
-
-export interface EnhanceOptions {
-  ads: AdDefaults;
-  rules: PlacementRules;
-  debug: boolean;
-  relatedSrc: string | null;
-  /** The article's canonical URL: relative related links resolve against it. */
-  base: string;
-}
-
-/**
  * Enhance mode, once per host: ad slots between the publisher's paragraphs where the rules
- * allow and inserting cannot move what the reader already sees, then the related card when its
- * feed arrives. The publisher's nodes are never moved or replaced. Resolves with the related
- * items left for the end list; a failed feed leaves the article as it was and dispatches a
- * non-fatal `folio-error` on the host.
+ * allow and inserting cannot move what the reader already sees, then `folio-ready`, then the
+ * related card when its feed arrives. The publisher's nodes are never moved or replaced.
+ * Resolves with the related items left for the end list; a failed feed leaves the article as it
+ * was and dispatches a non-fatal `folio-error` on the host.
  */
-export async function enhanceBody(host: Element, options: EnhanceOptions): Promise<RelatedItem[]> {
+export async function enhanceBody(host: Element, s: ResolvedSettings, base: string): Promise<RelatedItem[]> {
   const blocks = bodyElements(host);
-  for (const slot of blocks) if (slot.tagName === 'FOLIO-AD-SLOT') configureSlot(slot, options.ads);
-  const { positions, candidates } = placeAds(blocks.map(classify), options.rules);
-  const inserts: [number, Node][] = [];
-  for (const at of positions) if (safeToInsert(host, blocks[at])) inserts.push([at, createSlot(options.ads)]);
-  if (options.debug) for (const c of candidates) inserts.push([c.index, debugMarker(c.index, c.taken, c.reason)]);
-  // From the bottom up, so the gap indexes stay true; a marker goes before the slot at its gap.
-  inserts.sort((a, b) => b[0] - a[0] || (a[1] instanceof HTMLParagraphElement ? 1 : -1));
-  for (const [at, node] of inserts) insertAt(host, blocks, at, node);
-  if (!options.relatedSrc) return [];
+  const { candidates } = placeAds(blocks.map(classify), s.rules);
+  // From the bottom up, so every decision is made on the layout as it was; at one gap the marker goes first.
+  for (let i = candidates.length; i--; ) {
+    const ref = blocks[i] ?? null;
+    // A slot the publisher placed gets the article's ad settings where it has none of its own.
+    if (ref?.localName == 'folio-ad-slot') configureSlot(ref, s.ads);
+    if (s.debug) host.insertBefore(debugMarker(candidates[i]), ref);
+    if (candidates[i].taken && safeToInsert(blocks[i])) host.insertBefore(createSlot(s.ads), ref);
+  }
+  host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
+  if (!s.relatedSrc) return [];
 
   let items: RelatedItem[];
   try {
-    items = await fetchRelatedFeed(options.relatedSrc);
+    items = await fetchRelatedFeed(s.relatedSrc);
   } catch (e) {
     host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: (e as Error).message, fatal: false }));
     return [];
   }
   const now = bodyElements(host);
   const kinds = now.map(classify);
-  if (!items.length || kinds.some((b) => b.kind === 'related')) return items;
+  if (!items.length || kinds.some((b) => b.kind == 'related')) return items;
   // The first place the rules allow that cannot move what the reader sees: a feed usually
   // arrives after the first paint, when the top of the article is on screen.
-  let at = placeRelated(kinds);
-  while (at !== null && !safeToInsert(host, now[at])) {
-    const next = placeRelated(kinds.slice(at));
-    at = next === null ? null : at + next;
-  }
-  if (at === null) return items;
-  const card = document.createElement('folio-related-card') as HTMLElement & { item?: RelatedItem; base?: string; position?: number };
-  card.setAttribute(INSERTED, '');
-  card.item = items[0];
-  card.base = options.base;
-  card.position = 1;
-  insertAt(host, now, at, card);
+  let at = 0;
+  let next: number | null;
+  while ((next = placeRelated(kinds.slice(at))) != null && !safeToInsert(now[(at += next)]));
+  if (next == null) return items;
+  host.insertBefore(Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }), now[at]);
   return items.slice(1);
 }
+
+/**
+ * The end of an article, in both modes: the "More on this story" list (its first card numbered
+ * `start`: after the cards in the body; in enhance mode the one card Folio may have inserted)
+ * and the corrections footer.
+ */
+export const renderEnd = (host: ArticleHost, more: RelatedItem[] = [], start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1) =>
+  html`${renderMoreList(more, { base: host.canonicalUrl, strings: host.localStrings, startPosition: start })}${renderFooter(host)}`;
+
+/**
+ * What the shadow root shows in enhance mode, for `<folio-article>` and a publisher's own
+ * element alike: the publisher's markup through a `<slot>`, then the end of the article.
+ */
+export const renderChrome = (host: ArticleHost, more?: RelatedItem[]) => html`<slot></slot>${renderEnd(host, more)}`;
+

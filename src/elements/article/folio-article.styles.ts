@@ -4,84 +4,78 @@ import { css } from 'lit';
  * Enhance mode styles only the chrome Folio adds (the footer); the publisher's own markup keeps
  * the publisher's CSS. Story mode styles everything it renders, with explicit px sizes and line
  * heights so a partner page's resets (`html { font-size: 62.5% }`, odd line heights) cannot
- * shrink or squash the story. Tokens are read with fallbacks, never declared here.
+ * shrink or squash the story (`all: initial` drops whatever the page's inherited styles would
+ * bring in). Tokens are read with fallbacks, never declared here. Dark mode (story mode): the
+ * story follows the reader's `prefers-color-scheme` through `color-scheme` and `light-dark()`.
  */
 export const articleStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* Private shorthands for the public tokens (story mode's dark scheme swaps only these). */
+  /* Private shorthands for the public tokens; the light-dark() ones turn dark only where color-scheme allows (the story). */
   :host {
     display: block;
-    --_text: var(--folio-text-color, #1a1a1a);
-    --_muted: var(--folio-muted-color, #4a4a4a);
-    --_accent: var(--folio-accent, #b3261e);
+    --_text: var(--folio-text-color, light-dark(#1a1a1a, #e8e6e3));
+    --_muted: var(--folio-muted-color, light-dark(#4a4a4a, #b5b0a8));
+    --_accent: var(--folio-accent, light-dark(#b3261e, #ff8a80));
     --_ui: var(--folio-font-ui, system-ui, sans-serif);
-    --_size: var(--folio-font-size, 18px);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
-  /* Story mode: a self-contained, readable card in any page, whatever its resets. */
+  /* Story mode: a self-contained, readable card in any page, whatever its resets. Sizes in em
+     are of the story's base size, which is never under 12px. */
   .story,
   .state {
+    all: initial;
+    display: block;
+    color-scheme: light dark;
     box-sizing: border-box;
     max-inline-size: var(--folio-max-width, 680px);
     margin-inline: auto;
-    padding: var(--folio-padding, 16px);
-    font: max(12px, var(--_size)) / var(--folio-line-height, 1.6) var(--folio-font-body, Georgia, serif);
+    padding: 16px;
+    font: max(12px, var(--folio-font-size, 18px))/var(--folio-line-height, 1.6) var(--folio-font-body, Georgia, serif);
     color: var(--_text);
-    background: var(--folio-background, #fff);
-    text-align: start;
-    visibility: visible;
+    background: var(--folio-background, light-dark(#fff, #161616));
     overflow-wrap: break-word;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
   }
-  .header {
+  header {
     margin-block-end: 24px;
+  }
+  /* A kicker or standfirst the story does not have (Lit's markers are comments: still :empty). */
+  p:empty {
+    display: none;
   }
   .kicker,
   .byline,
   .attribution,
   figcaption,
-  .state,
-  .story .footer {
-    font-family: var(--_ui);
+  .story footer {
+    font: 14px/1.5 var(--_ui);
   }
   .kicker {
     margin: 0 0 8px;
-    font-size: 14px;
     font-weight: 700;
-    letter-spacing: 0.04em;
+    letter-spacing: .04em;
     text-transform: uppercase;
     color: var(--_accent);
   }
-  .headline,
+  h1,
   h2,
   h3 {
     font-family: var(--folio-font-headline, var(--folio-font-body, Georgia, serif));
     line-height: 1.2;
     margin: 24px 0 8px;
   }
-  .headline {
+  h1 {
     margin-block-start: 0;
-    font-size: max(24px, 2 * var(--_size));
+    font-size: 2em;
   }
   h2 {
-    font-size: calc(1.35 * var(--_size));
+    font-size: 1.35em;
   }
   h3,
   .standfirst,
   blockquote {
-    font-size: calc(1.15 * var(--_size));
+    font-size: 1.15em;
   }
   .standfirst,
   .byline,
@@ -90,20 +84,13 @@ export const articleStyles = css`
   .loading {
     color: var(--_muted);
   }
-  .standfirst,
-  .byline,
-  .attribution,
-  .error p,
-  .body :is(p, ul, ol),
+  p,
+  ul,
+  ol,
   figure {
     margin: 0 0 16px;
   }
-  .byline,
-  .attribution {
-    font-size: 14px;
-    line-height: 1.5;
-  }
-  .byline > * + *,
+  .byline>*+*,
   .credit,
   .canonical {
     margin-inline-start: 12px;
@@ -114,7 +101,7 @@ export const articleStyles = css`
   }
   a,
   .link-button {
-    color: var(--folio-link-color, var(--_accent));
+    color: var(--_accent);
   }
   .section {
     /* Sections far from the viewport skip layout and paint until the reader gets near. */
@@ -128,8 +115,6 @@ export const articleStyles = css`
   }
   figcaption {
     margin-block-start: 6px;
-    font-size: 14px;
-    line-height: 1.4;
   }
   .credit {
     font-size: 12px;
@@ -138,10 +123,12 @@ export const articleStyles = css`
   .quote {
     margin: 24px 0;
     padding-inline-start: 16px;
+  }
+  .quote,
+  .error {
     border-inline-start: 4px solid var(--_accent);
   }
-  blockquote,
-  blockquote p {
+  blockquote {
     margin: 0;
     font-style: italic;
   }
@@ -150,13 +137,10 @@ export const articleStyles = css`
     margin-inline-end: 6px;
   }
   .state {
-    font-size: 16px;
+    font: 16px/1.5 var(--_ui);
   }
   .loading {
     min-block-size: 240px;
-  }
-  .error {
-    border-inline-start: 4px solid var(--_accent);
   }
   .error h2 {
     margin: 0 0 8px;
@@ -164,69 +148,37 @@ export const articleStyles = css`
   }
 
   /* The footer, in both modes: in enhance mode it inherits the publisher's type. */
-  .footer {
+  footer {
     margin-block-start: 24px;
     padding-block-start: 12px;
     border-block-start: 1px solid var(--folio-rule-color, #8886);
-    font-size: var(--folio-footer-font-size, 14px);
+    font-size: 14px;
     line-height: 1.5;
     color: var(--folio-muted-color, inherit);
   }
-  .footer p {
-    margin: 0;
-  }
-  .link-button,
-  .retry {
+  button {
     font: inherit;
+    color: inherit;
     background: none;
     cursor: pointer;
+    padding: 6px 14px;
+    border: 1px solid;
+    border-radius: var(--folio-radius, 6px);
   }
   .link-button {
     border: 0;
     padding: 0;
     text-decoration: underline;
   }
-  .retry {
-    padding: 6px 14px;
-    border: 1px solid;
-    border-radius: var(--folio-radius, 6px);
-    color: inherit;
-  }
   :focus-visible {
     outline: 2px solid var(--folio-focus-color, var(--_accent));
     outline-offset: 2px;
   }
   kbd {
-    font: 0.9em var(--folio-font-mono, ui-monospace, monospace);
+    font: .9em ui-monospace, monospace;
     padding: 0 4px;
     border: 1px solid var(--folio-rule-color, #8888);
     border-radius: 3px;
     white-space: nowrap;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    .story,
-    .state {
-      --_text: var(--folio-text-color, #e8e6e3);
-      --_muted: var(--folio-muted-color, #b5b0a8);
-      --_accent: var(--folio-accent, #ff8a80);
-      background: var(--folio-background, #161616);
-    }
-  }
-`;
-
-/** The ads debug view (story mode): one line per gap between blocks, taken or refused and why. */
-export const debugStyles = css`
-  .debug {
-    margin: 4px 0;
-    padding: 2px 8px;
-    font: 12px/1.4 var(--folio-font-mono, ui-monospace, monospace);
-    color: #7a1f1f;
-    background: #fbe9e9;
-    border: 1px dashed currentColor;
-  }
-  .debug[data-taken] {
-    color: #0b5d1e;
-    background: #e3f6e8;
   }
 `;

@@ -1,46 +1,36 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import {
-  FolioCorrectionRequestEvent,
-  FolioErrorEvent,
-  FolioReadyEvent,
-  type FolioErrorCode,
-  type FolioMode,
-} from '../../events.js';
-import { format, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FolioErrorEvent, FolioReadyEvent, type FolioMode } from '../../events.js';
+import { format, type FolioStrings } from '../../i18n/strings.js';
 import { attributes } from '../../internal/define.js';
-import { registerHost, type ArticleHost } from '../../internal/hosts.js';
-import { pageCanonical, safeUrl } from '../../internal/url.js';
+import type { ArticleHost } from '../../internal/hosts.js';
+import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import type { RelatedItem, Story } from '../../story/story.js';
-import { moreListStyles, renderMoreList } from '../related-card/more-list.js';
-import { renderAttribution, renderBlock, renderFooter, renderHeader } from './blocks.js';
-import { pageSettings } from '../../internal/config.js';
-import { bodyElements, createSlot, enhanceBody, INSERTED } from './enhance.js';
-import { resolveSettings, type ResolvedSettings } from './settings.js';
-import { articleStyles, debugStyles } from './folio-article.styles.js';
+import { moreListStyles } from '../related-card/more-list.js';
+import { renderAttribution, renderHeader, renderSection } from './blocks.js';
+import { createSlot, enhanceBody, INSERTED, renderChrome, renderEnd } from './enhance.js';
+import { articleStyles } from './folio-article.styles.js';
 import { planStory, type PlanItem } from './plan.js';
+import { registerArticle, resolveSettings, type ResolvedSettings } from './settings.js';
 
 /** Blocks per section: the unit of chunked rendering and of `content-visibility`. */
 const SECTION_SIZE = 20;
 /** How much main-thread time one rendering task may take before it yields. */
 const TASK_BUDGET_MS = 12;
 
-type Status = 'idle' | 'loading' | 'ready' | 'error';
-
-interface ErrorState {
-  code: FolioErrorCode;
-  message: string;
-  status?: number;
-  url?: string;
-}
+/** The error message for each failure the reader can do something about (else `errorFormat`). */
+const MESSAGES: Partial<Record<string, keyof FolioStrings>> = {
+  'story-network': 'errorNetwork',
+  'story-timeout': 'errorTimeout',
+  'story-http': 'errorHttp',
+};
 
 /** Yields to the event loop without setTimeout's 4 ms clamp, so the browser can paint between chunks. */
 const yieldTask = (): Promise<void> =>
   new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => resolve();
+    port2.postMessage(0);
   });
 
 /**
@@ -101,7 +91,7 @@ const yieldTask = (): Promise<void> =>
  * @fires {FolioCorrectionRequestEvent} folio-correction-request - The reader clicked "write to us here".
  */
 export class FolioArticle extends LitElement implements ArticleHost {
-  static override styles = [articleStyles, moreListStyles, debugStyles];
+  static override styles = [articleStyles, moreListStyles];
 
   static override properties = {
     ...attributes('src', 'lang', 'correctionsEndpoint', 'adProvider', 'adUnit', 'adSizes', 'adsSrc', 'gptSrc', 'adConsent', 'adFirst', 'adGap', 'adMax', 'ads', 'relatedSrc'),
@@ -109,8 +99,8 @@ export class FolioArticle extends LitElement implements ArticleHost {
     strings: { attribute: false },
     timeout: { type: Number },
     debugAds: { type: Boolean, attribute: 'debug-ads' },
-    status: { state: true },
-    shownSections: { state: true },
+    failed: { state: true },
+    shown: { state: true },
     more: { state: true },
   };
 
@@ -120,14 +110,14 @@ export class FolioArticle extends LitElement implements ArticleHost {
   /** A Story JSON document as an object (story mode); validated before it renders. */
   declare story?: unknown;
 
-  /** Language of the UI strings and dates; defaults to the nearest ancestor's `lang`, then the document's. */
-  override lang = '';
+  /** Language of the UI strings and dates; defaults to the story's, the script tag's, the nearest ancestor's `lang`. */
+  declare lang: string;
 
   /** Overrides for any UI string, e.g. `{ footerLink: 'tell the desk' }`. */
   declare strings?: Partial<FolioStrings>;
 
-  /** Milliseconds to wait for `src` before showing the timeout error. */
-  timeout = 10_000;
+  /** Milliseconds to wait for `src` before showing the timeout error (default 10000). */
+  declare timeout?: number;
 
   /** Where corrections are sent (POST, W3C Web Annotation JSON). */
   declare correctionsEndpoint?: string;
@@ -163,25 +153,35 @@ export class FolioArticle extends LitElement implements ArticleHost {
   declare ads?: string;
 
   /** Marks every candidate ad position and why it was taken or refused (also `?folio-debug=ads`). */
-  debugAds = false;
+  declare debugAds?: boolean;
 
   /** Enhance mode: URL of a JSON feed of related stories; the first goes inline, the rest to the end. */
   declare relatedSrc?: string;
 
-  private status: Status = 'idle';
-  private shownSections = 0;
-  private error?: ErrorState;
-  private data?: Story;
-  private resolved?: ResolvedSettings;
-  /** Related cards placed inline in the story body: the end list numbers its cards after them. */
-  private inlineCards = 0;
-  private sections: PlanItem[][] = [];
-  private slotNames = new Map<PlanItem, string>();
-  private more: RelatedItem[] = [];
-  private enhanced = false;
+  /** The validated story being shown (story mode), or undefined. */
+  declare readonly storyData?: Story;
+
+  /** Story mode: why the story could not be shown. */
+  private failed?: LoadResult & { ok: false };
+  /** The planned body in sections of SECTION_SIZE items; how many of them are rendered so far. */
+  private sections!: PlanItem[][];
+  private shown!: number;
+  /**
+   * The header and each section, made once (for this story and language): a re-render for the
+   * next chunk passes the same values again, which Lit leaves alone.
+   */
+  private cache: (TemplateResult | Node)[] = [];
+  /** Related items for the end list, and the position of its first card (after the inline ones). */
+  private more?: RelatedItem[];
+  private start!: number;
+  /** The current story load: aborting it (a newer load began) stops its fetch and its rendering. */
   private abort?: AbortController;
-  private readyFired = false;
-  private renderGeneration = 0;
+
+  constructor() {
+    super();
+    // The article's getters below (canonicalUrl … localStrings), shared with enhanced publisher elements.
+    registerArticle(this, this, () => this.storyData, () => (this.mode == 'story' && this.renderRoot.querySelector('[part=article]')) || this);
+  }
 
   /** The element itself: the article host the corrections overlay talks to. */
   get element(): Element {
@@ -193,251 +193,118 @@ export class FolioArticle extends LitElement implements ArticleHost {
     return this.src || this.story !== undefined ? 'story' : 'enhance';
   }
 
-  /** The validated story being shown (story mode), or undefined. */
-  get storyData(): Story | undefined {
-    return this.data;
-  }
-
   /** The canonical URL of the article: the story's url, else `<link rel=canonical>`, else the page. */
-  get canonicalUrl(): string {
-    return (this.data && safeUrl(this.data.url)) || pageCanonical();
-  }
+  declare readonly canonicalUrl: string;
 
-  /** Where corrections go: the attribute, else the story's `corrections.endpoint`. */
-  get correctionsUrl(): string | null {
-    return this.settings.correctionsEndpoint;
-  }
+  /** Where corrections go: the attribute, else the story's `corrections.endpoint`, else the script tag's. */
+  declare readonly correctionsUrl: string | null;
 
   /**
    * The node whose text is the article: the host in enhance mode (its light DOM), the rendered
    * story in story mode. Corrections quote from and count positions in this text.
    */
-  get textRoot(): Node {
-    return (this.mode === 'story' && this.renderRoot.querySelector('[part=article]')) || this;
-  }
+  declare readonly textRoot: Node;
 
   /** The strings in this element's language, with the publisher's overrides. */
-  get localStrings(): FolioStrings {
-    return stringsFor(this.language, this.strings);
-  }
+  declare readonly localStrings: FolioStrings;
 
   /** The language this element speaks (see `lang`). */
-  get language(): string {
-    return this.settings.lang || resolveLang(this.parentElement ?? document.documentElement);
-  }
+  declare readonly language: string;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    registerHost(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+  /** Every setting after precedence: attribute, then story JSON, then script tag, then default. */
+  private settings(): ResolvedSettings {
+    return resolveSettings(this, this.storyData);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Only the chunk counter moved: nothing a setting depends on.
-    if (changed.size !== 1 || !changed.has('shownSections' as keyof FolioArticle)) this.resolved = undefined;
-    if (changed.has('src') && this.src) {
-      this.fetchStory(this.src);
-    } else if (changed.has('story') && this.story !== undefined && !this.src) {
-      this.abort?.abort();
-      const value = this.story;
-      // A long story is validated and planned in tasks of their own before its first screen
-      // renders, so no single task blocks a phone for long; a short one renders at once.
-      const body = (value as { body?: unknown })?.body;
-      if (Array.isArray(body) && body.length > 2 * SECTION_SIZE) {
-        const generation = ++this.renderGeneration;
-        this.status = 'loading';
-        yieldTask().then(() => {
-          if (generation === this.renderGeneration) this.apply(fromValue(value), true);
-        });
-      } else this.apply(fromValue(value));
-    }
+    if (changed.has('lang') || changed.has('strings')) this.cache = [];
+    if (changed.has('src') || changed.has('story')) this.reload();
   }
 
-  protected override updated(): void {
-    if (this.mode === 'enhance' && !this.readyFired) {
-      this.readyFired = true;
-      this.enhanceMarkup();
-      const blocks = bodyElements(this).filter((el) => !el.hasAttribute(INSERTED)).length;
-      this.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks }));
-    }
+  protected override firstUpdated(): void {
+    // Enhance mode, once: slots and the related card between the publisher's blocks.
+    if (this.mode == 'enhance') enhanceBody(this, this.settings(), this.canonicalUrl).then((more) => (this.more = more));
   }
 
   /**
-   * Every setting after precedence: attribute, then story JSON, then script tag, then default.
-   * Resolved once per change, not at every read: render reads the language on every chunk.
+   * (Re)loads the story from `src` or `story` and renders it in chunks: sections of SECTION_SIZE
+   * blocks in tasks of at most TASK_BUDGET_MS, the first screen first, so a 1000-paragraph story
+   * never blocks the main thread for long.
    */
-  get settings(): ResolvedSettings {
-    return (this.resolved ??= resolveSettings(this, this.data, pageSettings()));
-  }
-
-  /** Enhance mode, once: slots and the related card between the publisher's blocks. */
-  private async enhanceMarkup(): Promise<void> {
-    if (this.enhanced) return;
-    this.enhanced = true;
-    const s = this.settings;
-    this.more = await enhanceBody(this, { ads: s.ads, rules: s.rules, debug: s.debug, relatedSrc: s.relatedSrc, base: this.canonicalUrl });
-  }
-
-  /** Story mode: the light-DOM `<folio-ad-slot>`s that the shadow body shows through named slots (GPT needs them in the document). */
-  private syncSlots(items: PlanItem[]): void {
-    for (const old of this.querySelectorAll(`:scope > folio-ad-slot[${INSERTED}]`)) old.remove();
-    this.slotNames.clear();
-    const defaults = this.settings.ads;
-    let n = 0;
-    for (const item of items) {
-      if (item.kind !== 'ad') continue;
-      const name = `folio-slot-${++n}`;
-      this.slotNames.set(item, name);
-      this.append(createSlot(defaults, item.inserted ? {} : item.ad, name));
-    }
-  }
-
-  /** Fetches `src` again (after an error, say). */
-  reload(): void {
-    if (this.src) this.fetchStory(this.src);
-  }
-
-  private async fetchStory(src: string): Promise<void> {
+  async reload(): Promise<void> {
+    const { src, story } = this;
+    if (this.mode == 'enhance') return;
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    this.status = 'loading';
-    const result = await loadStory(src, abort.signal, this.timeout);
-    // A story may give its canonical URL relative to where it was fetched from.
-    if (result.ok) result.story.url = new URL(result.story.url, new URL(src, document.baseURI)).href;
-    if (!abort.signal.aborted) this.apply(result, result.ok && result.story.body.length > 2 * SECTION_SIZE);
-  }
-
-  private async apply(result: LoadResult, long = false): Promise<void> {
-    const generation = ++this.renderGeneration;
+    const stale = () => abort.signal.aborted;
+    const self = this as { storyData?: Story };
+    self.storyData = this.failed = undefined;
+    this.shown = 0;
+    this.cache = [];
+    // The light-DOM `<folio-ad-slot>`s of the story shown before.
+    for (const old of this.querySelectorAll(`:scope>[${INSERTED}]`)) old.remove();
+    const result = src ? await loadStory(src, abort.signal, this.timeout) : fromValue(story);
+    if (stale()) return;
     if (!result.ok) {
-      this.data = undefined;
-      this.sections = [];
-      this.more = [];
-      this.syncSlots([]);
-      this.error = { code: result.code, message: result.message, status: result.status, url: result.url };
-      this.status = 'error';
-      this.requestUpdate();
-      const { code, message } = result;
+      this.failed = result;
       // Announced once the reader can see it.
-      this.updateComplete.then(() => this.dispatchEvent(new FolioErrorEvent({ code, message, fatal: true })));
+      await this.updateComplete;
+      this.dispatchEvent(new FolioErrorEvent({ code: result.code, message: result.message, fatal: true }));
       return;
     }
-    if (result.skipped.length) {
-      console.warn(`folio: skipped blocks of unknown type (${[...new Set(result.skipped)].join(', ')}) in story ${result.story.id}`);
-    }
-    this.error = undefined;
-    const story = (this.data = result.story);
-    this.resolved = undefined;
-    const { rules, debug } = this.settings;
-    const plan = planStory(story.body, story.related, rules, debug);
-    this.inlineCards = plan.items.filter((it) => it.kind === 'related').length;
+    const { story: data, skipped } = result;
+    if (skipped.length) console.warn(`folio: skipped unknown blocks: ${[...new Set(skipped)].join(', ')}`);
+    // A story may give its canonical URL relative to where it was fetched from.
+    if (src) data.url = new URL(data.url, new URL(src, document.baseURI)).href;
+    self.storyData = data;
+    const settings = this.settings();
+    const plan = planStory(data.body, data.related, settings.rules, settings.debug);
+    // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
+    for (const item of plan.items) if (item.type == 'ad') this.append(createSlot(settings.ads, item));
     this.sections = [];
     for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
-    if (long) {
-      await yieldTask();
-      if (generation !== this.renderGeneration) return;
-    }
     this.more = plan.more;
-    this.syncSlots(plan.items);
-    this.status = 'ready';
-    this.shownSections = Math.min(1, this.sections.length);
-    this.renderRest(generation, story.body.filter((b) => b.type !== 'ad' && b.type !== 'related').length);
-  }
-
-  /**
-   * Renders the first section at once and the rest in tasks of at most TASK_BUDGET_MS, so a
-   * 1000-paragraph story never blocks the main thread for long. The step adapts to how long the
-   * previous sections took on this device.
-   */
-  private async renderRest(generation: number, blockCount: number): Promise<void> {
-    await this.updateComplete;
-    // Start with one section per task and grow (at most doubling) while tasks stay in budget:
-    // a slow phone never gets a long first chunk, a fast laptop soon renders several at once.
+    this.start = plan.start;
+    // Every chunk in a task of its own, the first (with the header) too, after the task that
+    // validated and planned the story. One section per task at first, growing (at most
+    // doubling) while tasks stay in budget: a slow phone never gets a long chunk, a fast laptop
+    // soon renders several at once.
     let step = 1;
-    while (generation === this.renderGeneration && this.shownSections < this.sections.length) {
+    do {
       await yieldTask();
-      if (generation !== this.renderGeneration) return;
-      const start = performance.now();
-      this.shownSections = Math.min(this.sections.length, this.shownSections + step);
+      if (stale()) return;
+      const t = performance.now();
+      this.shown += step;
       await this.updateComplete;
-      const perSection = Math.max(0.1, (performance.now() - start) / step);
-      step = Math.max(1, Math.min(step * 2, Math.floor(TASK_BUDGET_MS / perSection)));
-    }
-    if (generation !== this.renderGeneration) return;
-    this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: blockCount }));
-  }
-
-  private renderItem(item: PlanItem, story: Story, strings: FolioStrings) {
-    switch (item.kind) {
-      case 'block':
-        return renderBlock(item.block, story.url, strings);
-      case 'ad':
-        return html`<slot name=${this.slotNames.get(item) ?? nothing}></slot>`;
-      case 'related':
-        return html`<folio-related-card .item=${item.item} base=${story.url} position=${item.position}></folio-related-card>`;
-      default: {
-        const { taken, index, reason } = item.candidate;
-        return html`<p class="debug" ?data-taken=${taken} role="note">${taken ? '✓' : '✗'} gap ${index}: ${reason}</p>`;
-      }
-    }
-  }
-
-  private requestCorrection = (): void => {
-    this.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
-  };
-
-  private renderError(strings: FolioStrings) {
-    const error = this.error!;
-    const message =
-      error.code === 'story-network'
-        ? strings.errorNetwork
-        : error.code === 'story-timeout'
-          ? strings.errorTimeout
-          : error.code === 'story-http'
-            ? format(strings.errorHttp, { status: error.status ?? '' })
-            : strings.errorFormat;
-    const fallback = this.querySelector<HTMLAnchorElement>('a[href]')?.getAttribute('href');
-    const url = safeUrl(error.url) ?? safeUrl(fallback);
-    const retry = this.src && error.code !== 'story-json' && error.code !== 'story-invalid';
-    return html`<div class="state error" part="error" role="alert">
-      <h2>${strings.errorTitle}</h2>
-      <p>${message}</p>
-      ${url ? html`<p><a href=${url}>${strings.errorReadOriginal}</a></p>` : nothing}
-      ${retry ? html`<button type="button" class="retry" @click=${this.reload}>${strings.errorRetry}</button>` : nothing}
-    </div>`;
-  }
-
-  private renderMore(base: string, strings: FolioStrings) {
-    const inline = this.inlineCards + (this.querySelector(`:scope > folio-related-card[${INSERTED}]`) ? 1 : 0);
-    return renderMoreList(this.more, { base, strings, startPosition: inline + 1 });
+      step = Math.max(1, Math.min(2 * step, (TASK_BUDGET_MS * step) / (performance.now() - t)));
+    } while (this.shown < this.sections.length);
+    if (!stale()) this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: data.body.length }));
   }
 
   protected override render() {
     const strings = this.localStrings;
-    if (this.mode === 'enhance') {
-      return html`<slot></slot>${this.renderMore(this.canonicalUrl, strings)}${renderFooter(strings, this.requestCorrection)}`;
+    const { storyData: story, failed, cache } = this;
+    if (this.mode == 'enhance') return renderChrome(this, this.more);
+    if (failed) {
+      const url = safeUrl(failed.url) || safeUrl(this.querySelector('a')?.href);
+      const message = MESSAGES[failed.code];
+      return html`<div class="state error" part=error role=alert>
+        <h2>${strings.errorTitle}</h2>
+        <p>${format(strings[message ?? 'errorFormat'], { status: failed.status! })}</p>
+        ${url ? html`<p><a href=${url}>${strings.errorReadOriginal}</a></p>` : nothing}
+        ${this.src && message ? html`<button class=retry @click=${this.reload}>${strings.errorRetry}</button>` : nothing}
+      </div>`;
     }
-    if (this.status === 'error') return this.renderError(strings);
-    const story = this.data;
-    if (this.status !== 'ready' || !story) {
-      return html`<div class="state loading" role="status" aria-busy="true">${strings.loading}</div>`;
-    }
+    if (!story || !this.shown) return html`<div class="state loading" role=status aria-busy=true>${strings.loading}</div>`;
     const lang = this.language;
-    const shown = this.sections.slice(0, this.shownSections);
-    return html`<div class="story" lang=${story.lang ?? nothing}>
-      <article part="article">
-        ${renderHeader(story, lang, strings)}
-        <div class="body" part="body">
-          ${shown.map((section) =>
-            guard([section, strings], () => html`<div class="section">${section.map((it) => this.renderItem(it, story, strings))}</div>`),
-          )}
+    return html`<div class=story lang=${story.lang ?? nothing}>
+      <article part=article>
+        ${(cache[0] ??= renderHeader(story, lang, strings))}
+        <div part=body>
+          ${this.sections.slice(0, this.shown).map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, strings)))}
         </div>
       </article>
-      ${this.renderMore(story.url, strings)} ${renderAttribution(story, strings)} ${renderFooter(strings, this.requestCorrection)}
+      ${renderAttribution(story, strings)} ${renderEnd(this, this.more, this.start)}
     </div>`;
   }
 }
