@@ -1,0 +1,45 @@
+// The README's API reference is generated from the manifest the build writes; these tests keep
+// the three (JSDoc on the classes, dist/custom-elements.json, README.md) telling the same story.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { apiReference, BEGIN, END, readManifest } from '../tools/api-docs.mjs';
+
+const built = existsSync(new URL('../../dist/custom-elements.json', import.meta.url));
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+describe('API reference', { skip: !built && 'run `npm run build` first (npm test does)' }, () => {
+  const manifest = built ? readManifest() : { modules: [] };
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  const byTag = Object.fromEntries(elements.map((d) => [d.tagName, d]));
+
+  test('the manifest lists all four elements', () => {
+    assert.deepEqual(Object.keys(byTag).sort(), ['folio-ad-slot', 'folio-article', 'folio-correction-dialog', 'folio-related-card']);
+  });
+
+  test('every documented attribute is joined to its property, and internal state is not an attribute', () => {
+    for (const d of elements) {
+      for (const a of d.attributes ?? []) {
+        assert.ok(a.fieldName, `${d.tagName} [${a.name}] has no property`);
+        assert.ok(a.description, `${d.tagName} [${a.name}] has no description`);
+        const field = d.members.find((m) => m.name === a.fieldName);
+        assert.ok(field && field.privacy !== 'private', `${d.tagName} [${a.name}] is private state`);
+      }
+    }
+    const article = byTag['folio-article'].attributes.map((a) => a.name);
+    for (const name of ['src', 'lang', 'corrections-endpoint', 'ad-provider', 'related-src', 'debug-ads']) assert.ok(article.includes(name), name);
+  });
+
+  test('every event, part and custom property has a description', () => {
+    for (const d of elements) {
+      for (const e of d.events ?? []) assert.ok(e.name && e.description, `${d.tagName} event ${e.name}`);
+      for (const p of [...(d.cssParts ?? []), ...(d.cssProperties ?? [])]) assert.ok(p.description, `${d.tagName} ${p.name}`);
+    }
+  });
+
+  test('README.md carries the reference generated from this manifest', () => {
+    const section = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END)).trim();
+    assert.ok(readme.includes(BEGIN) && readme.includes(END), 'README.md has the api markers');
+    assert.equal(section, apiReference(manifest), 'run `node test/tools/api-docs.mjs --write` after `npm run build`');
+  });
+});
