@@ -17,12 +17,9 @@ export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DE
   // A timer and a controller of our own: given AbortSignal.any([signal, AbortSignal.timeout()]),
   // WebKitGTK let the fetch run on past the timeout.
   const abort = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    abort.abort();
-  }, timeoutMs);
   const stop = () => abort.abort();
+  const timer = setTimeout(stop, timeoutMs);
+  // (The caller's signal is its own for this one load, so the listener is left to go with it.)
   signal.addEventListener('abort', stop);
   let code: FolioErrorCode = 'story-network';
   let status: number | undefined;
@@ -33,17 +30,17 @@ export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DE
     code = 'story-json';
     return fromValue(await response.json());
   } catch (e) {
-    // Once the timer has run out, the answer is the timeout, whatever error the engine reports for the abort.
-    return { ok: false, code: timedOut ? 'story-timeout' : code, status, message: `${src}: ${(e as Error).message}` };
+    // Aborted: the timer ran out, whatever error the engine reports for the abort. (Or the
+    // caller moved on, and never reads this.)
+    return { ok: false, code: abort.signal.aborted ? 'story-timeout' : code, status, message: `${src}: ${(e as Error).message}` };
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', stop);
   }
 }
 
 /** Validates a story given as a value (the `story` property, or fetched JSON). */
 export function fromValue(json: unknown): LoadResult {
   const parsed = parseStory(json);
-  const url = (json as { url?: unknown })?.url;
-  return parsed.ok ? parsed : { ok: false, code: 'story-invalid', message: `Not Story JSON: ${parsed.error}`, url: typeof url == 'string' ? url : undefined };
+  // `url` is read by `safeUrl`, which takes only a string.
+  return parsed.ok ? parsed : { ok: false, code: 'story-invalid', message: `Not Story JSON: ${parsed.error}`, url: (json as { url?: string })?.url };
 }

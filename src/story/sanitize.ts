@@ -31,22 +31,18 @@ export interface SanitizeOptions {
 }
 
 
-// Read through the prototype: a <form> with <input name="firstChild"> (or nextSibling, ...)
-// shadows its own properties, and the walk must not be steered by the markup it cleans.
-// (A shadowed localName is an element, not a string, so it can only fail the allowlist; the
-// kind of a node is asked of its prototype chain, which markup cannot change.)
-const getter = (key: string) => Object.getOwnPropertyDescriptor(Node.prototype, key)!.get!;
-const firstChild = getter('firstChild') as (this: Node) => ChildNode | null;
-const nextSibling = getter('nextSibling') as (this: Node) => ChildNode | null;
+// The walk is a TreeWalker, whose steps no markup can change; the one property read of a node
+// is its parent, through the prototype: a <form> with <input name="parentNode"> shadows its own
+// properties, and the walk must not be steered by the markup it cleans. (A shadowed localName is
+// an element, not a string, so it can only fail the allowlist; the kind of a node is asked of
+// its prototype chain, which markup cannot change.)
+const parentOf = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!.get as (this: Node) => Node;
 
 // The same lists for the browser's own sanitizer: its element allowlist would delete the words
-// of every other element, so it gets the drop list and the walker does the unwrapping.
+// of every other element, so it gets the drop list and the walker does the unwrapping. (No
+// svg or math here: the walker drops every foreign element whole, words and all.)
 const CONFIG = {
-  removeElements: [
-    ...DROPPED,
-    { name: 'svg', namespace: 'http://www.w3.org/2000/svg' },
-    { name: 'math', namespace: 'http://www.w3.org/1998/Math/MathML' },
-  ],
+  removeElements: DROPPED,
   attributes: ALLOWED_ATTRIBUTES,
   comments: false,
 };
@@ -75,45 +71,42 @@ function parse(html: string, useSetHTML?: boolean): HTMLElement {
     policy = 0;
   }
   const setHTML = (box as unknown as { setHTML?: SetHTML }).setHTML;
-  if (setHTML && (useSetHTML || (!policy && tt))) {
-    try {
-      setHTML.call(box, html, { sanitizer: CONFIG });
-      return box;
-    } catch {
-      // An engine with an older shape of the API: parse as below.
-    }
-  }
-  box.innerHTML = (policy ? policy.createHTML(html) : html) as string;
+  // (An engine whose setHTML throws, say on an older shape of the API, gets the words as text.)
+  if (setHTML && (useSetHTML || (!policy && tt))) setHTML.call(box, html, { sanitizer: CONFIG });
+  else box.innerHTML = (policy ? policy.createHTML(html) : html) as string;
   return box;
 }
 
 /**
  * Builds the output from the parsed tree: a fresh element of the page for every allowed one
  * (so nothing the parser attached to a node, such as a custom element's `is` value, comes
- * along), with the attributes the allowlist keeps, moved text, and nothing else. Iterative:
- * one frame per open element.
+ * along), with the attributes the allowlist keeps, fresh text, and nothing else. Iterative (a
+ * TreeWalker), so no depth of nesting overflows the stack.
  */
 function copy(root: Element, base?: string): DocumentFragment {
   const out = new DocumentFragment();
-  // [the next parsed node to read, where its copy goes]
-  const stack: [ChildNode | null, DocumentFragment | Element][] = [[firstChild.call(root), out]];
-  while (stack.length) {
-    const frame = stack.at(-1)!;
-    const [node, into] = frame;
-    if (!node) {
-      stack.pop();
+  // Where the children of each parsed node go: an unwrapped element's go where it would have.
+  const into = new Map<Node, DocumentFragment | Element>([[root, out]]);
+  // Elements and text: comments and processing instructions go.
+  const walker = document.createTreeWalker(root, 5);
+  for (let node: Node | null; (node = walker.nextNode()); ) {
+    const parent = into.get(parentOf.call(node))!;
+    if (node instanceof Text) {
+      parent.append(node.data);
       continue;
     }
-    frame[0] = nextSibling.call(node);
-    if (node instanceof Text) into.append(node);
-    // SVG and MathML exist only inside <svg> and <math>: whatever is foreign goes whole.
-    // Comments and processing instructions go too.
-    if (!(node instanceof HTMLElement)) continue;
-    const name = node.localName;
+    // SVG and MathML exist only inside <svg> and <math>: whatever is foreign goes whole, like
+    // the dropped containers. The walk steps to the last node inside it, and on from there.
+    if (!(node instanceof HTMLElement) || DROPPED.includes(node.localName)) {
+      while (walker.lastChild());
+      continue;
+    }
+    const name = (node as Element).localName;
+    let el = parent;
     // A link inside a link does not survive serialization; keep its words, not its tags.
-    if (ALLOWED_ELEMENTS.includes(name) && !(name == 'a' && (into as Element).closest?.('a'))) {
-      const el = document.createElement(name);
-      for (const { name: attr, value } of node.attributes) {
+    if (ALLOWED_ELEMENTS.includes(name) && !(name == 'a' && (parent as Element).closest?.('a'))) {
+      el = document.createElement(name);
+      for (const { name: attr, value } of (node as Element).attributes) {
         const keep =
           attr == 'title' || attr == 'lang'
             ? value
@@ -123,11 +116,9 @@ function copy(root: Element, base?: string): DocumentFragment {
                 attr == 'href' && name == 'a' && safeUrl(value, base, ['http:', 'https:', 'mailto:']);
         if (typeof keep == 'string') el.setAttribute(attr, keep);
       }
-      into.append(el);
-      stack.push([firstChild.call(node), el]);
-    } else if (!DROPPED.includes(name)) {
-      stack.push([firstChild.call(node), into]);
+      parent.append(el);
     }
+    into.set(node, el);
   }
   return out;
 }

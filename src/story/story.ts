@@ -151,7 +151,7 @@ function rec(v: unknown, where: string, spec: string): Obj {
     )
       out[k] = x;
     else if (t == '_') out[k] = '';
-    else need('?#%^~'.includes(t), `${where}.${k}`, t == '*' ? 'an array of strings' : t == '@' ? 'an ISO 8601 date' : 'a string');
+    else need('?#%^~'.includes(t), `${where}.${k}`, t == '*' ? 'strings' : t == '@' ? 'a date' : 'a string');
   }
   return out;
 }
@@ -177,16 +177,23 @@ const BLOCKS: Obj = {
 /** A related item (story `related`, a `related` block, a feed entry); throws when it has no href or headline. */
 export const parseRelated = (v: unknown, where: string): RelatedItem => rec(v, where, RELATED) as unknown as RelatedItem;
 
-/** One body block, or the name of an unknown type (skipped, not fatal). */
+/** One body block, or the name of an unknown type (skipped, not fatal; so is a block that is not an object). */
 function block(v: unknown, where: string): StoryBlock | string {
-  need(isObj(v), where, 'an object');
-  const { type, level } = v as Obj;
-  const spec = BLOCKS[type as string];
+  const type = (v as Obj)?.type as string;
+  const spec = BLOCKS[type];
   if (!isStr(spec)) return String(type);
   const b: Obj = { type, ...rec(v, where, spec) };
-  if (type == 'heading') b.level = level === 3 ? 3 : 2;
+  if (type == 'heading') b.level = (v as Obj).level === 3 ? 3 : 2;
   return b as unknown as StoryBlock;
 }
+
+/** The optional parts of a story that are objects; each is dropped when it is not one. */
+const PARTS: [keyof Story, string][] = [
+  ['image', IMAGE],
+  ['publisher', '=name =url ?logo'],
+  ['ads', '?provider ?unit ?sizes #first #gap %max ^enabled'],
+  ['corrections', '?endpoint'],
+];
 
 /**
  * Checks an untrusted value against the Story format. Unknown block types are not an error:
@@ -194,20 +201,16 @@ function block(v: unknown, where: string): StoryBlock | string {
  */
 export function parseStory(input: unknown): ParseResult {
   try {
-    const story = rec(input, 'the story', '!headline =url ?standfirst ?kicker ?section ?lang @datePublished ~dateModified') as unknown as Story;
+    const story = rec(input, 'the story', '!headline =url ?standfirst ?kicker ?section ?lang @datePublished ~dateModified');
     const o = input as Obj;
     need(isStr(o.id) || typeof o.id == 'number', 'id', 'a string');
     story.id = '' + o.id;
-    story.byline = each(o.byline, 'byline', (p, w) => rec(p, w, '=name ?url') as unknown as StoryPerson);
-    const skipped: string[] = [];
-    story.body = [];
-    for (const b of each(o.body, 'body', block)) isStr(b) ? skipped.push(b) : story.body.push(b);
-    if (o.image != null) story.image = rec(o.image, 'image', IMAGE) as unknown as StoryImage;
-    if (o.publisher != null) story.publisher = rec(o.publisher, 'publisher', '=name =url ?logo') as unknown as StoryPublisher;
+    story.byline = each(o.byline, 'byline', (p, w) => rec(p, w, '=name ?url'));
+    const body = each(o.body, 'body', block);
+    story.body = body.filter((b) => !isStr(b));
+    for (const [k, spec] of PARTS) if (isObj(o[k])) story[k] = rec(o[k], k, spec);
     if (Array.isArray(o.related)) story.related = each(o.related, 'related', parseRelated);
-    if (isObj(o.ads)) story.ads = rec(o.ads, 'ads', '?provider ?unit ?sizes #first #gap %max ^enabled');
-    if (isObj(o.corrections)) story.corrections = rec(o.corrections, 'corrections', '?endpoint');
-    return { ok: true, story, skipped };
+    return { ok: true, story: story as unknown as Story, skipped: body.filter(isStr) };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }

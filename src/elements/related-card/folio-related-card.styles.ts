@@ -2,35 +2,33 @@ import { css } from 'lit';
 
 // Theming: the global --folio-* tokens, two card knobs (accent, background) and the ::parts. All
 // are read with fallbacks, never declared here, so a publisher sets them once on :root. The
-// fallbacks that differ by colour scheme are repeated in the dark rule at the end (--_a holds
-// the accent), so dark mode never overrides a publisher's value.
+// fallbacks that differ by colour scheme are light-dark() pairs (color-scheme on :host lets them
+// follow the reader's preference; --_a holds the accent), so dark mode never overrides a
+// publisher's value. The label and the date are the text colour, dimmed.
 // Written compactly: the bundle ships this text as is.
 // The card is the containing block of the stretched link (a::after); label, kicker, teaser and
 // date sit above it (z-index) so their text stays selectable, and the card forwards plain clicks.
 // The focus ring is drawn by the stretched link's a::after, so it surrounds the whole card.
 // The teaser slot is hidden when it has nothing to show: nothing slotted, no fallback text.
+// overflow-wrap:anywhere on the card lets a long word or URL break rather than widen the text column.
 // The thumbnail's contain:size keeps its box the same loading, loaded or broken, from its flex
 // width and aspect-ratio alone: without it, Firefox gives an image with no natural size a flex
 // minimum of its max width, and WebKit lays out a broken image square, ignoring aspect-ratio.
 export const styles = css`
-:host{display:block;margin-block:24px;--_a:var(--folio-accent,#b0102a)}
+:host{display:block;margin-block:24px;color-scheme:light dark;--_a:var(--folio-accent,light-dark(#b0102a,#ff7a85))}
 :host([hidden]),:host(:empty) slot:empty{display:none}
-.card{position:relative;display:flex;flex-wrap:wrap;align-items:flex-start;gap:8px 16px;padding:16px;
+.card{position:relative;display:flex;flex-wrap:wrap;align-items:flex-start;gap:16px;padding:16px;
 border-inline-start:4px solid var(--folio-related-card-accent,var(--_a));border-radius:var(--folio-radius,6px);
-background:var(--folio-related-card-background,#f3f2ef);color:var(--folio-text-color,#1a1a1a);font:16px/1.45 var(--folio-font-body,system-ui,sans-serif)}
+background:var(--folio-related-card-background,light-dark(#f3f2ef,#24262a));color:var(--folio-text-color,light-dark(#1a1a1a,#ecebe8));font:16px/1.45 var(--folio-font-body,system-ui,sans-serif);overflow-wrap:anywhere}
 .label,.kicker,slot,time{position:relative;z-index:1}
-.label{flex:1 0 100%;font-variant-caps:all-small-caps;letter-spacing:.06em}
-.label,time{font-size:13px;color:#575757}
-.text{flex:999 1 240px;min-inline-size:0}
+.label,time{font-size:13px;opacity:.8}
+.text{flex:999 1 240px}
 .kicker{font-size:14px;font-weight:700;color:var(--_a)}
-.headline{font:700 20px/1.25 var(--folio-font-headline,Georgia,serif);overflow-wrap:anywhere}
+.headline{font:700 20px/1.25 var(--folio-font-headline,Georgia,serif)}
 a{color:inherit;text-decoration:none;outline:0}
 a::after{content:'';position:absolute;inset:0;border-radius:var(--folio-radius,6px)}
 a:focus-visible::after{outline:2px solid var(--folio-related-card-accent,var(--_a));outline-offset:2px}
-.card:hover a,a:focus-visible{text-decoration:underline}
+.card:hover a{text-decoration:underline}
 slot,time{display:block;margin-top:4px}
 img{flex:1 1 160px;contain:size;max-inline-size:200px;aspect-ratio:16/9;object-fit:cover;border-radius:4px;background:#8884}
-:host([variant=compact]) .card{padding:12px}
-:host([variant=compact]) .headline{font-size:17px}
-@media (prefers-color-scheme:dark){:host{--_a:var(--folio-accent,#ff7a85)}.card{background:var(--folio-related-card-background,#24262a);color:var(--folio-text-color,#ecebe8)}.label,time{color:#b8b6b0}}
 `;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { watchViewability } from '../../ads/viewability.js';
 import { FolioRelatedClickEvent, FolioRelatedImpressionEvent } from '../../events.js';
-import { resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
+import { dateFormat, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
 import { attributes, define } from '../../internal/define.js';
 import { safeUrl } from '../../internal/url.js';
 import type { RelatedItem } from '../../story/story.js';
@@ -13,10 +13,8 @@ const warned = new Set<string>();
 /** An http(s) URL (relative ones resolved against `base`), or null with one console warning. */
 function checkedUrl(raw: string | undefined, base: string | null): string | null {
   const url = safeUrl(raw, base as string);
-  if (raw && !url && !warned.has(raw)) {
-    warned.add(raw);
-    console.warn(`folio-related-card: not an http(s) URL: ${raw}`);
-  }
+  // (A Set grows only for a string it has not seen.)
+  if (raw && !url && warned.size < warned.add(raw).size) console.warn(`folio-related-card: not an http(s) URL: ${raw}`);
   return url;
 }
 
@@ -26,13 +24,7 @@ function checkedUrl(raw: string | undefined, base: string | null): string | null
  */
 function formatDate(iso: string | undefined, lang: string): string | undefined {
   const date = new Date(iso!);
-  if (isNaN(+date)) return;
-  const opts = { dateStyle: 'medium', timeZone: iso!.length < 11 ? 'UTC' : undefined } as const;
-  try {
-    return date.toLocaleDateString(lang, opts);
-  } catch {
-    return date.toLocaleDateString('en', opts);
-  }
+  return isNaN(+date) ? undefined : dateFormat(lang, { dateStyle: 'medium', timeZone: iso?.[10] ? undefined : 'UTC' }).format(date);
 }
 
 /** A line of the card (label, kicker, headline), or nothing when it has no content. */
@@ -44,7 +36,7 @@ const line = (name: string, content: unknown) => (content ? html`<div class=${na
  * `base` (the story's URL), else the document. A URL that is not http(s) or relative renders
  * the card without a link and warns once in the console.
  *
- * The label is a small-caps line, not a heading: every inline card repeating "Other Topics of
+ * The label is a small dimmed line above the kicker, not a heading: every inline card repeating "Other Topics of
  * Interest" as a heading would clutter the article's outline that screen-reader users navigate by.
  *
  * Theming: the two knobs below, the global `--folio-accent` (also the kicker), `--folio-text-color`,
@@ -87,8 +79,7 @@ export class FolioRelatedCard extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    ...attributes('href', 'headline', 'kicker', 'label', 'image', 'imageAlt', 'published', 'base'),
-    variant: { reflect: true },
+    ...attributes('href', 'headline', 'kicker', 'label', 'image', 'imageAlt', 'published', 'base', 'variant'),
     position: { type: Number },
     item: { attribute: false },
     strings: { attribute: false },
@@ -119,12 +110,11 @@ export class FolioRelatedCard extends LitElement {
   /** Overrides for the localised strings. */
   declare strings?: Partial<FolioStrings>;
 
-  /** From `willUpdate`: the checked link (null: none), the trimmed headline, the checked thumbnail. */
+  /** From `willUpdate`: the checked link (null: none), the trimmed headline, the base URL checked. */
   #url?: string | null;
   #text?: string;
-  #src?: string | null;
-  /** `href + headline` of the item shown, and of the one an impression was reported for. */
-  #key?: string;
+  #base?: string | null;
+  /** `href + headline` of the item an impression was reported for. */
   #reported?: string;
   #stopWatching?: () => void;
 
@@ -145,26 +135,25 @@ export class FolioRelatedCard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopWatching?.();
+    this.#watch();
   }
 
   protected override willUpdate(): void {
     // A relative base (say "/news/") resolves against the document first.
-    const base = safeUrl(this.base);
-    this.#text = (this.#field('headline') ?? '').trim();
-    this.#url = checkedUrl(this.#field('href'), base);
-    this.#src = this.variant == 'compact' ? null : checkedUrl(this.#field('image'), base);
-    const key = this.#url + this.#text;
-    if (key != this.#key) {
-      this.#key = key;
-      this.#watch();
-    }
+    this.#base = safeUrl(this.base);
+    this.#text = this.#field('headline')?.trim();
+    this.#url = checkedUrl(this.#field('href'), this.#base);
+    this.#watch();
   }
 
-  /** Watches for the impression (half the card in view for a second) while this item is unreported. */
+  /**
+   * (Re)starts watching for the impression (half the card in view for a second) while connected
+   * and this item (`href + headline`) is unreported; stops it otherwise. Every update restarts the
+   * clock, so a change of item is watched afresh.
+   */
   #watch(): void {
     this.#stopWatching?.();
-    const key = this.#key;
+    const key = this.#url + this.#text!;
     if (this.isConnected && this.#text && this.#reported != key)
       this.#stopWatching = watchViewability(
         this,
@@ -185,7 +174,7 @@ export class FolioRelatedCard extends LitElement {
     const link = this.renderRoot.querySelector('a');
     if (e.target == link) {
       if (!this.dispatchEvent(new FolioRelatedClickEvent(this.#detail()))) e.preventDefault();
-    } else if (link && !String(getSelection()) && !e.defaultPrevented && !(e.target as Element).closest('a[href],button,input,select,textarea,label,summary')) {
+    } else if (link && !String(getSelection()) && !(e.target as Element).closest('a[href],button,input,select,textarea,label,summary')) {
       link.dispatchEvent(new MouseEvent('click', e));
     }
   }
@@ -197,13 +186,14 @@ export class FolioRelatedCard extends LitElement {
     const compact = this.variant == 'compact';
     const published = this.#field('published');
     const date = formatDate(published, lang);
+    const src = !compact && checkedUrl(this.#field('image'), this.#base!);
     // The teaser is the slot itself: its fallback, `item.teaser`, shows when nothing is slotted.
-    return html`<div class="card" part="card" @click=${this.#onClick}>${line('label', this.#field('label') ?? (compact ? '' : stringsFor(lang, this.strings).otherTopics))}<div class="text">${line(
+    return html`<div class=card part=card @click=${this.#onClick}><div class=text>${line('label', this.#field('label') ?? (compact ? '' : stringsFor(lang, this.strings).otherTopics))}${line(
       'kicker',
       this.#field('kicker'),
-    )}${line('headline', this.#url ? html`<a part="link" href=${this.#url}>${text}</a>` : text)}${compact ? nothing : html`<slot part="teaser">${this.item?.teaser}</slot>`}${
-      date ? html`<time part="date" datetime=${published!}>${date}</time>` : nothing
-    }</div>${this.#src ? html`<img part="image" src=${this.#src} alt=${this.#field('imageAlt')} loading="lazy" decoding="async">` : nothing}</div>`;
+    )}${line('headline', this.#url ? html`<a part=link href=${this.#url}>${text}</a>` : text)}${compact ? nothing : html`<slot part=teaser>${this.item?.teaser}</slot>`}${
+      date ? html`<time part=date datetime=${published!}>${date}</time>` : nothing
+    }</div>${src ? html`<img part=image src=${src} alt=${this.#field('imageAlt')} loading=lazy decoding=async>` : nothing}</div>`;
   }
 }
 
