@@ -25,12 +25,12 @@ export type TcfApi = (command: string, version: number, callback: (data: TcData,
  */
 export function readConsent(api = (window as { __tcfapi?: TcfApi }).__tcfapi): Promise<boolean> {
   return new Promise((resolve) => {
-    if (typeof api != 'function') return resolve(true);
+    if (!api) return resolve(true);
     try {
       api('addEventListener', 2, (tc, success) => {
-        const off = tc?.gdprApplies === false;
-        if (success && (off || tc?.eventStatus == 'tcloaded' || tc?.eventStatus == 'useractioncomplete')) {
-          resolve(off || !!tc.purpose?.consents?.[1]);
+        // `success` promises a TCData object.
+        if (success && (tc.gdprApplies === false || /^(tcloaded|useractioncomplete)$/.test(tc.eventStatus!))) {
+          resolve(tc.gdprApplies === false || !!tc.purpose?.consents?.[1]);
           api('removeEventListener', 2, () => {}, tc.listenerId);
         }
       });

@@ -12,66 +12,63 @@ export const DEFAULT_GPT_SRC = 'https://securepubads.g.doubleclick.net/tag/js/gp
 /* eslint-disable @typescript-eslint/no-explicit-any -- GPT's objects are whatever the page holds */
 const win = window as { googletag?: any };
 
-/** The `googletag` we created to queue commands while our script loads (vs. the page's own). */
-let ours: unknown;
-/** Our script's load: resolves once GPT's command queue will run, rejects when the script fails. */
-let loading: Promise<unknown>;
+/** Each container's GPT slot, so that a slot whose container left the page can be released. */
+const defined = new WeakMap<HTMLElement, unknown>();
+
+/**
+ * Releases the GPT slot of a container that left the page (a single-page app replaced the
+ * article): a page-wide `refresh()` would otherwise still ask for it. Guarded like every call.
+ */
+export function releaseGptSlot(container: HTMLElement): void {
+  const slot = defined.get(container);
+  try {
+    if (slot) win.googletag.destroySlots([slot]);
+  } catch {
+    /* GPT stubbed or replaced since */
+  }
+}
 
 export const gpt: AdProvider = {
   name: 'gpt',
-  async request(ctx) {
-    const { unit, sizes, container, personalised } = ctx;
-    const src = safeUrl(ctx.src || DEFAULT_GPT_SRC);
-    if (!unit || !src) throw Error('GPT needs a unit and an http(s) gpt-src');
-    // No googletag (none yet, or removed by the page or a blocker): load GPT afresh. A googletag
-    // that is not ours is the page's own GPT: use it as it is.
+  async request({ unit, sizes, container, personalised, src: raw }) {
+    const src = safeUrl(raw || DEFAULT_GPT_SRC);
+    if (!unit || !src) throw Error('GPT: no unit or gpt-src');
+    // No googletag (none yet, or removed by the page or a blocker): load GPT afresh, and keep the
+    // script's load on the `googletag` we make to queue commands meanwhile (GPT keeps that object).
+    // A googletag without it is the page's own GPT: use it as it is.
     if (!win.googletag) {
-      ours = win.googletag = { cmd: [] };
-      loading = new Promise((onload, reject) => {
-        const onerror = () => reject(Error(`GPT did not load from ${src}`));
+      const folioLoad = new Promise((onload, reject) => {
+        const onerror = () => reject(Error('GPT did not load from ' + src));
         // A script element made by script is async already.
         document.head.append(Object.assign(document.createElement('script'), { src, onload, onerror }));
       });
+      win.googletag = { cmd: [], folioLoad };
     }
-    if (win.googletag == ours) await loading;
-    return new Promise<AdResult>((resolve, reject) => {
-      // Runs `fn`, turning whatever a missing or stubbed GPT throws into a rejected request.
-      const guard = (fn: () => void) => () => {
-        try {
-          fn();
-        } catch (e) {
-          reject(Error(`GPT: ${e}`));
-        }
-      };
-      guard(() =>
-        win.googletag.cmd.push(
-          guard(() => {
-            const g = win.googletag;
-            const pubads = g.pubads();
-            // GPT returns null for an id that already has a slot: addService then throws.
-            const slot = (ctx.state = g.defineSlot(unit, sizes, container.id));
-            slot.addService(pubads);
-            // The answer for this slot; the listener goes once it came.
-            pubads.addEventListener('slotRenderEnded', function done(e: { slot: unknown; isEmpty: boolean; size: unknown }) {
-              if (e.slot == slot) {
-                pubads.removeEventListener('slotRenderEnded', done);
-                resolve({ filled: !e.isEmpty, size: Array.isArray(e.size) ? (e.size as AdResult['size']) : null }); // GPT: null when empty
-              }
-            });
-            // Page-wide in GPT; set on each request so it follows the consent of the moment.
-            pubads.setPrivacySettings({ nonPersonalizedAds: !personalised });
-            g.enableServices();
-            g.display(container.id);
-          }),
-        ),
-      )();
-    });
-  },
-  destroy({ state }) {
+    await win.googletag.folioLoad;
     try {
-      if (state) win.googletag.destroySlots([state]);
-    } catch {
-      // A stub without destroySlots: nothing to release.
+      // Once GPT runs its command queue (a stub's `cmd` may throw here, or never run us).
+      await new Promise((run) => win.googletag.cmd.push(run));
+      const g = win.googletag;
+      const pubads = g.pubads();
+      // GPT returns null for an id that already has a slot: addService then throws.
+      const slot = g.defineSlot(unit, sizes, container.id);
+      slot.addService(pubads);
+      defined.set(container, slot);
+      // The answer for this slot (a later refresh of it resolves nothing more).
+      const answer = new Promise<AdResult>((resolve) =>
+        pubads.addEventListener(
+          'slotRenderEnded',
+          (e: { slot: unknown; isEmpty: boolean; size: unknown }) =>
+            e.slot == slot && resolve({ filled: !e.isEmpty, size: Array.isArray(e.size) ? (e.size as AdResult['size']) : null }), // GPT: null when empty
+        ),
+      );
+      // Page-wide in GPT; set on each request so it follows the consent of the moment.
+      pubads.setPrivacySettings({ nonPersonalizedAds: !personalised });
+      g.enableServices();
+      g.display(container.id);
+      return answer;
+    } catch (e) {
+      throw Error('GPT: ' + e);
     }
   },
 };

@@ -4,6 +4,7 @@
  * marked `rel="sponsored"`. The feed is fetched once per URL however many slots use it, and
  * creatives rotate across the slots of the page.
  */
+import { html, render } from 'lit';
 import type { AdSize } from '../events.js';
 import { safeUrl } from '../internal/url.js';
 import type { AdProvider } from './provider.js';
@@ -23,7 +24,9 @@ export interface HouseCreative {
  * is taken as it is: it only ever becomes an image's alt text (a property, never markup).
  */
 export function parseHouseFeed(data: unknown, base: string): HouseCreative[] {
-  return (Array.isArray(data) ? data : []).flatMap((o) => {
+  // A lone entry outside an array counts as a feed of one.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untrusted JSON, checked field by field
+  return [data].flat().flatMap((o: any) => {
     const sizes = parseSizes(`${o?.sizes}`, []); // a number or anything else is no size
     const image = safeUrl(o?.image, base);
     const href = safeUrl(o?.href, base);
@@ -45,7 +48,7 @@ let turn = 0;
 export function loadHouseFeed(url: string): Promise<HouseCreative[]> {
   return (feeds[url] ??= fetch(url).then(async (res) => {
     const list = parseHouseFeed(res.ok && (await res.json()), url);
-    if (!list.length) throw Error(`house feed ${url}: HTTP ${res.status}, no usable creative`);
+    if (!list.length) throw Error('no creative in ' + url);
     return list;
   }));
 }
@@ -54,18 +57,15 @@ export const house: AdProvider = {
   name: 'house',
   async request({ src, sizes, container, label }) {
     const url = safeUrl(src);
-    if (!url) throw Error('house ads need an ads-src URL');
+    if (!url) throw Error('no ads-src');
     const c = pickCreative(await loadHouseFeed(url), sizes, turn++);
-    if (c) {
-      const a = Object.assign(document.createElement('a'), { href: c.href, rel: 'sponsored noopener', target: '_blank' });
-      const img = Object.assign(new Image(...c.size), { src: c.image, alt: c.alt || label });
-      // Through the CSSOM, which strict CSPs allow, against publisher rules such as `img { width: 100% }`.
-      // The link wraps the image exactly (its focus ring too), top-aligned: no gap under it.
-      a.style.cssText = 'display:inline-block;vertical-align:top';
-      img.style.cssText = `display:block;width:${c.size[0]}px;max-width:100%;height:auto`;
-      a.append(img);
-      container.replaceChildren(a);
-    }
+    // Lit's attribute bindings set values, never markup. `align=top` (a presentational hint, not
+    // a style attribute, so strict CSPs allow it) leaves no gap under the image.
+    if (c)
+      render(
+        html`<a href=${c.href} rel="sponsored noopener" target=_blank><img src=${c.image} alt=${c.alt || label} width=${c.size[0]} height=${c.size[1]} align=top></a>`,
+        container,
+      );
     return { filled: !!c, size: c?.size ?? null };
   },
 };

@@ -23,9 +23,6 @@ export interface SlotContext {
   personalised: boolean;
   /** The slot's localised label ("Advertisement"), e.g. for an image's missing alt text. */
   label: string;
-  /** The provider's own record of what `request` set up (GPT: its slot), for `destroy`. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the provider keeps
-  state?: any;
 }
 
 /** The answer: a creative was drawn (and its size), or nothing will be. */
@@ -39,6 +36,4 @@ export interface AdProvider {
   readonly name: string;
   /** Resolves once the creative is drawn or known to be absent; rejects on failure (blocked script, bad feed). */
   request(slot: SlotContext): Promise<AdResult>;
-  /** Releases what `request` set up for this slot (the slot left the page). */
-  destroy?(slot: SlotContext): void;
 }

@@ -8,18 +8,15 @@ export type AdSizes = AdSize[] | 'fluid';
 
 /**
  * Parses `300x250, 336x280` (also `300×250`) or `fluid`. Entries that are not two whole numbers
- * from 1 to 4000 are dropped; `fluid` mixed with fixed sizes is dropped too. Returns `fallback`
- * when nothing valid is left.
+ * from 1 to 9999 are dropped, and so are repeats; `fluid` mixed with fixed sizes is dropped too.
+ * Returns `fallback` when nothing valid is left.
  */
 export function parseSizes(raw: string | null | undefined, fallback: AdSizes = [[300, 250]]): AdSizes {
-  const text = (raw ?? '').trim().toLowerCase();
+  const text = `${raw}`.trim().toLowerCase(); // null and undefined match nothing
   if (text == 'fluid') return text;
   const sizes: AdSize[] = [];
-  for (const part of text.split(/[\s,]+/)) {
-    const [, w, h] = /^(\d+)[x×](\d+)$/.exec(part) ?? [];
-    const size: AdSize = [+w, +h]; // NaN when the part did not match
-    if (size.every((v) => v >= 1 && v <= 4000) && !fits(size, sizes)) sizes.push(size);
-  }
+  // Whole entries only (between separators): `-3x4` or `3x4px` are no size.
+  for (const [, w, h] of text.matchAll(/(?<![^\s,])([1-9]\d{0,3})[x×]([1-9]\d{0,3})(?![^\s,])/g)) if (!fits([+w, +h], sizes)) sizes.push([+w, +h]);
   return sizes.length ? sizes : fallback;
 }
 

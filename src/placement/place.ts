@@ -34,7 +34,7 @@ export const DEFAULT_RULES: PlacementRules = { enabled: true, first: 3, firstCha
 export interface Candidate {
   index: number;
   taken: boolean;
-  /** Why, in words for editors: 'taken', 'next to a heading', 'too early: 2 of 3 paragraphs', … */
+  /** Why, in short words for editors: 'taken', 'next to heading', 'too early', 'too close to an ad', … */
   reason: string;
 }
 
@@ -43,29 +43,6 @@ export interface Placement {
   positions: number[];
   /** Every gap, 0..blocks.length, with its verdict: the debug view draws these. */
   candidates: Candidate[];
-}
-
-/** How the reasons name a neighbour (a paragraph is never refused as one). */
-const NAMES: Partial<Record<PlacementKind, string>> = { image: 'an image', ad: 'an ad', related: 'a related card', other: 'other content' };
-
-/** Running totals: paragraphs and characters before each gap. */
-function totals(blocks: PlacementBlock[]): [number[], number[]] {
-  const paras = [0];
-  const chars = [0];
-  blocks.map((b, i) => {
-    paras[i + 1] = paras[i] + +(b.kind == 'paragraph');
-    chars[i + 1] = chars[i] + b.chars;
-  });
-  return [paras, chars];
-}
-
-/**
- * Why an ad (or card) may not sit between these two neighbours, or '' when it may. Before the
- * first block (no neighbour above) this says nothing: the "too early" rule refuses that gap.
- */
-function neighbours(blocks: PlacementBlock[], i: number): string {
-  const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind != 'paragraph');
-  return other ? `next to ${NAMES[other.kind] ?? 'a ' + other.kind}` : '';
 }
 
 /**
@@ -78,33 +55,45 @@ function neighbours(blocks: PlacementBlock[], i: number): string {
  */
 export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): Placement {
   const r = { ...DEFAULT_RULES, ...rules };
-  const [paras, chars] = totals(blocks);
   const n = blocks.length;
-  /** Why gaps `from`..`to` are too close for two ads (or the top for the first), or ''. */
-  const spacing = (what: string, from: number, to: number, min = r.gap, minChars = r.gapChars) => {
-    const p = paras[to] - paras[from];
-    const c = chars[to] - chars[from];
-    return p < min ? `${what}: ${p} of ${min} paragraphs` : c < minChars ? `${what}: ${c} of ${minChars} characters` : '';
-  };
+  // Running totals: paragraphs and characters before each gap (one entry per gap).
+  const paras = [0];
+  const chars = [0];
+  blocks.map((b, i) => {
+    paras[i + 1] = paras[i] + +(b.kind == 'paragraph');
+    chars[i + 1] = chars[i] + b.chars;
+  });
+  /** Whether gaps `from`..`to` hold too little text for two ads (or above the first). */
+  const near = (from: number, to: number, min = r.gap, minChars = r.gapChars) =>
+    paras[to] - paras[from] < min || chars[to] - chars[from] < minChars;
   const positions: number[] = [];
-  const candidates: Candidate[] = [];
-  let last = -1; // the gap where the previous ad ended, -1 before any
-  let next = -1; // the gap where the next pinned ad starts, n when none (found once per ad: linear, not quadratic)
-  for (let i = 0; i <= n; i++) {
+  // The gap where the previous ad ended (-1 before any), and where the next pinned ad starts
+  // (n + 1 when none; found once per ad: linear, not quadratic). Beyond 0..n the totals are
+  // undefined, so `near` is false: no ad above (the "too early" rule applies) or below.
+  let last = -1;
+  let next = -1;
+  const candidates = paras.map((_, i): Candidate => {
     if (blocks[i - 1]?.kind == 'ad') last = i;
-    if (next < i) for (next = i; next < n && blocks[next].kind != 'ad'; ) next++;
+    if (next < i) for (next = i; next <= n && blocks[next]?.kind != 'ad'; ) next++;
+    // Next to a block that is not a paragraph; at the edges (no block above or below) the
+    // "too early" and "after the last paragraph" rules refuse the gap instead.
+    const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind != 'paragraph');
     const reason = !r.enabled
-      ? 'ads are turned off'
+      ? 'ads off'
       : paras[n] == paras[i]
         ? 'after the last paragraph'
-        : neighbours(blocks, i) ||
-          (positions.length >= r.max
-            ? `limit of ${r.max} ads reached`
-            : (last < 0 ? spacing('too early', 0, i, r.first, r.firstChars) : spacing('too close to the previous ad', last, i)) ||
-              (next < n ? spacing('too close to the next ad', i, next) : ''));
+        : other
+          ? 'next to ' + other.kind
+          : positions.length >= r.max
+            ? `limit: ${r.max} ads`
+            : last < 0 && near(0, i, r.first, r.firstChars)
+              ? 'too early'
+              : near(last, i) || near(i, next)
+                ? 'too close to an ad'
+                : '';
     if (!reason) positions.push((last = i));
-    candidates.push({ index: i, taken: !reason, reason: reason || 'taken' });
-  }
+    return { index: i, taken: !reason, reason: reason || 'taken' };
+  });
   return { positions, candidates };
 }
 
@@ -113,14 +102,16 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
  * paragraphs above it (one, in a very short article). Never first or last in the body, never
  * next to an ad, heading, image, quote, list or another card. Returns a gap index or null.
  * Call it before `placeAds` and pass the card in as a `related` block, so ads keep away from it.
+ * That is the first ad `placeAds` would insert with no text minimum, and ads seen as any other
+ * block: a neighbour to keep away from, not a reason for spacing.
  */
 export function placeRelated(blocks: PlacementBlock[]): number | null {
-  const [paras] = totals(blocks);
-  const find = (min: number) => {
-    for (let i = 1; i < blocks.length; i++) if (paras[i] >= min && !neighbours(blocks, i)) return i;
-    return null;
-  };
-  return find(2) ?? find(1);
+  const find = (first: number) =>
+    placeAds(
+      blocks.map((b) => (b.kind == 'ad' ? { kind: 'other', chars: 0 } : b)),
+      { first, firstChars: 0, max: 1 },
+    ).positions[0];
+  return find(2) ?? find(1) ?? null;
 }
 
 type Loose = string | number | null | undefined;
@@ -138,6 +129,6 @@ export function rulesFrom(
   const ads = input.ads?.trim().toLowerCase();
   const rules = { ...base, enabled: ads == 'none' ? false : ads == 'auto' || (input.enabled ?? base.enabled) };
   // Whole numbers ≥ 0 only, from a string or a number; anything else (blank included) is ignored.
-  for (const k of ['first', 'gap', 'max'] as const) if (/^\s*\d+\s*$/.test(`${input[k]}`)) rules[k] = Number(input[k]);
+  for (const k of ['first', 'gap', 'max'] as const) if (/^\s*\d+\s*$/.test(`${input[k]}`)) rules[k] = +input[k]!;
   return rules;
 }

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { DEFAULT_GPT_SRC, gpt } from '../../src/ads/gpt.js';
+import { DEFAULT_GPT_SRC, gpt, releaseGptSlot } from '../../src/ads/gpt.js';
 import type { SlotContext } from '../../src/ads/provider.js';
 
 const STANDIN = '/test/support/gpt-standin.js';
@@ -90,11 +90,11 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
     expect(answered, 'an answer for a container GPT cannot find').to.equal(false);
   });
 
-  it('destroy releases the GPT slot', async () => {
+  it('releases the GPT slot of a container that left the page', async () => {
     const c = ctx();
     await gpt.request(c);
     expect(w.googletag.pubads().getSlots().length).to.equal(1);
-    gpt.destroy!(c);
+    releaseGptSlot(c.container);
     expect(w.googletag.pubads().getSlots().length).to.equal(0);
   });
 
@@ -128,11 +128,11 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
       expect(await gpt.request(ctx({ src: 'javascript:alert(1)' })).then(() => null, (e: Error) => e)).to.be.instanceOf(Error);
     });
 
-    it('destroy on a stub without destroySlots does not throw', async () => {
+    it('releasing a slot on a stub without destroySlots does not throw', async () => {
       const c = ctx();
       await gpt.request(c);
       w.googletag = { cmd: [] };
-      expect(() => gpt.destroy!(c)).not.to.throw();
+      expect(() => releaseGptSlot(c.container)).not.to.throw();
     });
   });
 });

@@ -174,7 +174,7 @@ describe('<folio-article> placement', () => {
       const notes = [...el.querySelectorAll('[data-folio-debug]')].map((n) => n.textContent!);
       expect(notes).to.have.length(8);
       expect(notes[0]).to.contain('gap 0');
-      expect(notes.join('\n')).to.match(/next to a heading/);
+      expect(notes.join('\n')).to.match(/next to heading/);
     });
   });
 

@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
 import { readConsent } from '../../ads/consent.js';
-import { gpt } from '../../ads/gpt.js';
+import { gpt, releaseGptSlot } from '../../ads/gpt.js';
 import { house } from '../../ads/house.js';
 import { placeholder } from '../../ads/placeholder.js';
-import type { AdProvider, AdResult, SlotContext } from '../../ads/provider.js';
+import type { AdResult } from '../../ads/provider.js';
 import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
 import { watchViewability } from '../../ads/viewability.js';
 import { FolioAdErrorEvent, FolioAdRenderEvent, FolioAdRequestEvent, FolioAdViewableEvent } from '../../events.js';
@@ -79,21 +79,10 @@ export class FolioAdSlot extends LitElement {
   #n = ++slots;
   /** The creative container, with a document-unique id. Deliberately no ad-like word: see the README. */
   #container = Object.assign(document.createElement('div'), { id: `folio-gpt-${this.#n}` });
-  #ctx?: SlotContext;
   /** Whether the slot has started asking: it asks once. */
   #asked = false;
   /** Stops measuring viewability. */
   #stopViewing?: () => void;
-
-  /** The provider this slot uses (unknown names fall back to the placeholder). */
-  get #provider(): AdProvider {
-    return [house, gpt].find((p) => p.name == this.provider) ?? placeholder;
-  }
-
-  /** Dispatches one of the ad events, with this slot's provider in the detail. */
-  #fire<D>(E: new (detail: D & { provider: string }) => Event, detail: D): void {
-    this.dispatchEvent(new E({ ...detail, provider: this.#provider.name }));
-  }
 
   /**
    * Once, when first rendered: the creative container goes in (and is never moved again: moving
@@ -102,34 +91,39 @@ export class FolioAdSlot extends LitElement {
    */
   protected override firstUpdated(): void {
     this.append(this.#container);
-    // `lazy-margin`: `100%`, `600px` or `600` (px); anything else is the default, one viewport.
+    // `lazy-margin`: `100%`, `600px` or `600` (px); anything else is the default, one viewport
+    // (one value: the same margin on every side).
     const m = this.lazyMargin!;
     const v = parseFloat(m);
-    new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.load(), {
-      rootMargin: `${v >= 0 ? v + (m.includes('%') ? '%' : 'px') : '100%'} 0px`,
+    new IntersectionObserver((entries) => entries.pop()!.isIntersecting && this.load(), {
+      rootMargin: v >= 0 ? v + (/%/.test(m) ? '%' : 'px') : '100%',
     }).observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A slot that is only being moved comes back before the microtask and carries on; one that
-    // left stops measuring viewability and releases its GPT slot.
-    queueMicrotask(() => this.isConnected || (this.#stopViewing?.(), this.#ctx && this.#provider.destroy?.(this.#ctx)));
+    // left stops measuring viewability and releases its GPT slot, if it had one.
+    queueMicrotask(() => this.isConnected || (this.#stopViewing?.(), releaseGptSlot(this.#container)));
   }
 
   /** Reserves the space on the host itself, before any request: the smallest creative plus the label, or `reserve`. */
   protected override updated(): void {
-    const n = Number(this.reserve);
+    const n = +this.reserve!;
     const h = n > 0 ? Math.max(n, LABEL_HEIGHT) : smallestHeight(parseSizes(this.sizes)) + LABEL_HEIGHT;
-    this.style.minHeight = `${h}px`;
-    this.style.setProperty('--_frame', `${h - LABEL_HEIGHT}px`);
+    this.style.minHeight = h + 'px';
+    this.style.setProperty('--_frame', h - LABEL_HEIGHT + 'px');
   }
 
   /** Asks now, whatever the distance to the viewport (still after consent). Once per slot: later calls (the lazy observer's too) do nothing. */
   async load(): Promise<void> {
     if (this.#asked) return;
     this.#asked = true;
-    const provider = this.#provider;
+    // Unknown names fall back to the placeholder.
+    const provider = [house, gpt].find((p) => p.name == this.provider) ?? placeholder;
+    /** Dispatches one of the ad events, with this slot's provider in the detail. */
+    const fire = <D>(E: new (detail: D & { provider: string }) => Event, detail: D) =>
+      this.dispatchEvent(new E({ ...detail, provider: provider.name }));
     const unit = this.unit ?? null;
     const sizes = fitWidth(parseSizes(this.sizes), this.clientWidth);
     const personalised = await readConsent();
@@ -137,26 +131,22 @@ export class FolioAdSlot extends LitElement {
     // Without purpose 1 consent: non-personalised ads, or none at all in strict mode.
     if (personalised || this.adConsent != 'strict') {
       this.toggleAttribute('requested', true);
-      this.#fire(FolioAdRequestEvent, { unit, sizes });
+      fire(FolioAdRequestEvent, { unit, sizes });
       try {
-        result = await provider.request(
-          (this.#ctx = { container: this.#container, unit, sizes, src: provider == house ? this.adsSrc : this.gptSrc, personalised, label: this.#label() }),
-        );
+        result = await provider.request({ container: this.#container, unit, sizes, src: provider == house ? this.adsSrc : this.gptSrc, personalised, label: this.#label() });
       } catch (e) {
-        return this.#fire(FolioAdErrorEvent, { message: (e as Error).message });
+        return void fire(FolioAdErrorEvent, { message: (e as Error).message });
       }
     }
     // Resizing is allowed only where it cannot move what the reader sees: entirely below the viewport.
     // The placeholder never draws, so it is never "empty" and never collapses.
     const below = this.getBoundingClientRect().top >= innerHeight;
     const empty = !result.filled && provider != placeholder;
-    this.toggleAttribute('filled', result.filled);
-    this.toggleAttribute('empty', empty);
-    this.toggleAttribute('grown', below && result.filled);
-    this.toggleAttribute('collapsed', below && empty);
-    this.#fire(FolioAdRenderEvent, result);
+    const states = { filled: result.filled, empty, grown: below && result.filled, collapsed: below && empty };
+    for (const [name, on] of Object.entries(states)) this.toggleAttribute(name, on);
+    fire(FolioAdRenderEvent, result);
     // Viewability of a filled slot (or the placeholder that stands for one), measured once.
-    if (!empty) this.#stopViewing = watchViewability(this, () => this.#fire(FolioAdViewableEvent, { size: result.size }));
+    if (!empty) this.#stopViewing = watchViewability(this, () => fire(FolioAdViewableEvent, { size: result.size }));
   }
 
   #label(): string {
