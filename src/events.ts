@@ -37,8 +37,7 @@ export type FolioErrorCode =
   | 'story-invalid'
   | 'related-feed'
   | 'ads-feed'
-  | 'ads-script'
-  | 'corrections-storage';
+  | 'ads-script';
 
 /** The reader asked to suggest a correction (footer link, keyboard shortcut or touch button). */
 export class FolioCorrectionRequestEvent extends folioEvent<{ quote: string | null }>('folio-correction-request', true) {}

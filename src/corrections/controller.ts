@@ -14,9 +14,8 @@ import {
   FolioCorrectionSentEvent,
   FolioCorrectionSubmitEvent,
 } from '../events.js';
-import { resolveLang, stringsFor } from '../i18n/strings.js';
 import { define } from '../internal/define.js';
-import { pageCanonical, safeUrl } from '../internal/url.js';
+import { safeUrl } from '../internal/url.js';
 import { buildAnnotation } from './annotation.js';
 import { createOutbox } from './outbox.js';
 import { articleOf, selectionTarget, type Quote } from './selectors.js';
@@ -30,7 +29,7 @@ export interface OpenOptions {
 }
 
 /** What the page-wide global holds: the first copy's way to open the dialog. */
-export type OpenCorrection = (options?: OpenOptions) => FolioCorrectionDialog;
+export type OpenCorrection = (options?: OpenOptions) => FolioCorrectionDialog | undefined;
 
 const KEY = Symbol.for('folio.corrections');
 
@@ -47,11 +46,11 @@ export const installedCorrections = (): OpenCorrection | undefined => registry[K
 
 /**
  * Listens for Ctrl/⌘+Enter, the footer's "write to us here" and selections (the touch button),
- * and drains the outbox of corrections earlier pages could not deliver. Returns a function
- * that undoes it, or null when corrections were already installed on this page.
+ * and drains the outbox of corrections earlier pages could not deliver; nothing when
+ * corrections are already installed on this page. For the page's lifetime: there is no undo.
  */
-export function installCorrections(): (() => void) | null {
-  if (registry[KEY]) return null;
+export function installCorrections(): void {
+  if (registry[KEY]) return;
   /** Articles that announced themselves (folio-ready), including those in shadow roots. */
   const seen = new Set<Element>();
   /** The article each correction came from, for the events of its deliveries (also later ones). */
@@ -90,17 +89,17 @@ export function installCorrections(): (() => void) | null {
     return dialog;
   }
 
-  function show(article: ArticleElement | null, quote: Quote | null): FolioCorrectionDialog {
+  function show(article: ArticleElement, quote: Quote | null): FolioCorrectionDialog {
     const el = makeDialog();
-    const endpoint = safeUrl(article?.correctionsUrl);
-    const language = article?.language ?? resolveLang(document.documentElement);
+    const endpoint = safeUrl(article.correctionsUrl);
+    const { language } = article;
     el.show({
       quote,
       language,
-      strings: article?.localStrings ?? stringsFor(language),
+      strings: article.localStrings,
       send: endpoint
         ? (fields) => {
-            const annotation = buildAnnotation({ ...fields, source: article?.canonicalUrl ?? pageCanonical(), language });
+            const annotation = buildAnnotation({ ...fields, source: article.canonicalUrl, language });
             const { id } = annotation;
             pending.set(id, article);
             fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));
@@ -120,9 +119,8 @@ export function installCorrections(): (() => void) | null {
 
   const listeners: Record<string, (e: Event) => void> = {
     keydown(e) {
-      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent)) return;
-      // Typing in a field (a search box, a comment form) is not a request.
-      if (isEditable(e.composedPath()[0])) return;
+      // Not while the dialog is open, nor while typing in a field (a search box, a comment form).
+      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent) || isEditable(e.composedPath()[0])) return;
       const target = selectionTarget(articles());
       // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
       if (target && request(target.article, target.quote)) e.preventDefault();
@@ -134,7 +132,7 @@ export function installCorrections(): (() => void) | null {
       const article = isArticle(origin) ? origin : articleOf(origin);
       // After every listener has run, so a publisher's document listener added later can still take over.
       queueMicrotask(() => {
-        if (!e.defaultPrevented) show(article, ((e as FolioCorrectionRequestEvent).detail.quote !== null && article && selectionTarget([article])?.quote) || null);
+        if (!e.defaultPrevented && article) show(article, ((e as FolioCorrectionRequestEvent).detail.quote !== null && selectionTarget([article])?.quote) || null);
       });
     },
 
@@ -165,17 +163,14 @@ export function installCorrections(): (() => void) | null {
   for (const type in listeners) document.addEventListener(type, listeners[type]);
   outbox.start();
 
-  const open: OpenCorrection = ({ article, quote = true } = {}) => {
+  // With no article on the page there is nothing to correct: nothing opens, and the page's
+  // developer is told why.
+  registry[KEY] = ({ article, quote = true } = {}) => {
     const target = quote ? selectionTarget(article ? [article] : articles()) : null;
-    return show(target?.article ?? article ?? (articles().find(isArticle) as ArticleElement | undefined) ?? null, target?.quote ?? null);
-  };
-  registry[KEY] = open;
-  return () => {
-    for (const type in listeners) document.removeEventListener(type, listeners[type]);
-    clearTimeout(timer);
-    outbox.stop();
-    dialog?.remove();
-    if (registry[KEY] == open) delete registry[KEY];
+    const found = target?.article ?? article ?? (articles().find(isArticle) as ArticleElement | undefined);
+    if (found) return show(found, target?.quote ?? null);
+    console.warn('folio: openCorrection(): no Folio article on this page');
+    return undefined;
   };
 }
 
@@ -183,8 +178,9 @@ export function installCorrections(): (() => void) | null {
  * Opens the correction dialog from the page's own code (a publisher's "Report an error" button):
  * quoting the reader's selection when it is inside the article, else as a general correction.
  * Uses whichever copy of Folio installed corrections first, installing them if none did.
+ * Undefined, and nothing opens, when the page has no article.
  */
-export function openCorrection(options?: OpenOptions): FolioCorrectionDialog {
-  if (!registry[KEY]) installCorrections();
+export function openCorrection(options?: OpenOptions): FolioCorrectionDialog | undefined {
+  installCorrections();
   return registry[KEY]!(options);
 }

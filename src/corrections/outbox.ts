@@ -13,12 +13,11 @@
  * are in every engine Folio supports, in secure contexts; on a plain-http page, or where the
  * lock is refused (opaque origins), an entry may be sent twice, and the receiver stores it once
  * by its id. When storage cannot be used (blocked, private mode, quota) entries live in memory
- * for this page, with one warning.
+ * for this page, with one console warning (which names the storage error).
  *
  * Tests swap `fetch`, `Date.now`, `Math.random` and `localStorage` on the window; only the
  * timings are options.
  */
-import { FolioErrorEvent } from '../events.js';
 import type { WebAnnotation } from './annotation.js';
 
 export const PREFIX = 'folio:outbox:';
@@ -57,7 +56,7 @@ export interface Outbox {
    * Sends the entries that are due. `force` also sends those waiting out a backoff (online, a
    * new page view, the page being hidden); `keepalive` lets the requests outlive the page.
    */
-  flush(options?: { force?: boolean; keepalive?: boolean }): Promise<void>;
+  flush(force?: boolean, keepalive?: boolean): Promise<void>;
   /** Every entry still kept (expired ones are dropped on the way). */
   entries(): OutboxEntry[];
   /** Retries on `online` and when the page is hidden, and drains what earlier pages left (a second after). */
@@ -95,13 +94,12 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
 
   /** The entry kept under `key` (`raw`, when already read), unless it is missing, corrupt or expired (then removed). */
   function read(key: string, raw = memory[key] ?? io((s) => s.getItem(key))): OutboxEntry | undefined {
-    let entry;
     try {
-      entry = JSON.parse(raw!);
+      const entry = JSON.parse(raw!);
+      if (entry.created + 6048e5 > Date.now()) return entry;
     } catch {
-      /* corrupt: removed below */
+      /* missing (null has no `created`) or corrupt: removed below */
     }
-    if (entry?.created + 6048e5 > Date.now()) return entry;
     remove(key);
     return undefined;
   }
@@ -112,11 +110,7 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
     // Once in memory, an entry stays there: a later write to storage would leave two copies.
     if (key in memory || !io((s) => (s.setItem(key, value), 1))) {
       memory[key] = value;
-      if (warned) return;
-      warned = true;
-      const message = `corrections are kept in memory only (${failure})`;
-      console.warn('folio: ' + message);
-      document.dispatchEvent(new FolioErrorEvent({ code: 'corrections-storage', message, fatal: false }));
+      warned ||= (console.warn('folio: corrections are kept in memory only:', failure), true);
     }
   }
 
@@ -131,7 +125,7 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
    * when it was busy or already gone. A refusal's message is the server's reason: the `error`
    * of its JSON body (as the reference receiver answers), else the status.
    */
-  function attempt(key: string, keepalive = false): Promise<Delivery | null | undefined> {
+  function attempt(key: string, keepalive?: boolean): Promise<Delivery | null | undefined> {
     const run = async () => {
       const entry = read(key);
       if (!entry) return; // another tab delivered it
@@ -155,15 +149,14 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
         result = { outcome: 'queued', reason: signal.aborted ? 'timeout' : 'network' };
       }
       if (result.outcome == 'queued') {
-        const backoff = Math.random() * Math.min(cap, base * 2 ** entry.attempts);
-        write({ ...entry, attempts: entry.attempts + 1, next: Date.now() + backoff });
+        write({ ...entry, attempts: entry.attempts + 1, next: Date.now() + Math.random() * Math.min(cap, base * 2 ** entry.attempts) });
       } else remove(key);
       onDelivery?.(entry, result);
       return result;
     };
-    const { locks } = navigator;
-    // `catch`: a lock refused outright (opaque origins, which have no shared storage either).
-    return locks ? locks.request(key, { ifAvailable: true }, (lock) => lock && run()).catch(run) : run();
+    // Without Web Locks (plain http), unlocked; `catch`: a lock refused outright (opaque origins,
+    // which have no shared storage either).
+    return navigator.locks?.request(key, { ifAvailable: true }, (lock) => lock && run()).catch(run) ?? run();
   }
 
   /** One timer for the earliest retry: never sooner than `base`, so a busy entry cannot spin; never later than `cap`. */
@@ -173,13 +166,13 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
     if (next < Infinity) timer = setTimeout(flush, Math.min(cap, Math.max(base, next - Date.now())));
   }
 
-  async function flush({ force = false, keepalive = false } = {}): Promise<void> {
+  async function flush(force?: boolean, keepalive?: boolean): Promise<void> {
     for (const e of entries()) if (e.next <= Date.now() || (force && e.attempts)) await attempt(keyOf(e), keepalive);
     schedule();
   }
 
   /** Back online: send now. Page hidden (perhaps for good): send now, in requests that outlive it. */
-  const wake = ({ type }: Event) => (type == 'online' || document.hidden) && flush({ force: true, keepalive: type != 'online' });
+  const wake = ({ type }: Event) => (type == 'online' || document.hidden) && flush(true, document.hidden);
 
   const listen = (on: boolean) => {
     stopped = !on;
@@ -202,7 +195,7 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
     entries,
     start() {
       listen(true);
-      setTimeout(() => !stopped && flush({ force: true }), 1e3);
+      setTimeout(() => stopped || flush(true), 1e3);
     },
     stop: () => listen(false),
   };

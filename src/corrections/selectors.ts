@@ -66,21 +66,13 @@ export function articleText(root: Node): TextIndex {
 export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offset: number): number | null {
   const i = nodes.indexOf(node as Text);
   if (i >= 0) return starts[i] + offset;
-  // Binary search for the first text node the point comes before.
+  // The first text node the point comes before (none: the end).
   const probe = new Range();
-  let lo = 0;
-  let hi = nodes.length;
   try {
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      probe.selectNodeContents(nodes[mid]);
-      if (probe.comparePoint(node, offset) < 0) hi = mid;
-      else lo = mid + 1;
-    }
+    return starts[nodes.findIndex((n) => (probe.selectNodeContents(n), probe.comparePoint(node, offset) < 0))] ?? text.length;
   } catch {
     return null; // a point in another tree (WrongDocumentError)
   }
-  return starts[lo] ?? text.length;
 }
 
 /** The first `max` characters of a quote longer than that, with the suffix that now follows them. */
@@ -141,11 +133,13 @@ export function selectionTarget(articles: Iterable<Element>, selection?: Selecti
  * prefix cut at CONTEXT characters loses its first word, a suffix its last), and a long quote
  * (which may cross paragraphs) is given by its first and last words.
  */
-export function textFragmentUrl(source: string, { exact, prefix, suffix, start }: Quote): string {
+export function textFragmentUrl(source: string, { exact, prefix, suffix }: Quote): string {
   const enc = (s: string) => encodeURIComponent(s.replace(/\s+/g, ' ').trim()).replace(/-/g, '%2D');
+  // Context of CONTEXT characters was cut from a longer text: its outer word may be partial.
+  const cut = (s: string, partial: RegExp) => enc(s.length < CONTEXT ? s : s.replace(partial, ''));
+  const before = cut(prefix, /^\S*/);
+  const after = cut(suffix, /\S*$/);
   const words = exact.trim().split(/\s+/);
-  const before = enc(start > CONTEXT ? prefix.replace(/^\S*/, '') : prefix);
-  const after = enc(suffix.length < CONTEXT ? suffix : suffix.replace(/\S*$/, ''));
-  const text = words.length > 8 ? `${enc(words.slice(0, 3).join(' '))},${enc(words.slice(-3).join(' '))}` : enc(exact);
+  const text = words.length > 8 ? [words.slice(0, 3), words.slice(-3)].map((w) => enc(w.join(' '))).join() : enc(exact);
   return `${source.split('#')[0]}#:~:text=${before && before + '-,'}${text}${after && ',-' + after}`;
 }

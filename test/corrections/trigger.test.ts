@@ -17,7 +17,6 @@ import { endpoint, nextFrame, pressCorrectionKeys, selectBetween, selectText, st
 const PREFIX = 'folio:outbox:';
 let coarse = false;
 const { matchMedia } = window;
-let uninstall: (() => void) | null = null;
 
 const dialogHost = () => document.querySelector('folio-correction-dialog') as FolioCorrectionDialog | null;
 const isOpen = () => !!dialogHost()?.open;
@@ -40,16 +39,14 @@ async function click(el: Element) {
 }
 
 describe('corrections: trigger', () => {
-  const install = () => (uninstall = installCorrections());
   before(() => {
     // Headless Chromium reports a fine pointer and cannot be switched to a coarse one: the touch
     // tests answer the media query themselves (and tap with the mouse).
     window.matchMedia = (query: string) =>
       coarse && query === '(pointer: coarse)' ? ({ matches: true } as MediaQueryList) : matchMedia.call(window, query);
-    install();
+    installCorrections(); // for the page's lifetime, like Folio's own
   });
   after(() => {
-    uninstall?.();
     window.matchMedia = matchMedia;
   });
   afterEach(async () => {
@@ -80,6 +77,21 @@ describe('corrections: trigger', () => {
     it('knows typing places from the rest of the page', async () => {
       const box = await fixture(html`<div><input /><textarea></textarea><div contenteditable="true">x</div><p>text</p></div>`);
       expect([...box.children].map(isEditable)).to.deep.equal([true, true, true, false]);
+    });
+  });
+
+  describe('the dialog', () => {
+    // First of the tests that touch articles: nothing has made the dialog yet.
+    it('is made only once a correction becomes likely: nothing at install, one when a selection in an article settles', async () => {
+      expect(dialogHost()).to.equal(null);
+      const box = await fixture(html`<div><p id="out">Words outside.</p><folio-article><p>Inside words.</p></folio-article></div>`);
+      selectText(box.querySelector('#out')!, 'Words');
+      await new Promise((r) => setTimeout(r, 500)); // past the 400 ms a selection takes to settle
+      expect(dialogHost()).to.equal(null);
+      selectText(box.querySelector('folio-article')!, 'Inside');
+      await waitUntil(dialogHost, 'no dialog made');
+      expect(isOpen()).to.be.false;
+      expect(dialogHost()!.parentElement).to.equal(document.body);
     });
   });
 
@@ -178,7 +190,7 @@ describe('corrections: trigger', () => {
         return addEventListener.call(this, type, listener);
       } as typeof document.addEventListener;
       try {
-        expect(installCorrections()).to.equal(null);
+        installCorrections();
       } finally {
         delete (document as { addEventListener?: unknown }).addEventListener; // back to the prototype's
       }
@@ -192,22 +204,6 @@ describe('corrections: trigger', () => {
       document.removeEventListener('folio-correction-open', count);
       expect(opens).to.equal(1);
       expect(document.querySelectorAll('folio-correction-dialog')).to.have.length(1);
-    });
-  });
-
-  describe('the dialog', () => {
-    it('is made only once a correction becomes likely: nothing at install, one when a selection in an article settles', async () => {
-      uninstall!();
-      install();
-      expect(dialogHost()).to.equal(null);
-      const box = await fixture(html`<div><p id="out">Words outside.</p><folio-article><p>Inside words.</p></folio-article></div>`);
-      selectText(box.querySelector('#out')!, 'Words');
-      await new Promise((r) => setTimeout(r, 500)); // past the 400 ms a selection takes to settle
-      expect(dialogHost()).to.equal(null);
-      selectText(box.querySelector('folio-article')!, 'Inside');
-      await waitUntil(dialogHost, 'no dialog made');
-      expect(isOpen()).to.be.false;
-      expect(dialogHost()!.parentElement).to.equal(document.body);
     });
   });
 
@@ -239,8 +235,22 @@ describe('corrections: trigger', () => {
     it('can be opened from the page’s code too', async () => {
       const article = await enhanced();
       const dialog = openCorrection({ article, quote: false });
-      expect(dialog.open).to.be.true;
+      expect(dialog!.open).to.be.true;
       expect(installedCorrections()).to.be.a('function');
+    });
+
+    it('opens nothing from the page’s code when there is no article to correct', () => {
+      expect(document.querySelector('folio-article')).to.equal(null);
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        expect(openCorrection()).to.equal(undefined);
+      } finally {
+        console.warn = warn;
+      }
+      expect(isOpen()).to.be.false;
+      expect(warnings.map(String)).to.deep.equal(['folio: openCorrection(): no Folio article on this page']);
     });
   });
 

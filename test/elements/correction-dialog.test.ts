@@ -204,13 +204,17 @@ describe('<folio-correction-dialog>', () => {
       show({ send });
       await submit();
       expect(sent).to.have.length(0);
-      expect($('#suggestion-error').textContent).to.equal('Change the text or add a comment before sending.');
+      // The field to fix is marked, focused and described by the status line, which says why.
+      const text = field('suggestion');
+      expect(text.getAttribute('aria-invalid')).to.equal('true');
+      expect(active()).to.equal(text);
+      expect($(`#${text.getAttribute('aria-describedby')}`).textContent).to.equal('Change the text or add a comment before sending.');
       field('comment').value = 'The clock was wrong in print too.';
       await submit();
       expect(sent).to.have.length(1);
     });
 
-    it('validates the email and explains the mistake next to the field', async () => {
+    it('validates the email and explains the mistake', async () => {
       const { send, sent } = deferredSend();
       show({ send });
       await sendKeys({ type: ' sharp' });
@@ -226,6 +230,7 @@ describe('<folio-correction-dialog>', () => {
       await expect(el).to.be.accessible();
       email.value = 'reader@example.org';
       await submit();
+      expect(email.getAttribute('aria-invalid')).to.equal('false');
       expect(sent[0]).to.deep.include({ suggestion: 'six o’clock sharp', email: 'reader@example.org', comment: '', honeypot: '' });
     });
 

@@ -8,23 +8,22 @@ export const styles = css`
   /* Out of the page's flow; the touch button is placed from here (see touch()). */
   :host {
     position: absolute;
-    --accent: var(--folio-accent, light-dark(#b3261e, #ff8a80));
+    --a: var(--folio-accent, light-dark(#b3261e, #ff8a80));
     font: 15px/1.45 var(--folio-font-ui, system-ui, sans-serif);
   }
-  /* min(560px, 100vw - 24px) wide, padding included. */
+  /* min(552px, 100vw - 32px) wide with the engine's 1em padding; the engine centres it. */
   dialog {
     width: min(520px, 100vw - 64px);
-    padding: 20px;
     border: 0;
     border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 6px));
     color-scheme: light dark;
     background: var(--folio-background, Canvas);
     color: var(--folio-text-color, CanvasText);
   }
-  dialog::backdrop {
+  ::backdrop {
     background: var(--folio-correction-dialog-backdrop, #00000073);
   }
-  /* Empty paragraphs (no error, no status yet) take no room. */
+  /* An empty status (nothing to say yet) takes no room. */
   p:empty {
     display: none;
   }
@@ -33,42 +32,40 @@ export const styles = css`
   figure {
     margin: 0 0 12px;
   }
-  h2 {
-    font-size: 19px;
-  }
   figcaption,
   label {
     font-weight: 600;
   }
   blockquote {
     margin: 0;
-    padding: 8px 12px;
-    border-inline-start: 4px solid var(--accent);
+    padding: 0 12px;
+    border-inline-start: 4px solid var(--a);
     overflow-wrap: anywhere;
   }
   mark {
     background: var(--folio-correction-mark, #ffe58a);
   }
-  /* Each field: its label, the control (a full line) and its error just under it. */
+  /* Each field: its label, then the control on a full line. */
   textarea,
   input {
     box-sizing: border-box;
     width: 100%;
     margin: 4px 0 12px;
     padding: 6px 8px;
+  }
+  textarea,
+  input,
+  button {
     font: inherit;
   }
-  .error {
-    margin-top: -8px;
-  }
+  /* The accent marks what needs the reader: a field to fix, the trim offer, the buttons, focus. */
   [aria-invalid=true],
   button {
-    border: 1px solid var(--accent);
+    border: 1px solid var(--a);
   }
-  .error,
   .limit,
   button {
-    color: var(--accent);
+    color: var(--a);
   }
   #hp {
     position: absolute;
@@ -77,15 +74,18 @@ export const styles = css`
   .actions {
     text-align: end;
   }
+  /* Spaces Cancel from Send, and the buttons from the status. */
+  #done {
+    margin: 8px;
+  }
   button {
     padding: 8px 16px;
     border-radius: var(--folio-radius, 6px);
     background: none;
-    font: inherit;
   }
   [type=submit],
   .touch {
-    background: var(--accent);
+    background: var(--a);
     color: Canvas;
   }
   .touch {
@@ -97,7 +97,7 @@ export const styles = css`
     opacity: 0.6;
   }
   :focus-visible {
-    outline: 2px solid var(--folio-focus-color, var(--accent));
+    outline: 2px solid var(--folio-focus-color, var(--a));
     outline-offset: 2px;
   }
 `;

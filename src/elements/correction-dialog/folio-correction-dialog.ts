@@ -1,5 +1,5 @@
 import { html, LitElement } from 'lit';
-import { MAX_QUOTE, MAX_TEXT } from '../../corrections/annotation.js';
+import { MAX_QUOTE } from '../../corrections/annotation.js';
 import type { Delivery } from '../../corrections/outbox.js';
 import { trimQuote, type Quote } from '../../corrections/selectors.js';
 import { en, format, type FolioStrings } from '../../i18n/strings.js';
@@ -26,7 +26,7 @@ export interface CorrectionRequest {
   send: ((fields: CorrectionFields) => Promise<Delivery>) | null;
 }
 
-type Field = 'suggestion' | 'comment' | 'email';
+type Field = 'suggestion' | 'comment' | 'email' | 'hp';
 
 /** Keeps the reader's selection: a press on the touch button would collapse it before the click. */
 const keepSelection = (e: Event) => e.preventDefault();
@@ -56,11 +56,12 @@ export class FolioCorrectionDialog extends LitElement {
   /** Where the reader is: editing, sending, sent, queued (saved for later) or refused. */
   phase: CorrectionPhase = 'editing';
 
-  // The state is private and plain: whatever changes it asks for a render (#set, requestUpdate).
+  // The state is private and plain; whatever changes it renders at once (#set, touch()), so the
+  // DOM is up to date in the same task. The request's quote is replaced when the reader trims it.
   #request?: CorrectionRequest;
-  #quote: Quote | null = null;
   #message?: string;
-  #errors: Partial<Record<Field, string | false>> = {};
+  /** The field the reader has to fix (marked invalid, the status saying why), if any. */
+  #invalid?: string;
   #press?: () => void;
 
   #$<T extends Element = HTMLElement>(selector: string): T {
@@ -71,7 +72,7 @@ export class FolioCorrectionDialog extends LitElement {
   #set(phase: CorrectionPhase, message?: string): void {
     this.phase = phase;
     this.#message = message;
-    this.requestUpdate();
+    this.touch();
   }
 
   /** Whether the dialog is showing. */
@@ -84,13 +85,10 @@ export class FolioCorrectionDialog extends LitElement {
    * corrected-text field (prefilled with the quote, the caret at its end) in the same task as the keypress.
    */
   show(request: CorrectionRequest): void {
-    const { quote, send } = request;
-    this.#request = request;
-    this.#quote = quote;
-    this.#errors = {};
+    const { quote, send } = (this.#request = request);
+    this.#invalid = '';
     this.lang = request.language;
-    this.#set('editing', send ? '' : request.strings.correctionNoEndpoint);
-    this.touch(); // renders now, and hides the touch button
+    this.#set('editing', send ? '' : request.strings.correctionNoEndpoint); // renders, and hides the touch button
     this.#$<HTMLFormElement>('form').reset();
     const dialog = this.#$<HTMLDialogElement>('dialog');
     if (!dialog.open) dialog.showModal();
@@ -113,7 +111,9 @@ export class FolioCorrectionDialog extends LitElement {
    * above) leaves it visible.
    */
   touch(rect?: DOMRect, article?: ArticleElement, press?: () => void): void {
-    this.performUpdate(); // the pending render, if any (the element may have been made in this same task)
+    // Renders now (the element may have been made in this same task; #set relies on it too).
+    this.requestUpdate();
+    this.performUpdate();
     const button = this.#$<HTMLButtonElement>('.touch');
     if ((button.hidden = !rect)) return;
     this.#press = press;
@@ -121,67 +121,63 @@ export class FolioCorrectionDialog extends LitElement {
     button.lang = article!.language;
     // The host is absolutely positioned: the button is placed from it, whatever the page's layout.
     const host = this.getBoundingClientRect();
-    button.style.left = `${Math.max(8, Math.min(rect!.left, innerWidth - button.offsetWidth - 8)) - host.left}px`;
+    button.style.left = `${Math.min(rect!.left, innerWidth - button.offsetWidth - 8) - host.left}px`;
     button.style.top = `${rect!.bottom + 8 - host.top}px`;
   }
 
   #trim(): void {
-    const quote = this.#quote!;
+    const request = this.#request!;
+    const { exact } = request.quote!;
     const field = this.#$<HTMLTextAreaElement>('#suggestion');
-    if (field.value == quote.exact) field.value = quote.exact.slice(0, MAX_QUOTE);
-    this.#quote = trimQuote(quote, MAX_QUOTE);
-    this.requestUpdate();
+    request.quote = trimQuote(request.quote!, MAX_QUOTE);
+    if (field.value == exact) field.value = request.quote.exact;
+    this.touch();
     field.focus();
   }
 
   async #submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const request = this.#request!;
-    const { send, strings: s } = request;
-    const quote = this.#quote;
+    const { quote, send, strings: s } = request;
     // Send exists only while the form can be sent (see render); while sending, it is aria-disabled.
     if (this.phase == 'sending') return;
-    if (quote && quote.exact.length > MAX_QUOTE) return this.#$('.limit button').focus();
-    const [suggestion, comment, email, honeypot] = ['#suggestion', '#comment', '#email', '#hp'].map((id) => this.#$<HTMLInputElement>(id).value);
-    // Longer texts than MAX_TEXT cannot be typed or pasted (maxlength); the receiver refuses them too.
-    this.#errors = {
-      suggestion: !comment.trim() && (!suggestion.trim() || suggestion == quote?.exact) && s.correctionEmpty,
-      email: this.#$<HTMLInputElement>('#email').validity.typeMismatch && s.correctionEmailError,
-    };
-    this.requestUpdate();
-    await this.updateComplete;
-    const invalid = this.#$('[aria-invalid=true]');
-    if (invalid) return invalid.focus();
+    // The form's controls by id.
+    const { suggestion, comment, email, hp } = (e.target as HTMLFormElement).elements as unknown as Record<Field, HTMLInputElement>;
+    // The first thing to fix: a quote over the limit (the trim offer says so), an unchanged text
+    // without a comment, an email that is not one. Longer texts than MAX_TEXT cannot be typed or
+    // pasted (maxlength); the receiver refuses them too.
+    const [invalid, error] =
+      quote && quote.exact.length > MAX_QUOTE
+        ? [this.#$<HTMLInputElement>('.limit button')]
+        : !comment.value.trim() && (!suggestion.value.trim() || suggestion.value == quote?.exact)
+        ? [suggestion, s.correctionEmpty]
+        : email.validity.typeMismatch
+          ? [email, s.correctionEmailError]
+          : [];
+    this.#invalid = invalid?.id;
+    if (invalid) return this.#set(this.phase, error), invalid.focus();
     this.#set('sending', s.correctionSending);
     // The email field trims its value itself (type=email).
-    const result = await send!({ quote, suggestion, comment, email, honeypot });
+    const result = await send!({ quote, suggestion: suggestion.value, comment: comment.value, email: email.value, honeypot: hp.value });
     if (this.#request != request) return; // opened again meanwhile
     const { outcome } = result;
     this.#set(
       outcome,
       outcome == 'refused' ? format(s.correctionRefused, { reason: result.message }) : outcome == 'sent' ? s.correctionSent : s.correctionQueued,
     );
-    await this.updateComplete;
     if (outcome != 'refused') this.#$('#done').focus();
   }
 
-  // Label, control and error, without a wrapper: the controls' margins space the fields.
-  #field(id: Field, label: string) {
-    const error = this.#errors[id];
-    return html`<label for=${id}>${label}</label>
-      ${id == 'email'
-        ? html`<input id=email type=email autocomplete=email aria-invalid=${!!error} aria-describedby=email-error>`
-        : html`<textarea id=${id} rows=3 maxlength=${MAX_TEXT} aria-invalid=${!!error} aria-describedby="${id}-error"></textarea>`}
-      <p class=error id="${id}-error">${error}</p>`;
-  }
-
   // The quote is shown in its context, which is an excerpt: ellipses on both sides.
+  // Fields are limited to MAX_TEXT (2000) characters: maxlength stops typing and pasting beyond.
+  // A field to fix is marked invalid and described by the status line, which says why.
   // The honeypot (#hp) is for bots only: off-screen, out of the tab order, hidden from screen
   // readers. Send is aria-disabled while sending, not disabled: that would drop the reader's focus.
   protected override render() {
     const s = this.#request?.strings ?? en;
-    const quote = this.#quote;
+    const quote = this.#request?.quote;
     const editable = this.#request?.send && this.phase != 'sent' && this.phase != 'queued';
+    const invalid = this.#invalid;
     return html`<dialog part=dialog aria-labelledby=title>
         <form novalidate @submit=${this.#submit}>
           <h2 id=title>${s.suggestCorrection}</h2>
@@ -197,14 +193,18 @@ export class FolioCorrectionDialog extends LitElement {
                 </p>`
               : ''}`}
           <div ?hidden=${!editable}>
-            ${this.#field('suggestion', quote ? s.correctionSuggestion : s.correctionSuggestionGeneral)}
-            ${this.#field('comment', s.correctionComment)} ${this.#field('email', s.correctionEmail)}
+            <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
+            <textarea id=suggestion rows=3 maxlength=2000 aria-invalid=${invalid == 'suggestion'} aria-describedby=status></textarea>
+            <label for=comment>${s.correctionComment}</label>
+            <textarea id=comment rows=3 maxlength=2000></textarea>
+            <label for=email>${s.correctionEmail}</label>
+            <input id=email type=email autocomplete=email aria-invalid=${invalid == 'email'} aria-describedby=status>
             <input id=hp name=website tabindex=-1 autocomplete=off aria-hidden=true>
           </div>
-          <p role=status>${this.#message}</p>
+          <p role=status id=status>${this.#message}</p>
           <div class=actions>
             <button type=button id=done @click=${this.close}>${editable ? s.correctionCancel : s.correctionClose}</button>
-            ${editable ? html`<button type=submit aria-disabled=${this.phase == 'sending'}>${s.correctionSend}</button>` : ''}
+            <button type=submit ?hidden=${!editable} aria-disabled=${this.phase == 'sending'}>${s.correctionSend}</button>
           </div>
         </form>
       </dialog>
