@@ -101,7 +101,7 @@ describe('<folio-article>', () => {
       const el = await storyFixture(story());
       const body = shadow(el).querySelector('[part=body]')!;
       const kinds = [...body.querySelectorAll('.section > *')].map((n) => n.tagName.toLowerCase() + (n.className ? '.' + n.className : ''));
-      expect(kinds).to.deep.equal(['p', 'p', 'h2', 'ol', 'figure.figure', 'figure.quote', 'p']);
+      expect(kinds).to.deep.equal(['p', 'p', 'h2', 'ol', 'figure', 'figure.quote', 'p']);
       expect([...body.querySelectorAll('ol li')].map(text)).to.deep.equal(['New cables', 'A wider cycle lane', 'Quieter joints']);
       expect(body.querySelector('ol em')!.textContent).to.equal('cycle lane');
       expect(text(body.querySelector('.quote figcaption'))).to.equal('— Maria Chen, commuter');
@@ -223,7 +223,7 @@ describe('<folio-article>', () => {
     it('gives up on a story that never arrives, and offers to try again', async () => {
       const { el, event } = await failingSrc('/__test/slow', 300);
       expect(event.detail.code).to.equal('story-timeout');
-      const retry = shadow(el).querySelector('.retry') as HTMLButtonElement;
+      const retry = shadow(el).querySelector('[part=error] button') as HTMLButtonElement;
       expect(retry.textContent).to.contain('Try again');
       await expect(el).to.be.accessible();
     });

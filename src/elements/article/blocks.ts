@@ -1,6 +1,6 @@
 import { html, nothing, render } from 'lit';
 import { FolioCorrectionRequestEvent } from '../../events.js';
-import { isApplePlatform, type FolioStrings } from '../../i18n/strings.js';
+import { dateFormat, isApplePlatform, type FolioStrings } from '../../i18n/strings.js';
 import type { ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { sanitizeInline } from '../../story/sanitize.js';
@@ -17,28 +17,21 @@ import type { PlanItem } from './plan.js';
 
 function renderImage(img: StoryImage, base: string, strings: FolioStrings, lead?: boolean) {
   const src = safeUrl(img.src, base);
-  return src
-    ? html`<figure class=figure>
-        <img
-          src=${src}
-          alt=${img.alt}
-          width=${img.width ?? nothing}
-          height=${img.height ?? nothing}
-          loading=${lead ? 'eager' : 'lazy'}
-        />
-        ${img.caption || img.credit
-          ? html`<figcaption>
-              ${img.caption}
-              ${img.credit ? html`<span class=credit>${strings.photo}: ${img.credit}</span>` : nothing}
-            </figcaption>`
-          : nothing}
-      </figure>`
-    : nothing;
+  // The credit follows the caption ("The new cycle lane. Photo: K. Lee"); an image with neither
+  // leaves its figcaption empty, and the CSS hides it.
+  return (
+    src &&
+    html`<figure>
+      <img src=${src} alt=${img.alt} width=${img.width ?? nothing} height=${img.height ?? nothing} loading=${lead ? 'eager' : 'lazy'}>
+      <figcaption>${img.caption}${img.credit && ` ${strings.photo}: ${img.credit}`}</figcaption>
+    </figure>`
+  );
 }
 
 /**
  * A section of the body (the unit of chunked rendering and of `content-visibility`), rendered
- * once into an element of its own.
+ * once into an element of its own: rendering the next chunk passes the same nodes again, which
+ * Lit leaves alone without walking their content.
  */
 export function renderSection(items: PlanItem[], base: string, strings: FolioStrings): HTMLElement {
   const section = document.createElement('div');
@@ -63,7 +56,7 @@ function renderBlock(b: PlanItem, base: string, strings: FolioStrings) {
     case 'quote':
       return html`<figure class=quote>
         <blockquote>${inline(b.html)}</blockquote>
-        ${b.cite ? html`<figcaption>— <cite>${b.cite}</cite></figcaption>` : nothing}
+        ${b.cite && html`<figcaption>— <cite>${b.cite}</cite></figcaption>`}
       </figure>`;
     case 'list': {
       const items = b.items.map((item) => html`<li>${inline(item)}</li>`);
@@ -80,20 +73,18 @@ function renderBlock(b: PlanItem, base: string, strings: FolioStrings) {
 }
 
 /**
- * A note for the ads debug view, one per gap: "✓ gap 4: taken", "✗ gap 2: too early: 2 of 3
- * paragraphs". The same element in both modes: in the light DOM between the publisher's blocks
+ * A note for the ads debug view, one per gap: "✓ gap 4: taken", "✗ gap 2: too early", "✗ gap 5: next to
+ * heading". The same element in both modes: in the light DOM between the publisher's blocks
  * (enhance mode), in the story body (story mode). Styled inline through the CSSOM (which strict
  * CSP allows, and which the publisher's CSS cannot outrank), and never taken for article text
  * (`data-folio-skip`).
  */
 export function debugMarker(c: Candidate): HTMLElement {
   const marker = document.createElement('p');
-  Object.assign(marker.dataset, { folioDebug: '', folioSkip: '' });
-  marker.setAttribute('role', 'note');
+  marker.dataset.folioDebug = marker.dataset.folioSkip = '';
+  marker.role = 'note';
   marker.textContent = `${c.taken ? '✓' : '✗'} gap ${c.index}: ${c.reason}`;
-  marker.style.cssText = `margin:4px 0;padding:2px 8px;font:12px/1.4 ui-monospace,monospace;border:1px dashed;${
-    c.taken ? 'color:#0b5d1e;background:#e3f6e8' : 'color:#7a1f1f;background:#fbe9e9'
-  }`;
+  marker.style.cssText = `font:12px monospace;border:1px dashed;background:#fff;color:${c.taken ? '#060' : '#900'}`;
   return marker;
 }
 
@@ -111,15 +102,9 @@ const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 
  * Dates (validated by `parseStory`) are `<time datetime>`s; "updated" only when it differs.
  */
 export function renderHeader(story: Story, lang: string, strings: FolioStrings) {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat(lang, DATE);
-  } catch {
-    // Not a language tag the browser accepts.
-    format = new Intl.DateTimeFormat('en', DATE);
-  }
+  const format = dateFormat(lang, DATE);
   const date = (iso: string | undefined, label: string) =>
-    iso ? html`<span>${label} <time datetime=${iso}>${format.format(new Date(iso))}</time></span>` : nothing;
+    iso && html`<span>${label} <time datetime=${iso}>${format.format(new Date(iso))}</time></span>`;
   const { kicker, section, byline, url, image } = story;
   const line = [kicker, section].filter(Boolean).join(' · ');
   return html`<header>
@@ -128,7 +113,7 @@ export function renderHeader(story: Story, lang: string, strings: FolioStrings) 
     <p class=standfirst part=standfirst>${story.standfirst}</p>
     <p class=byline part=byline>
       ${byline.length
-        ? html`<span class=by
+        ? html`<span
             >${strings.by}
             ${byline.map((person, i) => {
               const href = safeUrl(person.url, url);
@@ -141,7 +126,7 @@ export function renderHeader(story: Story, lang: string, strings: FolioStrings) 
       ${date(story.datePublished, strings.published)}
       ${story.dateModified != story.datePublished ? date(story.dateModified, strings.updated) : nothing}
     </p>
-    ${image ? renderImage(image, url, strings, true) : nothing}
+    ${image && renderImage(image, url, strings, true)}
   </header>`;
 }
 
@@ -149,13 +134,14 @@ export function renderHeader(story: Story, lang: string, strings: FolioStrings) 
 export function renderAttribution({ publisher, url }: Story, strings: FolioStrings) {
   const canonical = safeUrl(url);
   const logo = safeUrl(publisher?.logo, url);
-  return publisher || canonical
-    ? html`<p class=attribution part=attribution>
-        ${logo ? html`<img class=logo src=${logo} alt="" width=20 height=20 loading=lazy />` : nothing}
-        ${publisher ? `${strings.source}: ${publisher.name}` : nothing}
-        ${canonical ? html`<a class=canonical href=${canonical}>${strings.originalStory}</a>` : nothing}
-      </p>`
-    : nothing;
+  return (
+    (publisher || canonical) &&
+    html`<p class=attribution part=attribution>
+      ${logo && html`<img class=logo src=${logo} alt="" width=20 height=20 loading=lazy />`}
+      ${publisher && `${strings.source}: ${publisher.name}`}
+      ${canonical && html`<a class=canonical href=${canonical}>${strings.originalStory}</a>`}
+    </p>`
+  );
 }
 
 /**
@@ -164,10 +150,7 @@ export function renderAttribution({ publisher, url }: Story, strings: FolioStrin
  */
 export function renderFooter(host: ArticleHost) {
   const s = host.localStrings;
-  const request = () => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
-  return html`<footer part=footer
-    >${s.footerBefore}<button class=link-button @click=${request}>${s.footerLink}</button>${s.footerAfter}<kbd
-      >${isApplePlatform() ? s.keysMac : s.keysCtrl}</kbd
-    >${s.footerEnd}</footer
-  >`;
+  return html`<footer part=footer>${s.footerBefore}<button @click=${() => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }))}>${s.footerLink}</button>${s.footerAfter}${
+    isApplePlatform() ? s.keysMac : s.keysCtrl
+  }${s.footerEnd}</footer>`;
 }

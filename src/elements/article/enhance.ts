@@ -10,12 +10,9 @@ import type { AdDefaults, ResolvedSettings } from './settings.js';
 
 /**
  * The DOM side of the article: reading the publisher's blocks as the placement rules see them,
- * and creating the elements Folio inserts between them. The slots Folio inserts carry
- * `data-folio-inserted`, its debug markers `data-folio-debug`, so neither is mistaken for the
- * publisher's content.
+ * and creating the elements Folio inserts between them. Its debug markers carry
+ * `data-folio-debug`, so they are not mistaken for the publisher's content.
  */
-
-export const INSERTED = 'data-folio-inserted';
 
 /**
  * What each kind of block is in the publisher's markup, in order of precedence: `data-folio-skip`
@@ -61,7 +58,6 @@ function configureSlot(slot: Element, defaults: AdDefaults, own: Record<string, 
  */
 export function createSlot(defaults: AdDefaults, own: { n?: number } = {}): Element {
   const slot = document.createElement('folio-ad-slot');
-  slot.setAttribute(INSERTED, '');
   if (own.n) slot.slot = `folio-slot-${own.n}`;
   configureSlot(slot, defaults, own);
   return slot;
@@ -79,7 +75,8 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
   const { candidates } = placeAds(blocks.map(classify), s.rules);
   // From the bottom up, so every decision is made on the layout as it was; at one gap the marker goes first.
   for (let i = candidates.length; i--; ) {
-    const ref = blocks[i] ?? null;
+    // Past the last block: undefined, which insertBefore takes as null (append).
+    const ref = blocks[i] as Element;
     // A slot the publisher placed gets the article's ad settings where it has none of its own.
     if (ref?.localName == 'folio-ad-slot') configureSlot(ref, s.ads);
     if (s.debug) host.insertBefore(debugMarker(candidates[i]), ref);

@@ -17,10 +17,10 @@ import { registerArticle, resolveSettings, type ArticleOptions } from './setting
  *
  * Gives `el` that treatment once. Returns false (and does nothing) when it is already an
  * article, was enhanced before (by this or another copy of Folio), or cannot take a shadow root
- * (it has one already, or its tag does not allow one: then with a warning).
+ * (it has one already, or its tag does not allow one), then with a warning.
  */
 export function enhanceElement(el: Element, options: ArticleOptions & { strings?: Partial<FolioStrings> } = {}): boolean {
-  if (hostOf(el) || el.localName == 'folio-article' || el.shadowRoot) return false;
+  if (hostOf(el) || el.localName == 'folio-article') return false;
   let root: ShadowRoot;
   try {
     root = el.attachShadow({ mode: 'open' });

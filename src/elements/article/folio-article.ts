@@ -8,22 +8,15 @@ import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import type { RelatedItem, Story } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
 import { renderAttribution, renderHeader, renderSection } from './blocks.js';
-import { createSlot, enhanceBody, INSERTED, renderChrome, renderEnd } from './enhance.js';
+import { createSlot, enhanceBody, renderChrome, renderEnd } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
 import { planStory, type PlanItem } from './plan.js';
-import { registerArticle, resolveSettings, type ResolvedSettings } from './settings.js';
+import { registerArticle, resolveSettings } from './settings.js';
 
 /** Blocks per section: the unit of chunked rendering and of `content-visibility`. */
 const SECTION_SIZE = 20;
 /** How much main-thread time one rendering task may take before it yields. */
 const TASK_BUDGET_MS = 12;
-
-/** The error message for each failure the reader can do something about (else `errorFormat`). */
-const MESSAGES: Partial<Record<string, keyof FolioStrings>> = {
-  'story-network': 'errorNetwork',
-  'story-timeout': 'errorTimeout',
-  'story-http': 'errorHttp',
-};
 
 /** Yields to the event loop without setTimeout's 4 ms clamp, so the browser can paint between chunks. */
 const yieldTask = (): Promise<void> =>
@@ -84,7 +77,7 @@ const yieldTask = (): Promise<void> =>
  * @cssprop [--folio-background=#fff] - Story mode background (dark mode default #161616).
  * @cssprop [--folio-accent=#b3261e] - Accent: kicker, links, quote rule.
  * @cssprop [--folio-max-width=680px] - Story mode measure.
- * @cssprop [--folio-radius=6px] - Corner radius of buttons and cards.
+ * @cssprop [--folio-radius=6px] - Corner radius of the related cards (the error state's button is the browser's own).
  *
  * @fires {FolioReadyEvent} folio-ready - The content is rendered. Detail: mode, block count.
  * @fires {FolioErrorEvent} folio-error - The story could not be loaded or read. Detail: code, message, fatal.
@@ -180,13 +173,12 @@ export class FolioArticle extends LitElement implements ArticleHost {
   constructor() {
     super();
     // The article's getters below (canonicalUrl … localStrings), shared with enhanced publisher elements.
-    registerArticle(this, this, () => this.storyData, () => (this.mode == 'story' && this.renderRoot.querySelector('[part=article]')) || this);
+    // The text root is the rendered `<article>` in story mode; enhance mode renders none.
+    registerArticle(this, this, () => this.storyData, () => this.renderRoot?.querySelector('article') || this);
   }
 
   /** The element itself: the article host the corrections overlay talks to. */
-  get element(): Element {
-    return this;
-  }
+  readonly element: Element = this;
 
   /** Which mode the element is in: `story` when it has `src` or `story`, else `enhance`. */
   get mode(): FolioMode {
@@ -211,11 +203,6 @@ export class FolioArticle extends LitElement implements ArticleHost {
   /** The language this element speaks (see `lang`). */
   declare readonly language: string;
 
-  /** Every setting after precedence: attribute, then story JSON, then script tag, then default. */
-  private settings(): ResolvedSettings {
-    return resolveSettings(this, this.storyData);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang') || changed.has('strings')) this.cache = [];
     if (changed.has('src') || changed.has('story')) this.reload();
@@ -223,7 +210,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
 
   protected override firstUpdated(): void {
     // Enhance mode, once: slots and the related card between the publisher's blocks.
-    if (this.mode == 'enhance') enhanceBody(this, this.settings(), this.canonicalUrl).then((more) => (this.more = more));
+    if (this.mode == 'enhance') enhanceBody(this, resolveSettings(this), this.canonicalUrl).then((more) => (this.more = more));
   }
 
   /**
@@ -232,7 +219,6 @@ export class FolioArticle extends LitElement implements ArticleHost {
    * never blocks the main thread for long.
    */
   async reload(): Promise<void> {
-    const { src, story } = this;
     if (this.mode == 'enhance') return;
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
@@ -241,9 +227,9 @@ export class FolioArticle extends LitElement implements ArticleHost {
     self.storyData = this.failed = undefined;
     this.shown = 0;
     this.cache = [];
-    // The light-DOM `<folio-ad-slot>`s of the story shown before.
-    for (const old of this.querySelectorAll(`:scope>[${INSERTED}]`)) old.remove();
-    const result = src ? await loadStory(src, abort.signal, this.timeout) : fromValue(story);
+    // The light-DOM `<folio-ad-slot>`s of the story shown before (see `createSlot`).
+    for (const old of this.querySelectorAll(':scope>[slot^=folio-slot-]')) old.remove();
+    const result = this.src ? await loadStory(this.src, abort.signal, this.timeout) : fromValue(this.story);
     if (stale()) return;
     if (!result.ok) {
       this.failed = result;
@@ -254,10 +240,11 @@ export class FolioArticle extends LitElement implements ArticleHost {
     }
     const { story: data, skipped } = result;
     if (skipped.length) console.warn(`folio: skipped unknown blocks: ${[...new Set(skipped)].join(', ')}`);
-    // A story may give its canonical URL relative to where it was fetched from.
-    if (src) data.url = new URL(data.url, new URL(src, document.baseURI)).href;
+    // A story may give its canonical URL relative to where it was fetched from (`src` is
+    // still the one this load began with: a change would have made it stale).
+    if (this.src) data.url = new URL(data.url, new URL(this.src, document.baseURI)).href;
     self.storyData = data;
-    const settings = this.settings();
+    const settings = resolveSettings(this, data);
     const plan = planStory(data.body, data.related, settings.rules, settings.debug);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
     for (const item of plan.items) if (item.type == 'ad') this.append(createSlot(settings.ads, item));
@@ -282,30 +269,32 @@ export class FolioArticle extends LitElement implements ArticleHost {
   }
 
   protected override render() {
-    const strings = this.localStrings;
-    const { storyData: story, failed, cache } = this;
     if (this.mode == 'enhance') return renderChrome(this, this.more);
+    const s = this.localStrings;
+    const { storyData: story, failed, cache } = this;
+    let content;
     if (failed) {
-      const url = safeUrl(failed.url) || safeUrl(this.querySelector('a')?.href);
-      const message = MESSAGES[failed.code];
-      return html`<div class="state error" part=error role=alert>
-        <h2>${strings.errorTitle}</h2>
-        <p>${format(strings[message ?? 'errorFormat'], { status: failed.status! })}</p>
-        ${url ? html`<p><a href=${url}>${strings.errorReadOriginal}</a></p>` : nothing}
-        ${this.src && message ? html`<button class=retry @click=${this.reload}>${strings.errorRetry}</button>` : nothing}
+      const url = safeUrl(failed.url ?? this.querySelector('a')?.href);
+      // The failures a retry may mend have a message of their own, named after the code
+      // (story-network → errorNetwork, story-timeout, story-http); the rest is errorFormat.
+      const code = failed.code;
+      const message = s[`error${code[6].toUpperCase()}${code.slice(7)}` as keyof FolioStrings];
+      content = html`<div part=error role=alert>
+        <h2>${s.errorTitle}</h2>
+        <p>${format(message ?? s.errorFormat, { status: failed.status! })}</p>
+        ${url && html`<p><a href=${url}>${s.errorReadOriginal}</a></p>`}
+        ${this.src && message && html`<button @click=${this.reload}>${s.errorRetry}</button>`}
       </div>`;
-    }
-    if (!story || !this.shown) return html`<div class="state loading" role=status aria-busy=true>${strings.loading}</div>`;
-    const lang = this.language;
-    return html`<div class=story lang=${story.lang ?? nothing}>
-      <article part=article>
-        ${(cache[0] ??= renderHeader(story, lang, strings))}
-        <div part=body>
-          ${this.sections.slice(0, this.shown).map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, strings)))}
-        </div>
-      </article>
-      ${renderAttribution(story, strings)} ${renderEnd(this, this.more, this.start)}
-    </div>`;
+    } else if (!story || !this.shown) content = html`<p role=status>${s.loading}</p>`;
+    else
+      content = html`<article part=article>
+          ${(cache[0] ??= renderHeader(story, this.language, s))}
+          <div part=body>
+            ${this.sections.slice(0, this.shown).map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, s)))}
+          </div>
+        </article>
+        ${renderAttribution(story, s)} ${renderEnd(this, this.more, this.start)}`;
+    return html`<div class=story lang=${story?.lang ?? nothing}>${content}</div>`;
   }
 }
 

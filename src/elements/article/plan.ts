@@ -37,5 +37,5 @@ export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules
     if (c.taken) push({ type: 'ad' });
     if (items[i]) push(items[i]);
   });
-  return { items: out, more: related.slice(at == null ? 0 : 1), start: count.related + 1 };
+  return { items: out, more: related.slice(+(at != null)), start: count.related + 1 };
 }

@@ -43,9 +43,6 @@ export interface ResolvedSettings {
 /** Slot attribute → the article option (and script-tag setting) of the same meaning. */
 const AD_KEYS = { provider: 'adProvider', unit: 'adUnit', sizes: 'adSizes', 'ads-src': 'adsSrc', 'gpt-src': 'gptSrc', 'ad-consent': 'adConsent' } as const;
 
-/** The first value that is set and not blank. */
-const pick = (...values: (string | null | undefined)[]): string | null => values.find((v) => v) || null;
-
 /** The placement rules one layer (attributes or script tag, same names) asks for. */
 const rulesOf = (o: ArticleOptions | FolioSettings) => ({ first: o.adFirst, gap: o.adGap, max: o.adMax, ads: o.ads });
 
@@ -53,8 +50,8 @@ const rulesOf = (o: ArticleOptions | FolioSettings) => ({ first: o.adFirst, gap:
 export function resolveSettings(own: ArticleOptions, story?: Story): ResolvedSettings {
   const page = pageSettings();
   const ads = story?.ads;
-  /** One setting: the article's, else the story's, else the script tag's. */
-  const get = (key: keyof ArticleOptions & keyof FolioSettings, fromStory?: string) => pick(own[key] as string, fromStory, page[key]);
+  /** One setting: the article's, else the story's, else the script tag's (the first one set and not blank). */
+  const get = (key: keyof ArticleOptions & keyof FolioSettings, fromStory?: string): string | null => (own[key] as string) || fromStory || page[key] || null;
   return {
     ads: Object.fromEntries(Object.entries(AD_KEYS).map(([attr, key]) => [attr, get(key, (ads as Record<string, string> | undefined)?.[attr])])),
     // Attributes over story JSON over script tag over defaults.
