@@ -43,24 +43,22 @@ const run = (folio: FolioGlobal, commands: Command[]) => {
 };
 
 function observe(selector: string): void {
+  try {
+    document.querySelector(selector);
+  } catch (e) {
+    console.warn(`folio: data-enhance="${selector}" is not a usable selector: ${(e as Error).message}`);
+    return;
+  }
   const enhanceAll = (root: ParentNode) => {
-    try {
-      if (root instanceof Element && root.matches(selector)) enhanceElement(root);
-      for (const el of root.querySelectorAll(selector)) enhanceElement(el);
-    } catch (e) {
-      console.warn(`folio: data-enhance="${selector}" is not a usable selector: ${(e as Error).message}`);
-      return false;
-    }
-    return true;
+    if (root instanceof Element && root.matches(selector)) enhanceElement(root);
+    for (const el of root.querySelectorAll(selector)) enhanceElement(el);
   };
   const start = () => {
-    if (!enhanceAll(document)) return;
-    // Pages that render late and single-page apps: every matching element added later.
+    enhanceAll(document);
     new MutationObserver((records) => {
       for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) enhanceAll(node);
     }).observe(document.documentElement, { childList: true, subtree: true });
   };
-  // While the parser runs, an element's children may not all be there yet: wait for the document.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 }
@@ -77,7 +75,7 @@ if (existing && !Array.isArray(existing)) {
   const folio: FolioGlobal = {
     version: VERSION,
     settings,
-    enhance: (element, options) => enhanceElement(element, options),
+    enhance: enhanceElement,
     observe,
     openCorrection: () => {
       openCorrection();

@@ -115,6 +115,15 @@ export function stringsFor(lang: string, overrides?: Partial<FolioStrings>): Fol
   return overrides ? { ...base, ...overrides } : base;
 }
 
+/** A date format in `lang`, or in English when the browser does not accept `lang` as a tag. */
+export function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(lang, options);
+  } catch {
+    return new Intl.DateTimeFormat('en', options);
+  }
+}
+
 /** Fills `{name}` placeholders; unknown names stay as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));

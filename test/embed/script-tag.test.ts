@@ -92,6 +92,25 @@ describe('the script tag', () => {
       expect(el.querySelectorAll('folio-ad-slot').length).to.equal(1);
     });
 
+    it('names a selector it cannot use in one warning, and goes on working', async () => {
+      const win = await page('/test/fixtures/embed/enhance.html');
+      const warnings: string[] = [];
+      const warn = win.console.warn;
+      win.console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      try {
+        win.Folio.observe('article[');
+      } finally {
+        win.console.warn = warn;
+      }
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('data-enhance="article[" is not a usable selector');
+      expect(win.__errors).to.deep.equal([]);
+      const el = win.document.createElement('section');
+      for (let i = 1; i <= 8; i++) el.append(paragraph(win.document, i));
+      win.document.body.append(el);
+      expect(win.Folio.enhance(el)).to.equal(true);
+    });
+
     it('opens the correction dialog for a general correction', async () => {
       const win = await page('/test/fixtures/embed/enhance.html');
       win.Folio.openCorrection();
