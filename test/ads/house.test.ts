@@ -71,6 +71,20 @@ describe('ads: house', () => {
       expect(c.container.children.length).to.equal(1);
     });
 
+    it('keeps the creative at its own size under the publisher\'s image rules', async () => {
+      const style = Object.assign(document.createElement('style'), { textContent: 'img { width: 100%; height: 40px; margin: 30px }' });
+      document.head.append(style);
+      try {
+        const c = ctx();
+        c.container.style.width = '800px';
+        await house.request(c);
+        const img = c.container.querySelector('img')!;
+        expect([img.getBoundingClientRect().width, img.getBoundingClientRect().height]).to.deep.equal([300, 250]);
+      } finally {
+        style.remove();
+      }
+    });
+
     it('fetches a feed once however many slots use it', async () => {
       const url = new URL('/test/fixtures/house/feed.json?once', location.href).href;
       const before = performance.getEntriesByType('resource').filter((e) => e.name === url).length;
