@@ -36,15 +36,14 @@ export const gpt: AdProvider = {
     // No googletag (none yet, or removed by the page or a blocker): load GPT afresh, and keep the
     // script's load on the `googletag` we make to queue commands meanwhile (GPT keeps that object).
     // A googletag without it is the page's own GPT: use it as it is.
-    if (!win.googletag) {
-      const folioLoad = new Promise((onload, reject) => {
+    await (win.googletag ||= {
+      cmd: [],
+      folioLoad: new Promise((onload, reject) => {
         const onerror = () => reject(Error('GPT did not load from ' + src));
         // A script element made by script is async already.
         document.head.append(Object.assign(document.createElement('script'), { src, onload, onerror }));
-      });
-      win.googletag = { cmd: [], folioLoad };
-    }
-    await win.googletag.folioLoad;
+      }),
+    }).folioLoad;
     try {
       // Once GPT runs its command queue (a stub's `cmd` may throw here, or never run us).
       await new Promise((run) => win.googletag.cmd.push(run));

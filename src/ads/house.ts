@@ -62,14 +62,15 @@ export const house: AdProvider = {
     // Lit's attribute bindings set values, never markup. `align=top` (a presentational hint, not
     // a style attribute, so strict CSPs allow it) leaves no gap under the image.
     if (c) {
+      const [w, h] = c.size;
       render(
-        html`<a href=${c.href} rel="sponsored noopener" target=_blank><img src=${c.image} alt=${c.alt || label} width=${c.size[0]} height=${c.size[1]} align=top></a>`,
+        html`<a href=${c.href} rel="sponsored noopener" target=_blank><img src=${c.image} alt=${c.alt || label} width=${w} height=${h} align=top></a>`,
         container,
       );
       // The creative sits in the light DOM, where the publisher's CSS (`.story img { width: 100% }`)
       // reaches it: its own size, inline through the CSSOM (which strict CSPs allow), shrinking
       // only to fit a narrow slot.
-      container.querySelector('img')!.style.cssText = `width:${c.size[0]}px;height:auto;max-width:100%`;
+      container.querySelector('img')!.style.cssText = `width:${w}px;height:auto;max-width:100%`;
     }
     return { filled: !!c, size: c?.size ?? null };
   },

@@ -16,7 +16,10 @@ export function parseSizes(raw: string | null | undefined, fallback: AdSizes = [
   if (text == 'fluid') return text;
   const sizes: AdSize[] = [];
   // Whole entries only (between separators): `-3x4` or `3x4px` are no size.
-  for (const [, w, h] of text.matchAll(/(?<![^\s,])([1-9]\d{0,3})[x×]([1-9]\d{0,3})(?![^\s,])/g)) if (!fits([+w, +h], sizes)) sizes.push([+w, +h]);
+  for (const [, w, h] of text.matchAll(/(?<![^\s,])([1-9]\d{0,3})[x×]([1-9]\d{0,3})(?![^\s,])/g)) {
+    const s: AdSize = [+w, +h];
+    if (!fits(s, sizes)) sizes.push(s);
+  }
   return sizes.length ? sizes : fallback;
 }
 

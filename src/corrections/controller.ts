@@ -90,10 +90,9 @@ export function installCorrections(): void {
   }
 
   function show(article: ArticleElement, quote: Quote | null): FolioCorrectionDialog {
-    const el = makeDialog();
     const endpoint = safeUrl(article.correctionsUrl);
     const { language } = article;
-    el.show({
+    makeDialog().show({
       quote,
       language,
       strings: article.localStrings,
@@ -108,7 +107,7 @@ export function installCorrections(): void {
         : null,
     });
     fire(article, new FolioCorrectionOpenEvent({ id: null, quote: quote?.exact ?? null }));
-    return el;
+    return dialog!;
   }
 
   /**

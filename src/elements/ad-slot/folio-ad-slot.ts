@@ -109,10 +109,11 @@ export class FolioAdSlot extends LitElement {
 
   /** Reserves the space on the host itself, before any request: the smallest creative plus the label, or `reserve`. */
   protected override updated(): void {
+    // The frame's height: the reserve less the label (never below 0), else the smallest creative's.
     const n = +this.reserve!;
-    const h = n > 0 ? Math.max(n, LABEL_HEIGHT) : smallestHeight(parseSizes(this.sizes)) + LABEL_HEIGHT;
-    this.style.minHeight = h + 'px';
-    this.style.setProperty('--_frame', h - LABEL_HEIGHT + 'px');
+    const f = n > 0 ? Math.max(n - LABEL_HEIGHT, 0) : smallestHeight(parseSizes(this.sizes));
+    this.style.minHeight = f + LABEL_HEIGHT + 'px';
+    this.style.setProperty('--_frame', f + 'px');
   }
 
   /** Asks now, whatever the distance to the viewport (still after consent). Once per slot: later calls (the lazy observer's too) do nothing. */
@@ -157,9 +158,9 @@ export class FolioAdSlot extends LitElement {
     // Several slots on a page are several landmarks: an ordinal in the name keeps them distinct
     // ("Advertisement 2") while the visible label stays "Advertisement".
     const label = this.#label();
-    return html`<div role="region" aria-label="${label} ${this.#n}">
-      <div part="label">${label}</div>
-      <slot part="frame"></slot>
+    return html`<div role=region aria-label="${label} ${this.#n}">
+      <div part=label>${label}</div>
+      <slot part=frame></slot>
     </div>`;
   }
 }

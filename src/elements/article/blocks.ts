@@ -34,8 +34,7 @@ function renderImage(img: StoryImage, base: string, strings: FolioStrings, lead?
  * Lit leaves alone without walking their content.
  */
 export function renderSection(items: PlanItem[], base: string, strings: FolioStrings): HTMLElement {
-  const section = document.createElement('div');
-  section.className = 'section';
+  const section = Object.assign(document.createElement('div'), { className: 'section' });
   render(
     items.map((b) => renderBlock(b, base, strings)),
     section,
@@ -113,15 +112,13 @@ export function renderHeader(story: Story, lang: string, strings: FolioStrings) 
     <p class=standfirst part=standfirst>${story.standfirst}</p>
     <p class=byline part=byline>
       ${byline.length
-        ? html`<span
-            >${strings.by}
+        ? html`<span>${strings.by}
             ${byline.map((person, i) => {
               const href = safeUrl(person.url, url);
               return html`${i ? (i < byline.length - 1 ? ', ' : ` ${strings.and} `) : ''}${href
                 ? html`<a href=${href} rel=author>${person.name}</a>`
                 : person.name}`;
-            })}</span
-          >`
+            })}</span>`
         : nothing}
       ${date(story.datePublished, strings.published)}
       ${story.dateModified != story.datePublished ? date(story.dateModified, strings.updated) : nothing}

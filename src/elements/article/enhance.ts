@@ -80,7 +80,7 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
     // A slot the publisher placed gets the article's ad settings where it has none of its own.
     if (ref?.localName == 'folio-ad-slot') configureSlot(ref, s.ads);
     if (s.debug) host.insertBefore(debugMarker(candidates[i]), ref);
-    if (candidates[i].taken && safeToInsert(blocks[i])) host.insertBefore(createSlot(s.ads), ref);
+    if (candidates[i].taken && safeToInsert(ref)) host.insertBefore(createSlot(s.ads), ref);
   }
   host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
   if (!s.relatedSrc) return [];

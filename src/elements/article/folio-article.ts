@@ -19,10 +19,10 @@ const SECTION_SIZE = 20;
 const TASK_BUDGET_MS = 12;
 
 /** Yields to the event loop without setTimeout's 4 ms clamp, so the browser can paint between chunks. */
-const yieldTask = (): Promise<void> =>
+const yieldTask = (): Promise<unknown> =>
   new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => resolve();
+    port1.onmessage = resolve;
     port2.postMessage(0);
   });
 
@@ -221,16 +221,15 @@ export class FolioArticle extends LitElement implements ArticleHost {
   async reload(): Promise<void> {
     if (this.mode == 'enhance') return;
     this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    const stale = () => abort.signal.aborted;
+    const { signal } = (this.abort = new AbortController());
     const self = this as { storyData?: Story };
     self.storyData = this.failed = undefined;
     this.shown = 0;
     this.cache = [];
     // The light-DOM `<folio-ad-slot>`s of the story shown before (see `createSlot`).
     for (const old of this.querySelectorAll(':scope>[slot^=folio-slot-]')) old.remove();
-    const result = this.src ? await loadStory(this.src, abort.signal, this.timeout) : fromValue(this.story);
-    if (stale()) return;
+    const result = this.src ? await loadStory(this.src, signal, this.timeout) : fromValue(this.story);
+    if (signal.aborted) return;
     if (!result.ok) {
       this.failed = result;
       // Announced once the reader can see it.
@@ -259,13 +258,13 @@ export class FolioArticle extends LitElement implements ArticleHost {
     let step = 1;
     do {
       await yieldTask();
-      if (stale()) return;
+      if (signal.aborted) return;
       const t = performance.now();
       this.shown += step;
       await this.updateComplete;
       step = Math.max(1, Math.min(2 * step, (TASK_BUDGET_MS * step) / (performance.now() - t)));
     } while (this.shown < this.sections.length);
-    if (!stale()) this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: data.body.length }));
+    if (!signal.aborted) this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: data.body.length }));
   }
 
   protected override render() {

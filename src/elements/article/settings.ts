@@ -74,17 +74,17 @@ export function resolveSettings(own: ArticleOptions, story?: Story): ResolvedSet
 export function registerArticle(
   el: Element,
   own: ArticleOptions & { strings?: Partial<FolioStrings> },
-  story: () => Story | undefined = () => undefined,
+  story?: () => Story | undefined,
   textRoot: () => Node = () => el,
 ): ArticleHost {
-  const settings = () => resolveSettings(own, story());
+  const settings = () => resolveSettings(own, story?.());
   const host: ArticleHost = {
     element: el,
     get textRoot() {
       return textRoot();
     },
     get canonicalUrl() {
-      return safeUrl(story()?.url) || pageCanonical();
+      return safeUrl(story?.()?.url) || pageCanonical();
     },
     get correctionsUrl() {
       return settings().correctionsEndpoint;

@@ -127,20 +127,20 @@ export class FolioCorrectionDialog extends LitElement {
 
   #trim(): void {
     const request = this.#request!;
-    const { exact } = request.quote!;
+    const quote = request.quote!;
     const field = this.#$<HTMLTextAreaElement>('#suggestion');
-    request.quote = trimQuote(request.quote!, MAX_QUOTE);
-    if (field.value == exact) field.value = request.quote.exact;
+    request.quote = trimQuote(quote, MAX_QUOTE);
+    if (field.value == quote.exact) field.value = request.quote.exact;
     this.touch();
     field.focus();
   }
 
   async #submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const request = this.#request!;
-    const { quote, send, strings: s } = request;
     // Send exists only while the form can be sent (see render); while sending, it is aria-disabled.
     if (this.phase == 'sending') return;
+    const request = this.#request!;
+    const { quote, send, strings: s } = request;
     // The form's controls by id.
     const { suggestion, comment, email, hp } = (e.target as HTMLFormElement).elements as unknown as Record<Field, HTMLInputElement>;
     // The first thing to fix: a quote over the limit (the trim offer says so), an unchanged text
@@ -174,9 +174,8 @@ export class FolioCorrectionDialog extends LitElement {
   // The honeypot (#hp) is for bots only: off-screen, out of the tab order, hidden from screen
   // readers. Send is aria-disabled while sending, not disabled: that would drop the reader's focus.
   protected override render() {
-    const s = this.#request?.strings ?? en;
-    const quote = this.#request?.quote;
-    const editable = this.#request?.send && this.phase != 'sent' && this.phase != 'queued';
+    const { strings: s = en, quote, send } = this.#request ?? ({} as Partial<CorrectionRequest>);
+    const editable = send && this.phase != 'sent' && this.phase != 'queued';
     const invalid = this.#invalid;
     return html`<dialog part=dialog aria-labelledby=title>
         <form novalidate @submit=${this.#submit}>
