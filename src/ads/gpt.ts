@@ -5,6 +5,7 @@
  * both end as a rejected request (the slot fires `folio-ad-error` and stays reserved).
  */
 import { safeUrl } from '../internal/url.js';
+import { scriptURL } from '../story/sanitize.js';
 import type { AdProvider, AdResult } from './provider.js';
 
 export const DEFAULT_GPT_SRC = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
@@ -40,8 +41,9 @@ export const gpt: AdProvider = {
       cmd: [],
       folioLoad: new Promise((onload, reject) => {
         const onerror = () => reject(Error('GPT did not load from ' + src));
-        // A script element made by script is async already.
-        document.head.append(Object.assign(document.createElement('script'), { src, onload, onerror }));
+        // A script element made by script is async already; its URL passes the folio policy,
+        // which pages enforcing Trusted Types allow.
+        document.head.append(Object.assign(document.createElement('script'), { src: scriptURL(src), onload, onerror }));
       }),
     }).folioLoad;
     try {

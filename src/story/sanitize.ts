@@ -47,8 +47,9 @@ const CONFIG = {
   comments: false,
 };
 
-interface HTMLPolicy {
+interface FolioPolicy {
   createHTML(input: string): unknown;
+  createScriptURL(input: string): unknown;
 }
 type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
 
@@ -56,20 +57,36 @@ type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
 // global) would let any script turn a string into TrustedHTML. A second copy of Folio on the
 // same page is refused the name by \`trusted-types folio\` and parses with Element.setHTML.
 // 0: no policy (no Trusted Types, or refused), remembered so the refusal is not reported again.
-let policy: HTMLPolicy | 0 | undefined;
+let policy: FolioPolicy | 0 | undefined;
 let box: HTMLElement | undefined;
 
-function parse(html: string, useSetHTML?: boolean): HTMLElement {
-  // A document with no window: nothing in it loads, runs or renders.
-  box ||= document.implementation.createHTMLDocument('').createElement('div');
-  const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: HTMLPolicy): HTMLPolicy } }).trustedTypes;
+function folioPolicy(): FolioPolicy | 0 {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: FolioPolicy): FolioPolicy } }).trustedTypes;
   try {
-    // The string only ever reaches the inert parse below, whose every node is then walked.
-    policy ??= tt?.createPolicy('folio', { createHTML: (s: string) => s }) || 0;
+    // HTML only ever reaches the inert parse below, whose every node is then walked; script
+    // URLs only http(s) ones (the GPT script the ads provider loads).
+    policy ??= tt?.createPolicy('folio', { createHTML: (s) => s, createScriptURL: (s) => safeUrl(s) ?? '' }) || 0;
   } catch {
     // Refused by the page's policy, or the name is taken by another copy of Folio.
     policy = 0;
   }
+  return policy;
+}
+
+/**
+ * An http(s) script URL as a page enforcing Trusted Types accepts it (through the `folio`
+ * policy), or as a string where there is no such policy; '' for any other URL.
+ */
+export function scriptURL(url: string): string {
+  const p = folioPolicy();
+  return (p ? p.createScriptURL(url) : safeUrl(url) ?? '') as string;
+}
+
+function parse(html: string, useSetHTML?: boolean): HTMLElement {
+  // A document with no window: nothing in it loads, runs or renders.
+  box ||= document.implementation.createHTMLDocument('').createElement('div');
+  const tt = (globalThis as { trustedTypes?: unknown }).trustedTypes;
+  folioPolicy();
   const setHTML = (box as unknown as { setHTML?: SetHTML }).setHTML;
   // (An engine whose setHTML throws, say on an older shape of the API, gets the words as text.)
   if (setHTML && (useSetHTML || (!policy && tt))) setHTML.call(box, html, { sanitizer: CONFIG });

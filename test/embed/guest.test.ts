@@ -34,6 +34,15 @@ describe('Folio as a guest on other people’s pages', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('loads the GPT script it injects through its own policy, with no violation', async () => {
+    const win = await page('/test/fixtures/embed/strict-gpt.html');
+    const slot = win.document.getElementById('slot')!;
+    await waitUntil(() => slot.hasAttribute('filled'), 'the GPT slot was not filled', { timeout: 5000 });
+    expect(win.document.querySelector('script[src$="gpt-standin.js"]')).to.exist;
+    expect(win.__violations).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('reports a violation when the page breaks its own policy (the check is live)', async () => {
     const win = await page('/test/fixtures/embed/strict-page.html');
     const el = win.document.createElement('div');

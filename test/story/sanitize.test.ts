@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, sanitizeInline, sanitizeToString } from '../../src/story/sanitize.js';
+import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, sanitizeInline, sanitizeToString, scriptURL } from '../../src/story/sanitize.js';
 import { ATTACKS } from './attack-corpus.js';
 
 declare global {
@@ -451,5 +451,13 @@ describe('sanitizeInline', () => {
       const result = await underPolicy("require-trusted-types-for 'script'; trusted-types lit-html", false, true);
       expect(result).to.deep.equal({ first: 'hi', second: 'hi', error: null, enforced: true, created: 2, refused: 2 });
     });
+  });
+});
+
+describe('scriptURL (the GPT script the ads provider loads)', () => {
+  it('passes http(s) URLs, resolved, and nothing else', () => {
+    expect(String(scriptURL('https://securepubads.g.doubleclick.net/tag/js/gpt.js'))).to.equal('https://securepubads.g.doubleclick.net/tag/js/gpt.js');
+    expect(String(scriptURL('/gpt.js'))).to.equal(new URL('/gpt.js', document.baseURI).href);
+    for (const bad of ['javascript:alert(1)', ' java\tscript:alert(1)', 'data:text/javascript,alert(1)']) expect(String(scriptURL(bad))).to.equal('');
   });
 });
