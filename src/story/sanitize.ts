@@ -60,12 +60,17 @@ type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
 let policy: FolioPolicy | 0 | undefined;
 let box: HTMLElement | undefined;
 
+/** The page's Trusted Types factory, where the browser has one. */
+const trustedTypes = () => (globalThis as { trustedTypes?: { createPolicy(n: string, p: FolioPolicy): FolioPolicy } }).trustedTypes;
+
+/** Script URLs Folio loads: http(s) only, else '' (which loads nothing). */
+const checkedScriptURL = (url: string) => safeUrl(url) ?? '';
+
 function folioPolicy(): FolioPolicy | 0 {
-  const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: FolioPolicy): FolioPolicy } }).trustedTypes;
   try {
     // HTML only ever reaches the inert parse below, whose every node is then walked; script
     // URLs only http(s) ones (the GPT script the ads provider loads).
-    policy ??= tt?.createPolicy('folio', { createHTML: (s) => s, createScriptURL: (s) => safeUrl(s) ?? '' }) || 0;
+    policy ??= trustedTypes()?.createPolicy('folio', { createHTML: (s) => s, createScriptURL: checkedScriptURL }) || 0;
   } catch {
     // Refused by the page's policy, or the name is taken by another copy of Folio.
     policy = 0;
@@ -79,17 +84,16 @@ function folioPolicy(): FolioPolicy | 0 {
  */
 export function scriptURL(url: string): string {
   const p = folioPolicy();
-  return (p ? p.createScriptURL(url) : safeUrl(url) ?? '') as string;
+  return (p ? p.createScriptURL(url) : checkedScriptURL(url)) as string;
 }
 
 function parse(html: string, useSetHTML?: boolean): HTMLElement {
   // A document with no window: nothing in it loads, runs or renders.
   box ||= document.implementation.createHTMLDocument('').createElement('div');
-  const tt = (globalThis as { trustedTypes?: unknown }).trustedTypes;
   folioPolicy();
   const setHTML = (box as unknown as { setHTML?: SetHTML }).setHTML;
   // (An engine whose setHTML throws, say on an older shape of the API, gets the words as text.)
-  if (setHTML && (useSetHTML || (!policy && tt))) setHTML.call(box, html, { sanitizer: CONFIG });
+  if (setHTML && (useSetHTML || (!policy && trustedTypes()))) setHTML.call(box, html, { sanitizer: CONFIG });
   else box.innerHTML = (policy ? policy.createHTML(html) : html) as string;
   return box;
 }
