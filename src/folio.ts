@@ -44,7 +44,8 @@ const run = (folio: FolioGlobal, commands: Command[]) => {
 
 function observe(selector: string): void {
   try {
-    document.querySelector(selector);
+    // Checks the selector's syntax without walking the page (enhanceAll does that once).
+    document.createDocumentFragment().querySelector(selector);
   } catch (e) {
     console.warn(`folio: data-enhance="${selector}" is not a usable selector: ${(e as Error).message}`);
     return;
