@@ -68,12 +68,24 @@ export function apiReference(manifest) {
   return elements.flatMap(elementDocs).join('\n').trim();
 }
 
-/** README.md with its reference section replaced. */
-export function withReference(readme, reference) {
+/** Where the reference sits in README.md: after BEGIN, up to END. */
+function bounds(readme) {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error('README.md has no api markers');
-  return readme.slice(0, start + BEGIN.length) + '\n\n' + reference + '\n\n' + readme.slice(end);
+  return [start + BEGIN.length, end];
+}
+
+/** The reference README.md carries now. */
+export function currentReference(readme) {
+  const [start, end] = bounds(readme);
+  return readme.slice(start, end).trim();
+}
+
+/** README.md with its reference section replaced. */
+export function withReference(readme, reference) {
+  const [start, end] = bounds(readme);
+  return readme.slice(0, start) + '\n\n' + reference + '\n\n' + readme.slice(end);
 }
 
 export function readManifest() {
@@ -86,7 +98,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const readme = readFileSync(readmeUrl, 'utf8');
   if (process.argv.includes('--write')) writeFileSync(readmeUrl, withReference(readme, reference));
   else if (process.argv.includes('--check')) {
-    if (withReference(readme, reference) !== readme) {
+    if (currentReference(readme) !== reference) {
       console.error('README.md: the API reference is out of date; run `node test/tools/api-docs.mjs --write` after `npm run build`.');
       process.exit(1);
     }
