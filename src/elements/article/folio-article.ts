@@ -228,7 +228,8 @@ export class FolioArticle extends LitElement implements ArticleHost {
     this.cache = [];
     // The light-DOM `<folio-ad-slot>`s of the story shown before (see `createSlot`).
     for (const old of this.querySelectorAll(':scope>[slot^=folio-slot-]')) old.remove();
-    const result = this.src ? await loadStory(this.src, signal, this.timeout) : fromValue(this.story);
+    // A story object is validated in a task of its own, after the one that connected the element.
+    const result = this.src ? await loadStory(this.src, signal, this.timeout) : (await yieldTask(), fromValue(this.story));
     if (signal.aborted) return;
     if (!result.ok) {
       this.failed = result;
