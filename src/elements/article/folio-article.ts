@@ -244,6 +244,9 @@ export class FolioArticle extends LitElement implements ArticleHost {
     // still the one this load began with: a change would have made it stale).
     if (this.src) data.url = new URL(data.url, new URL(this.src, document.baseURI)).href;
     self.storyData = data;
+    // Planned in a task of its own too: a 1000-block story takes both a while on a slow phone.
+    await yieldTask();
+    if (signal.aborted) return;
     const settings = resolveSettings(this, data);
     const plan = planStory(data.body, data.related, settings.rules, settings.debug);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
