@@ -255,7 +255,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
     for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
     this.more = plan.more;
     this.start = plan.start;
-    // Every chunk in a task of its own, the first (with the header) too, after the task that
+    // Every chunk in a task of its own, the first (with the header) too, after the tasks that
     // validated and planned the story. One section per task at first, growing (at most
     // doubling) while tasks stay in budget: a slow phone never gets a long chunk, a fast laptop
     // soon renders several at once.
