@@ -56,21 +56,24 @@ function observe(selector: string): void {
   };
   const start = () => {
     enhanceAll(document);
+    // Pages that render late and single-page apps: every matching element added later.
     new MutationObserver((records) => {
       for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) enhanceAll(node);
     }).observe(document.documentElement, { childList: true, subtree: true });
   };
+  // While the parser runs, an element's children may not all be there yet: wait for the document.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 }
 
-const settings = addPageSettings(readScriptSettings(document.currentScript));
+const tagSettings = readScriptSettings(document.currentScript);
+const settings = addPageSettings(tagSettings);
 const existing = window.Folio;
 
 if (existing && !Array.isArray(existing)) {
   // Folio is already on this page (a second script tag, another version): the first copy
   // keeps the page. Only a selector this tag adds is handed to it.
-  const tagEnhance = readScriptSettings(document.currentScript).enhance;
+  const tagEnhance = tagSettings.enhance;
   if (tagEnhance && tagEnhance !== existing.settings?.enhance) existing.observe?.(tagEnhance);
 } else {
   const folio: FolioGlobal = {
