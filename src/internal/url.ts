@@ -26,11 +26,6 @@ export function safeUrl(raw: unknown, base?: string, schemes: readonly Scheme[] 
   return (schemes as readonly string[]).includes(url.protocol) ? url.href : null;
 }
 
-/** Whether a string is relative (no scheme): such URLs resolve against the story's own URL. */
-export function isRelative(raw: string): boolean {
-  return !/^[a-z][a-z\d+.-]*:/i.test(raw.trim()) && !raw.trim().startsWith('//');
-}
-
 /** The page's canonical URL: `<link rel=canonical>` when it is a web URL, else the page's own. */
 export function pageCanonical(): string {
   return safeUrl(document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href) || location.href;
