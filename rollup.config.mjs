@@ -93,7 +93,9 @@ const minifyCss = (text) =>
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    // 0.8 -> .8 (formatters write the zero; browsers need it not)
+    .replace(/([\s:,(/])0\.(\d)/g, '$1.$2');
 
 // In markup, a run of white space with a line break is layout of the source, not content:
 // one space keeps the rendering (HTML collapses white space) and drops the indentation.
@@ -140,6 +142,13 @@ export default [
     // The same as an ES module, exporting the classes, events and types.
     input: 'src/index.ts',
     output: { dir: 'dist', entryFileNames: 'folio.mjs', format: 'es', sourcemap: true },
-    plugins: [version(), resolve(), typescript({ tsconfig: './tsconfig.json' }), templates(), terser(terserOptions), integrity()],
+    plugins: [
+      version(),
+      resolve(),
+      typescript({ tsconfig: './tsconfig.json' }),
+      templates(),
+      terser(terserOptions),
+      integrity(),
+    ],
   },
 ];

@@ -27,7 +27,9 @@ export class FolioReadyEvent extends folioEvent<{ mode: FolioMode; blocks: numbe
  * Something went wrong. `fatal: true` means the element shows an error state instead of the story;
  * non-fatal errors (a related feed that failed, an ad script that was blocked) leave the article as it was.
  */
-export class FolioErrorEvent extends folioEvent<{ code: FolioErrorCode; message: string; fatal: boolean }>('folio-error') {}
+export class FolioErrorEvent extends folioEvent<{ code: FolioErrorCode; message: string; fatal: boolean }>(
+  'folio-error',
+) {}
 
 export type FolioErrorCode =
   | 'story-http'
@@ -40,15 +42,24 @@ export type FolioErrorCode =
   | 'ads-script';
 
 /** The reader asked to suggest a correction (footer link, keyboard shortcut or touch button). */
-export class FolioCorrectionRequestEvent extends folioEvent<{ quote: string | null }>('folio-correction-request', true) {}
+export class FolioCorrectionRequestEvent extends folioEvent<{ quote: string | null }>(
+  'folio-correction-request',
+  true,
+) {}
 
 // ---- Ads -------------------------------------------------------------------------------------
 
 export type AdSize = [number, number];
 
-export class FolioAdRequestEvent extends folioEvent<{ provider: string; unit: string | null; sizes: AdSize[] | 'fluid' }>('folio-ad-request') {}
+export class FolioAdRequestEvent extends folioEvent<{
+  provider: string;
+  unit: string | null;
+  sizes: AdSize[] | 'fluid';
+}>('folio-ad-request') {}
 
-export class FolioAdRenderEvent extends folioEvent<{ filled: boolean; size: AdSize | null; provider: string }>('folio-ad-render') {}
+export class FolioAdRenderEvent extends folioEvent<{ filled: boolean; size: AdSize | null; provider: string }>(
+  'folio-ad-render',
+) {}
 
 export class FolioAdViewableEvent extends folioEvent<{ provider: string; size: AdSize | null }>('folio-ad-viewable') {}
 
@@ -56,9 +67,16 @@ export class FolioAdErrorEvent extends folioEvent<{ provider: string; message: s
 
 // ---- Related stories ----------------------------------------------------------------------------
 
-export class FolioRelatedClickEvent extends folioEvent<{ href: string; headline: string; position: number }>('folio-related-click', true) {}
+export class FolioRelatedClickEvent extends folioEvent<{ href: string; headline: string; position: number }>(
+  'folio-related-click',
+  true,
+) {}
 
-export class FolioRelatedImpressionEvent extends folioEvent<{ href: string | null; headline: string; position: number }>('folio-related-impression') {}
+export class FolioRelatedImpressionEvent extends folioEvent<{
+  href: string | null;
+  headline: string;
+  position: number;
+}>('folio-related-impression') {}
 
 // ---- Corrections -----------------------------------------------------------------------------
 
@@ -73,11 +91,17 @@ export class FolioCorrectionOpenEvent extends folioEvent<CorrectionEventDetail>(
 
 export class FolioCorrectionSubmitEvent extends folioEvent<CorrectionEventDetail>('folio-correction-submit') {}
 
-export class FolioCorrectionSentEvent extends folioEvent<CorrectionEventDetail & { status: number }>('folio-correction-sent') {}
+export class FolioCorrectionSentEvent extends folioEvent<CorrectionEventDetail & { status: number }>(
+  'folio-correction-sent',
+) {}
 
-export class FolioCorrectionQueuedEvent extends folioEvent<CorrectionEventDetail & { reason: string }>('folio-correction-queued') {}
+export class FolioCorrectionQueuedEvent extends folioEvent<CorrectionEventDetail & { reason: string }>(
+  'folio-correction-queued',
+) {}
 
-export class FolioCorrectionRefusedEvent extends folioEvent<CorrectionEventDetail & { status: number; message: string }>('folio-correction-refused') {}
+export class FolioCorrectionRefusedEvent extends folioEvent<
+  CorrectionEventDetail & { status: number; message: string }
+>('folio-correction-refused') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

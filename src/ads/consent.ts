@@ -14,7 +14,12 @@ export interface TcData {
 }
 
 /** The CMP API: `__tcfapi(command, version, callback, parameter)`. */
-export type TcfApi = (command: string, version: number, callback: (data: TcData, success: boolean) => void, parameter?: unknown) => void;
+export type TcfApi = (
+  command: string,
+  version: number,
+  callback: (data: TcData, success: boolean) => void,
+  parameter?: unknown,
+) => void;
 
 /**
  * Resolves once the CMP has an answer, never before, to whether ads may be personalised:

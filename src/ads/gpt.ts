@@ -60,7 +60,8 @@ export const gpt: AdProvider = {
         pubads.addEventListener(
           'slotRenderEnded',
           (e: { slot: unknown; isEmpty: boolean; size: unknown }) =>
-            e.slot == slot && resolve({ filled: !e.isEmpty, size: Array.isArray(e.size) ? (e.size as AdResult['size']) : null }), // GPT: null when empty
+            e.slot == slot &&
+            resolve({ filled: !e.isEmpty, size: Array.isArray(e.size) ? (e.size as AdResult['size']) : null }), // GPT: null when empty
         ),
       );
       // Page-wide in GPT; set on each request so it follows the consent of the moment.

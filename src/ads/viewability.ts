@@ -20,7 +20,11 @@ export interface ViewabilityOptions {
  * Calls `onViewable` once `el` has been viewable for `ms`; returns a function that stops
  * watching. Also the related card's impression ("half the card for a second").
  */
-export function watchViewability(el: Element, onViewable: () => void, { ms = 1000, share }: ViewabilityOptions = {}): () => void {
+export function watchViewability(
+  el: Element,
+  onViewable: () => void,
+  { ms = 1000, share }: ViewabilityOptions = {},
+): () => void {
   const { width, height } = el.getBoundingClientRect();
   share ??= viewableShare(width * height);
   let timer = 0;

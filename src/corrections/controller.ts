@@ -59,7 +59,8 @@ export function installCorrections(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Events go to the article while it is in the page, else to the document. */
-  const fire = (from: Element | null | undefined, event: Event) => (from?.isConnected ? from : document).dispatchEvent(event);
+  const fire = (from: Element | null | undefined, event: Event) =>
+    (from?.isConnected ? from : document).dispatchEvent(event);
 
   // Every attempt's outcome is announced: the first one's, and those of retries (a retry that
   // fails again announces folio-correction-queued again).
@@ -67,7 +68,10 @@ export function installCorrections(): void {
     onDelivery: ({ annotation: { id, target } }, { outcome, ...rest }) =>
       // `rest` is what the outcome's event adds to the detail (status, message or reason); the cast
       // because TypeScript cannot pair each Delivery variant with its event through the lookup.
-      fire(pending.get(id), new DELIVERY_EVENTS[outcome]({ id, quote: target.selector?.[0].exact ?? null, ...rest } as never)),
+      fire(
+        pending.get(id),
+        new DELIVERY_EVENTS[outcome]({ id, quote: target.selector?.[0].exact ?? null, ...rest } as never),
+      ),
   });
 
   /** Every article we know of: those in the document, and those that announced themselves. */
@@ -114,12 +118,14 @@ export function installCorrections(): void {
    * Asks the page first: a cancelable folio-correction-request from the article, which opens the
    * dialog (see its listener below) unless the page handles it. Whether the page let us act.
    */
-  const request = (article: Element, quote: Quote) => article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
+  const request = (article: Element, quote: Quote) =>
+    article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
 
   const listeners: Record<string, (e: Event) => void> = {
     keydown(e) {
       // Not while the dialog is open, nor while typing in a field (a search box, a comment form).
-      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent) || isEditable(e.composedPath()[0])) return;
+      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent) || isEditable(e.composedPath()[0]))
+        return;
       const target = selectionTarget(articles());
       // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
       if (target && request(target.article, target.quote)) e.preventDefault();
@@ -131,7 +137,11 @@ export function installCorrections(): void {
       const article = isArticle(origin) ? origin : articleOf(origin);
       // After every listener has run, so a publisher's document listener added later can still take over.
       queueMicrotask(() => {
-        if (!e.defaultPrevented && article) show(article, ((e as FolioCorrectionRequestEvent).detail.quote !== null && selectionTarget([article])?.quote) || null);
+        if (!e.defaultPrevented && article)
+          show(
+            article,
+            ((e as FolioCorrectionRequestEvent).detail.quote !== null && selectionTarget([article])?.quote) || null,
+          );
       });
     },
 

@@ -116,7 +116,9 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
 
   // Both stores in one object: storage's items, then memory's (the newer copy of a key in both).
   const entries = (): OutboxEntry[] =>
-    Object.entries({ ...io((s) => ({ ...s })), ...memory }).flatMap(([key, raw]) => (key.startsWith(PREFIX) && read(key, raw)) || []);
+    Object.entries({ ...io((s) => ({ ...s })), ...memory }).flatMap(
+      ([key, raw]) => (key.startsWith(PREFIX) && read(key, raw)) || [],
+    );
 
   // ---- delivery ----
 
@@ -149,7 +151,11 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
         result = { outcome: 'queued', reason: signal.aborted ? 'timeout' : 'network' };
       }
       if (result.outcome == 'queued') {
-        write({ ...entry, attempts: entry.attempts + 1, next: Date.now() + Math.random() * Math.min(cap, base * 2 ** entry.attempts) });
+        write({
+          ...entry,
+          attempts: entry.attempts + 1,
+          next: Date.now() + Math.random() * Math.min(cap, base * 2 ** entry.attempts),
+        });
       } else remove(key);
       onDelivery?.(entry, result);
       return result;

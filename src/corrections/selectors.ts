@@ -48,7 +48,7 @@ export function articleText(root: Node): TextIndex {
   // Elements and text (SHOW_ELEMENT | SHOW_TEXT = 5); rejecting an element (FILTER_REJECT = 2,
   // FILTER_ACCEPT = 1) skips its whole subtree.
   const walker = document.createTreeWalker(root, 5, (n) => ((n as Element).matches?.(SKIP) ? 2 : 1));
-  for (let n; (n = walker.nextNode()); ) {
+  for (let n; (n = walker.nextNode());) {
     if (n instanceof Text) {
       nodes.push(n);
       starts.push(text.length);
@@ -69,7 +69,9 @@ export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offse
   // The first text node the point comes before (none: the end).
   const probe = new Range();
   try {
-    return starts[nodes.findIndex((n) => (probe.selectNodeContents(n), probe.comparePoint(node, offset) < 0))] ?? text.length;
+    return (
+      starts[nodes.findIndex((n) => (probe.selectNodeContents(n), probe.comparePoint(node, offset) < 0))] ?? text.length
+    );
   } catch {
     return null; // a point in another tree (WrongDocumentError)
   }
@@ -78,7 +80,12 @@ export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offse
 /** The first `max` characters of a quote longer than that, with the suffix that now follows them. */
 export function trimQuote(quote: Quote, max: number): Quote {
   const { exact, suffix, start } = quote;
-  return { ...quote, exact: exact.slice(0, max), suffix: (exact.slice(max) + suffix).slice(0, CONTEXT), end: start + max };
+  return {
+    ...quote,
+    exact: exact.slice(0, max),
+    suffix: (exact.slice(max) + suffix).slice(0, CONTEXT),
+    end: start + max,
+  };
 }
 
 /** The nearest article (`<folio-article>` or enhanced element) whose text holds `node`, crossing shadow roots upwards. */
@@ -95,7 +102,10 @@ export function articleOf(node: Node | null): ArticleElement | null {
  * table). Where it is missing, the plain document range, which cannot see into shadow roots:
  * enhance-mode articles still work there.
  */
-export function composedRange(articles: Iterable<Element>, selection = document.getSelection()): AbstractRange | null | undefined {
+export function composedRange(
+  articles: Iterable<Element>,
+  selection = document.getSelection(),
+): AbstractRange | null | undefined {
   if (!selection?.rangeCount) return null;
   const shadowRoots = [...articles]
     .flatMap((article) => [article.shadowRoot, article.getRootNode()])
@@ -122,7 +132,13 @@ export function selectionTarget(articles: Iterable<Element>, selection?: Selecti
   const end = textOffset(index, range.endContainer, range.endOffset) ?? text.length;
   const exact = text.slice(start, end);
   if (!exact.trim()) return null;
-  const quote = { exact, prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT), start, end };
+  const quote = {
+    exact,
+    prefix: text.slice(Math.max(0, start - CONTEXT), start),
+    suffix: text.slice(end, end + CONTEXT),
+    start,
+    end,
+  };
   return { article, quote, range };
 }
 

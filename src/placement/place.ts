@@ -28,7 +28,14 @@ export interface PlacementRules {
   max: number;
 }
 
-export const DEFAULT_RULES: PlacementRules = { enabled: true, first: 3, firstChars: 600, gap: 3, gapChars: 600, max: 4 };
+export const DEFAULT_RULES: PlacementRules = {
+  enabled: true,
+  first: 3,
+  firstChars: 600,
+  gap: 3,
+  gapChars: 600,
+  max: 4,
+};
 
 /** A gap index i means "between blocks[i-1] and blocks[i]" (0..blocks.length). */
 export interface Candidate {
@@ -74,7 +81,7 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   let next = -1;
   const candidates = paras.map((_, i): Candidate => {
     if (blocks[i - 1]?.kind == 'ad') last = i;
-    if (next < i) for (next = i; next <= n && blocks[next]?.kind != 'ad'; ) next++;
+    if (next < i) for (next = i; next <= n && blocks[next]?.kind != 'ad';) next++;
     // Next to a block that is not a paragraph; at the edges (no block above or below) the
     // "too early" and "after the last paragraph" rules refuse the gap instead.
     const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind != 'paragraph');

@@ -32,7 +32,12 @@ export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DE
   } catch (e) {
     // Aborted: the timer ran out, whatever error the engine reports for the abort. (Or the
     // caller moved on, and never reads this.)
-    return { ok: false, code: abort.signal.aborted ? 'story-timeout' : code, status, message: `${src}: ${(e as Error).message}` };
+    return {
+      ok: false,
+      code: abort.signal.aborted ? 'story-timeout' : code,
+      status,
+      message: `${src}: ${(e as Error).message}`,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -42,5 +47,12 @@ export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DE
 export function fromValue(json: unknown): LoadResult {
   const parsed = parseStory(json);
   // `url` is read by `safeUrl`, which takes only a string.
-  return parsed.ok ? parsed : { ok: false, code: 'story-invalid', message: `Not Story JSON: ${parsed.error}`, url: (json as { url?: string })?.url };
+  return parsed.ok
+    ? parsed
+    : {
+        ok: false,
+        code: 'story-invalid',
+        message: `Not Story JSON: ${parsed.error}`,
+        url: (json as { url?: string })?.url,
+      };
 }

@@ -15,7 +15,8 @@ export const ALLOWED_ATTRIBUTES: readonly string[] = ['href', 'title', 'lang', '
 
 // Their content is script, style, markup or form state, not prose: keeping it as text would
 // print code into the article.
-const DROPPED = 'script style template noscript xmp iframe noembed noframes textarea title object embed select plaintext'.split(' ');
+const DROPPED =
+  'script style template noscript xmp iframe noembed noframes textarea title object embed select plaintext'.split(' ');
 
 export interface SanitizeOptions {
   /** What relative links resolve against (the story's own URL); the page's base URI by default. */
@@ -29,7 +30,6 @@ export interface SanitizeOptions {
    */
   useSetHTML?: boolean;
 }
-
 
 // The walk is a TreeWalker, whose steps no markup can change; the one property read of a node
 // is its parent, through the prototype: a <form> with <input name="parentNode"> shadows its own
@@ -61,7 +61,8 @@ let policy: FolioPolicy | 0 | undefined;
 let box: HTMLElement | undefined;
 
 /** The page's Trusted Types factory, where the browser has one. */
-const trustedTypes = () => (globalThis as { trustedTypes?: { createPolicy(n: string, p: FolioPolicy): FolioPolicy } }).trustedTypes;
+const trustedTypes = () =>
+  (globalThis as { trustedTypes?: { createPolicy(n: string, p: FolioPolicy): FolioPolicy } }).trustedTypes;
 
 /** Script URLs Folio loads: http(s) only, else '' (which loads nothing). */
 const checkedScriptURL = (url: string) => safeUrl(url) ?? '';
@@ -110,7 +111,7 @@ function copy(root: Element, base?: string): DocumentFragment {
   const into = new Map<Node, DocumentFragment | Element>([[root, out]]);
   // Elements and text: comments and processing instructions go.
   const walker = document.createTreeWalker(root, 5);
-  for (let node: Node | null; (node = walker.nextNode()); ) {
+  for (let node: Node | null; (node = walker.nextNode());) {
     const parent = into.get(parentOf.call(node))!;
     if (node instanceof Text) {
       parent.append(node.data);

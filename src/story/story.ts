@@ -112,9 +112,7 @@ export interface Story {
   corrections?: { endpoint?: string };
 }
 
-export type ParseResult =
-  | { ok: true; story: Story; skipped: string[] }
-  | { ok: false; error: string };
+export type ParseResult = { ok: true; story: Story; skipped: string[] } | { ok: false; error: string };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
@@ -175,7 +173,8 @@ const BLOCKS: Obj = {
 };
 
 /** A related item (story `related`, a `related` block, a feed entry); throws when it has no href or headline. */
-export const parseRelated = (v: unknown, where: string): RelatedItem => rec(v, where, RELATED) as unknown as RelatedItem;
+export const parseRelated = (v: unknown, where: string): RelatedItem =>
+  rec(v, where, RELATED) as unknown as RelatedItem;
 
 /** One body block, or the name of an unknown type (skipped, not fatal; so is a block that is not an object). */
 function block(v: unknown, where: string): StoryBlock | string {
@@ -201,7 +200,11 @@ const PARTS: [keyof Story, string][] = [
  */
 export function parseStory(input: unknown): ParseResult {
   try {
-    const story = rec(input, 'the story', '!headline =url ?standfirst ?kicker ?section ?lang @datePublished ~dateModified');
+    const story = rec(
+      input,
+      'the story',
+      '!headline =url ?standfirst ?kicker ?section ?lang @datePublished ~dateModified',
+    );
     const o = input as Obj;
     need(isStr(o.id) || typeof o.id == 'number', 'id', 'a string');
     story.id = '' + o.id;

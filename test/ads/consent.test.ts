@@ -22,7 +22,7 @@ describe('ads: consent (IAB TCF v2.2)', () => {
     expect(await answer).to.equal(true);
   });
 
-  it('the consent UI being shown is not an answer; the reader\'s choice is', async () => {
+  it("the consent UI being shown is not an answer; the reader's choice is", async () => {
     cmp = installCmp();
     cmp.showUi();
     const answer = readConsent();

@@ -14,7 +14,15 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
     container.id = `gpt-test-${++n}`;
     document.body.append(container);
     made.push(container);
-    return { container, unit: '/1234/news/article', sizes: [[300, 250]], src: STANDIN, personalised: true, label: 'Advertisement', ...over };
+    return {
+      container,
+      unit: '/1234/news/article',
+      sizes: [[300, 250]],
+      src: STANDIN,
+      personalised: true,
+      label: 'Advertisement',
+      ...over,
+    };
   };
   let uncaught = 0;
   const count = () => uncaught++;
@@ -36,7 +44,8 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
     expect(uncaught, 'uncaught errors').to.equal(0);
   });
 
-  it('defaults to Google\'s securepubads URL', () => expect(DEFAULT_GPT_SRC).to.equal('https://securepubads.g.doubleclick.net/tag/js/gpt.js'));
+  it("defaults to Google's securepubads URL", () =>
+    expect(DEFAULT_GPT_SRC).to.equal('https://securepubads.g.doubleclick.net/tag/js/gpt.js'));
 
   it('loads GPT once from gpt-src and fills the container found by id', async () => {
     const c = ctx();
@@ -47,7 +56,10 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
     const scripts = document.querySelectorAll('script').length;
     await gpt.request(ctx());
     expect(document.querySelectorAll('script').length, 'no second script').to.equal(scripts);
-    expect(w.__gptStandinLog!.filter((e) => e.type === 'request').map((e) => e.unit)).to.deep.equal(['/1234/news/article', '/1234/news/article']);
+    expect(w.__gptStandinLog!.filter((e) => e.type === 'request').map((e) => e.unit)).to.deep.equal([
+      '/1234/news/article',
+      '/1234/news/article',
+    ]);
   });
 
   it('reports no fill as empty', async () => {
@@ -56,15 +68,28 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
   });
 
   it('passes the sizes and asks for non-personalised ads without consent', async () => {
-    await gpt.request(ctx({ sizes: [[300, 250], [336, 280]], personalised: false }));
+    await gpt.request(
+      ctx({
+        sizes: [
+          [300, 250],
+          [336, 280],
+        ],
+        personalised: false,
+      }),
+    );
     const req = w.__gptStandinLog!.find((e) => e.type === 'request');
-    expect(req.sizes).to.deep.equal([[300, 250], [336, 280]]);
+    expect(req.sizes).to.deep.equal([
+      [300, 250],
+      [336, 280],
+    ]);
     expect(req.privacy).to.deep.equal({ nonPersonalizedAds: true });
     await gpt.request(ctx());
-    expect(w.__gptStandinLog!.filter((e) => e.type === 'request')[1].privacy).to.deep.equal({ nonPersonalizedAds: false });
+    expect(w.__gptStandinLog!.filter((e) => e.type === 'request')[1].privacy).to.deep.equal({
+      nonPersonalizedAds: false,
+    });
   });
 
-  it('uses the page\'s own googletag without loading a script', async () => {
+  it("uses the page's own googletag without loading a script", async () => {
     await gpt.request(ctx()); // the stand-in is now the page's GPT
     const page = w.googletag;
     const scripts = document.querySelectorAll('script').length;
@@ -85,7 +110,11 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
     gpt.request({ ...ctx(), container }).then(() => (answered = true));
     // Wait for GPT to look for the container rather than a fixed time: on a loaded machine
     // loading the stand-in alone can take longer than any fixed wait.
-    await waitUntil(() => w.__gptStandinLog?.some((e) => e.type === 'missing-container'), 'GPT never looked for the container', { timeout: 5000 });
+    await waitUntil(
+      () => w.__gptStandinLog?.some((e) => e.type === 'missing-container'),
+      'GPT never looked for the container',
+      { timeout: 5000 },
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(answered, 'an answer for a container GPT cannot find').to.equal(false);
   });
@@ -100,32 +129,67 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
 
   describe('blocked or stubbed GPT', () => {
     it('a script that fails to load (404, blocked) rejects without an uncaught error', async () => {
-      const error = await gpt.request(ctx({ src: '/nope.js' })).then(() => null, (e: Error) => e);
+      const error = await gpt.request(ctx({ src: '/nope.js' })).then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(error?.message).to.match(/did not load/);
       // Later slots on the page fail the same way without another script.
       const scripts = document.querySelectorAll('script[src$="/nope.js"]').length;
       expect(scripts).to.equal(1);
-      expect(await gpt.request(ctx({ src: '/nope.js' })).then(() => null, (e: Error) => e)).to.be.instanceOf(Error);
+      expect(
+        await gpt.request(ctx({ src: '/nope.js' })).then(
+          () => null,
+          (e: Error) => e,
+        ),
+      ).to.be.instanceOf(Error);
       expect(document.querySelectorAll('script[src$="/nope.js"]').length).to.equal(scripts);
     });
 
     const stubs: [string, () => unknown][] = [
       ['a cmd that runs at once but no pubads', () => ({ cmd: { push: (fn: () => void) => fn() } })],
       ['a cmd that is not an array', () => ({ cmd: 42 })],
-      ['defineSlot returning null', () => ({ cmd: { push: (fn: () => void) => fn() }, pubads: () => ({ addEventListener() {} }), defineSlot: () => null })],
-      ['a slot without addService', () => ({ cmd: { push: (fn: () => void) => fn() }, pubads: () => ({ addEventListener() {} }), defineSlot: () => ({}) })],
+      [
+        'defineSlot returning null',
+        () => ({
+          cmd: { push: (fn: () => void) => fn() },
+          pubads: () => ({ addEventListener() {} }),
+          defineSlot: () => null,
+        }),
+      ],
+      [
+        'a slot without addService',
+        () => ({
+          cmd: { push: (fn: () => void) => fn() },
+          pubads: () => ({ addEventListener() {} }),
+          defineSlot: () => ({}),
+        }),
+      ],
     ];
     for (const [name, stub] of stubs) {
       it(`rejects on a stub: ${name}`, async () => {
         w.googletag = stub();
-        const error = await gpt.request(ctx()).then(() => null, (e: Error) => e);
+        const error = await gpt.request(ctx()).then(
+          () => null,
+          (e: Error) => e,
+        );
         expect(error?.message).to.match(/^GPT/);
       });
     }
 
     it('rejects without a unit or with a javascript: gpt-src', async () => {
-      expect(await gpt.request(ctx({ unit: null })).then(() => null, (e: Error) => e)).to.be.instanceOf(Error);
-      expect(await gpt.request(ctx({ src: 'javascript:alert(1)' })).then(() => null, (e: Error) => e)).to.be.instanceOf(Error);
+      expect(
+        await gpt.request(ctx({ unit: null })).then(
+          () => null,
+          (e: Error) => e,
+        ),
+      ).to.be.instanceOf(Error);
+      expect(
+        await gpt.request(ctx({ src: 'javascript:alert(1)' })).then(
+          () => null,
+          (e: Error) => e,
+        ),
+      ).to.be.instanceOf(Error);
     });
 
     it('releasing a slot on a stub without destroySlots does not throw', async () => {

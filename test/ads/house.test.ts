@@ -41,7 +41,12 @@ describe('ads: house', () => {
     );
     it('rotates among the creatives that fit', () => {
       const picks = [0, 1, 2, 3].map((turn) => pickCreative(list, [[300, 250]], turn)!.href);
-      expect(picks).to.deep.equal(['https://x.example/1', 'https://x.example/2', 'https://x.example/1', 'https://x.example/2']);
+      expect(picks).to.deep.equal([
+        'https://x.example/1',
+        'https://x.example/2',
+        'https://x.example/1',
+        'https://x.example/2',
+      ]);
     });
     it('returns null when none fits', () => expect(pickCreative(list, [[728, 90]], 0)).to.equal(null));
     it('fluid takes any creative', () => expect(pickCreative(list, 'fluid', 2)!.size).to.deep.equal([336, 280]));
@@ -53,7 +58,15 @@ describe('ads: house', () => {
       const container = document.createElement('div');
       document.body.append(container);
       made.push(container);
-      return { container, unit: null, sizes: [[300, 250]], src: FEED, personalised: true, label: 'Advertisement', ...over };
+      return {
+        container,
+        unit: null,
+        sizes: [[300, 250]],
+        src: FEED,
+        personalised: true,
+        label: 'Advertisement',
+        ...over,
+      };
     };
     afterEach(() => made.splice(0).forEach((n) => n.remove()));
 
@@ -71,8 +84,10 @@ describe('ads: house', () => {
       expect(c.container.children.length).to.equal(1);
     });
 
-    it('keeps the creative at its own size under the publisher\'s image rules', async () => {
-      const style = Object.assign(document.createElement('style'), { textContent: 'img { width: 100%; height: 40px; margin: 30px }' });
+    it("keeps the creative at its own size under the publisher's image rules", async () => {
+      const style = Object.assign(document.createElement('style'), {
+        textContent: 'img { width: 100%; height: 40px; margin: 30px }',
+      });
       document.head.append(style);
       try {
         const c = ctx();
@@ -114,7 +129,10 @@ describe('ads: house', () => {
     ] as const) {
       it(`rejects on ${name}, drawing nothing`, async () => {
         const c = ctx({ src });
-        const error = await house.request(c).then(() => null, (e: Error) => e);
+        const error = await house.request(c).then(
+          () => null,
+          (e: Error) => e,
+        );
         expect(error).to.be.instanceOf(Error);
         expect(c.container.childNodes.length).to.equal(0);
       });

@@ -4,8 +4,20 @@ import { fits, fitWidth, parseSizes, smallestHeight } from '../../src/ads/sizes.
 describe('ads: sizes', () => {
   const table: [string | null | undefined, ReturnType<typeof parseSizes>][] = [
     ['300x250', [[300, 250]]],
-    ['300x250,336x280', [[300, 250], [336, 280]]],
-    [' 300x250 , 336X280 ', [[300, 250], [336, 280]]],
+    [
+      '300x250,336x280',
+      [
+        [300, 250],
+        [336, 280],
+      ],
+    ],
+    [
+      ' 300x250 , 336X280 ',
+      [
+        [300, 250],
+        [336, 280],
+      ],
+    ],
     ['300×250', [[300, 250]]],
     ['fluid', 'fluid'],
     [' FLUID ', 'fluid'],
@@ -17,7 +29,8 @@ describe('ads: sizes', () => {
     [null, [[300, 250]]],
     [undefined, [[300, 250]]],
   ];
-  for (const [raw, expected] of table) it(`parses ${JSON.stringify(raw)}`, () => expect(parseSizes(raw)).to.deep.equal(expected));
+  for (const [raw, expected] of table)
+    it(`parses ${JSON.stringify(raw)}`, () => expect(parseSizes(raw)).to.deep.equal(expected));
 
   it('uses the given fallback when nothing is valid', () => {
     expect(parseSizes('nope', [])).to.deep.equal([]);
@@ -25,14 +38,38 @@ describe('ads: sizes', () => {
   });
 
   it('keeps only the sizes that fit the width, all of them when none fits', () => {
-    expect(fitWidth([[728, 90], [300, 250]], 412)).to.deep.equal([[300, 250]]);
+    expect(
+      fitWidth(
+        [
+          [728, 90],
+          [300, 250],
+        ],
+        412,
+      ),
+    ).to.deep.equal([[300, 250]]);
     expect(fitWidth([[728, 90]], 412)).to.deep.equal([[728, 90]]);
-    expect(fitWidth([[728, 90], [300, 250]], 0)).to.deep.equal([[728, 90], [300, 250]]);
+    expect(
+      fitWidth(
+        [
+          [728, 90],
+          [300, 250],
+        ],
+        0,
+      ),
+    ).to.deep.equal([
+      [728, 90],
+      [300, 250],
+    ]);
     expect(fitWidth('fluid', 300)).to.equal('fluid');
   });
 
   it('reserves the smallest height; fluid reserves an MPU', () => {
-    expect(smallestHeight([[300, 250], [728, 90]])).to.equal(90);
+    expect(
+      smallestHeight([
+        [300, 250],
+        [728, 90],
+      ]),
+    ).to.equal(90);
     expect(smallestHeight('fluid')).to.equal(250);
   });
 

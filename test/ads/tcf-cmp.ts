@@ -40,7 +40,12 @@ export function installCmp(options: { throws?: boolean } = {}): FakeCmp {
     purpose: { consents, legitimateInterests: {} },
     vendor: { consents: { 755: !!consents[1] }, legitimateInterests: {} },
     specialFeatureOptins: {},
-    publisher: { consents: {}, legitimateInterests: {}, customPurpose: { consents: {}, legitimateInterests: {} }, restrictions: {} },
+    publisher: {
+      consents: {},
+      legitimateInterests: {},
+      customPurpose: { consents: {}, legitimateInterests: {} },
+      restrictions: {},
+    },
   });
 
   const notify = () => listeners.forEach((cb, listenerId) => cb({ ...current, listenerId }, true));
@@ -50,7 +55,20 @@ export function installCmp(options: { throws?: boolean } = {}): FakeCmp {
     if (version !== 2 || typeof callback !== 'function') return;
     switch (command) {
       case 'ping':
-        callback({ gdprApplies: current?.gdprApplies, cmpLoaded: true, cmpStatus: 'loaded', displayStatus: 'hidden', apiVersion: '2.2', cmpVersion: 1, cmpId: 300, gvlVersion: 1, tcfPolicyVersion: 4 }, true);
+        callback(
+          {
+            gdprApplies: current?.gdprApplies,
+            cmpLoaded: true,
+            cmpStatus: 'loaded',
+            displayStatus: 'hidden',
+            apiVersion: '2.2',
+            cmpVersion: 1,
+            cmpId: 300,
+            gvlVersion: 1,
+            tcfPolicyVersion: 4,
+          },
+          true,
+        );
         return;
       case 'addEventListener': {
         const id = nextId++;

@@ -4,7 +4,13 @@ import type { Quote } from '../../src/corrections/selectors.js';
 import { VERSION } from '../../src/internal/define.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const quote: Quote = { exact: 'six o’clock', prefix: 'The harbour bridge reopened at ', suffix: ' on Friday morning.', start: 31, end: 42 };
+const quote: Quote = {
+  exact: 'six o’clock',
+  prefix: 'The harbour bridge reopened at ',
+  suffix: ' on Friday morning.',
+  start: 31,
+  end: 42,
+};
 const base = { source: 'https://news.example/story', suggestion: 'seven o’clock', comment: '', language: 'en' };
 
 describe('corrections: annotation', () => {
@@ -21,17 +27,29 @@ describe('corrections: annotation', () => {
       created: '2026-11-20T12:00:00.000Z',
       body: [
         { type: 'TextualBody', purpose: 'editing', value: 'seven o’clock', format: 'text/plain', language: 'en' },
-        { type: 'TextualBody', purpose: 'commenting', value: 'Checked with the council.', format: 'text/plain', language: 'en' },
+        {
+          type: 'TextualBody',
+          purpose: 'commenting',
+          value: 'Checked with the council.',
+          format: 'text/plain',
+          language: 'en',
+        },
       ],
       target: {
         source: 'https://news.example/story',
         selector: [
-          { type: 'TextQuoteSelector', exact: 'six o’clock', prefix: 'The harbour bridge reopened at ', suffix: ' on Friday morning.' },
+          {
+            type: 'TextQuoteSelector',
+            exact: 'six o’clock',
+            prefix: 'The harbour bridge reopened at ',
+            suffix: ' on Friday morning.',
+          },
           { type: 'TextPositionSelector', start: 31, end: 42 },
         ],
       },
       generator: { type: 'Software', name: 'Folio', version: VERSION },
-      'folio:textFragment': 'https://news.example/story#:~:text=The%20harbour%20bridge%20reopened%20at-,six%20o%E2%80%99clock,-on%20Friday%20morning.',
+      'folio:textFragment':
+        'https://news.example/story#:~:text=The%20harbour%20bridge%20reopened%20at-,six%20o%E2%80%99clock,-on%20Friday%20morning.',
     });
     // It survives JSON unchanged: what is stored is what is sent.
     expect(JSON.parse(JSON.stringify(a))).to.deep.equal(a);
@@ -53,7 +71,9 @@ describe('corrections: annotation', () => {
   });
 
   it('carries a filled honeypot, so the receiver can drop it quietly', () => {
-    expect(buildAnnotation({ ...base, quote, honeypot: 'http://spam.example' })['folio:honeypot']).to.equal('http://spam.example');
+    expect(buildAnnotation({ ...base, quote, honeypot: 'http://spam.example' })['folio:honeypot']).to.equal(
+      'http://spam.example',
+    );
     expect(buildAnnotation({ ...base, quote, honeypot: '' })).not.to.have.property('folio:honeypot');
   });
 

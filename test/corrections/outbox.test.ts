@@ -1,6 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { buildAnnotation, type WebAnnotation } from '../../src/corrections/annotation.js';
-import { createOutbox, PREFIX, type Delivery, type Outbox, type OutboxEntry, type OutboxOptions } from '../../src/corrections/outbox.js';
+import {
+  createOutbox,
+  PREFIX,
+  type Delivery,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxOptions,
+} from '../../src/corrections/outbox.js';
 import { endpoint } from './helpers.js';
 
 // Each test page has a browser context of its own (web-test-runner.config.mjs), so no other test
@@ -110,7 +117,11 @@ describe('corrections: outbox', () => {
       useFetch(scripted(400).fetch);
       const box = outbox();
       const before = box.entries().length;
-      expect(await box.add('/x', annotation())).to.deep.equal({ outcome: 'refused', status: 400, message: 'No such words in the article.' });
+      expect(await box.add('/x', annotation())).to.deep.equal({
+        outcome: 'refused',
+        status: 400,
+        message: 'No such words in the article.',
+      });
       expect(box.entries()).to.have.length(before);
     });
 
@@ -299,8 +310,16 @@ describe('corrections: outbox', () => {
       const json = endpoint('400', undefined, '&message=' + encodeURIComponent('Quote not found in the article'));
       const text = endpoint('400text', undefined, '&message=Too+many+links');
       const box = outbox();
-      expect(await box.add(json.url, annotation())).to.deep.equal({ outcome: 'refused', status: 400, message: 'Quote not found in the article' });
-      expect(await box.add(text.url, annotation())).to.deep.equal({ outcome: 'refused', status: 400, message: 'HTTP 400' });
+      expect(await box.add(json.url, annotation())).to.deep.equal({
+        outcome: 'refused',
+        status: 400,
+        message: 'Quote not found in the article',
+      });
+      expect(await box.add(text.url, annotation())).to.deep.equal({
+        outcome: 'refused',
+        status: 400,
+        message: 'HTTP 400',
+      });
       expect(keys()).to.deep.equal([]);
     });
 

@@ -103,7 +103,9 @@ describe('corrections: selectors', () => {
     });
 
     it('ignores a selection outside every article', async () => {
-      const wrapper = await fixture(html`<div><p id="outside">Not the article.</p><folio-article><p>Text.</p></folio-article></div>`);
+      const wrapper = await fixture(
+        html`<div><p id="outside">Not the article.</p><folio-article><p>Text.</p></folio-article></div>`,
+      );
       selectText(wrapper.querySelector('#outside')!, 'the article');
       expect(selectionTarget(wrapper.querySelectorAll('folio-article'))).to.equal(null);
     });
@@ -119,7 +121,9 @@ describe('corrections: selectors', () => {
     });
 
     it('clamps a selection that runs out of the article to the article text', async () => {
-      const wrapper = await fixture(html`<div><p id="before">Before.</p><folio-article><p>Inside words.</p></folio-article></div>`);
+      const wrapper = await fixture(
+        html`<div><p id="before">Before.</p><folio-article><p>Inside words.</p></folio-article></div>`,
+      );
       const article = wrapper.querySelector('folio-article')!;
       selectBetween(textNode(wrapper, 'Before'), 2, textNode(article, 'Inside'), 6);
       const { quote } = selectionTarget([article])!;
@@ -170,7 +174,13 @@ describe('corrections: selectors', () => {
   });
 
   describe('text fragment link', () => {
-    const quote = (exact: string, prefix: string, suffix: string, start = 100): Quote => ({ exact, prefix, suffix, start, end: start + exact.length });
+    const quote = (exact: string, prefix: string, suffix: string, start = 100): Quote => ({
+      exact,
+      prefix,
+      suffix,
+      start,
+      end: start + exact.length,
+    });
 
     it('links to the words with whole-word context, escaping dashes and commas', () => {
       const url = textFragmentUrl(
@@ -183,7 +193,10 @@ describe('corrections: selectors', () => {
     });
 
     it('gives a long quote by its first and last words, since fragments match within one block', () => {
-      const url = textFragmentUrl('https://x.example/a', quote('one two three four five six seven eight nine ten', '', '', 0));
+      const url = textFragmentUrl(
+        'https://x.example/a',
+        quote('one two three four five six seven eight nine ten', '', '', 0),
+      );
       expect(url).to.equal('https://x.example/a#:~:text=one%20two%20three,eight%20nine%20ten');
     });
   });

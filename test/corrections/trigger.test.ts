@@ -12,7 +12,16 @@ import type {
   FolioCorrectionSentEvent,
   FolioCorrectionSubmitEvent,
 } from '../../src/events.js';
-import { endpoint, nextFrame, pressCorrectionKeys, selectBetween, selectText, story, storyArticle, textNode } from './helpers.js';
+import {
+  endpoint,
+  nextFrame,
+  pressCorrectionKeys,
+  selectBetween,
+  selectText,
+  story,
+  storyArticle,
+  textNode,
+} from './helpers.js';
 
 const PREFIX = 'folio:outbox:';
 let coarse = false;
@@ -75,7 +84,9 @@ describe('corrections: trigger', () => {
     });
 
     it('knows typing places from the rest of the page', async () => {
-      const box = await fixture(html`<div><input /><textarea></textarea><div contenteditable="true">x</div><p>text</p></div>`);
+      const box = await fixture(
+        html`<div><input /><textarea></textarea><div contenteditable="true">x</div><p>text</p></div>`,
+      );
       expect([...box.children].map(isEditable)).to.deep.equal([true, true, true, false]);
     });
   });
@@ -84,7 +95,9 @@ describe('corrections: trigger', () => {
     // First of the tests that touch articles: nothing has made the dialog yet.
     it('is made only once a correction becomes likely: nothing at install, one when a selection in an article settles', async () => {
       expect(dialogHost()).to.equal(null);
-      const box = await fixture(html`<div><p id="out">Words outside.</p><folio-article><p>Inside words.</p></folio-article></div>`);
+      const box = await fixture(
+        html`<div><p id="out">Words outside.</p><folio-article><p>Inside words.</p></folio-article></div>`,
+      );
       selectText(box.querySelector('#out')!, 'Words');
       await new Promise((r) => setTimeout(r, 500)); // past the 400 ms a selection takes to settle
       expect(dialogHost()).to.equal(null);
@@ -119,7 +132,9 @@ describe('corrections: trigger', () => {
     });
 
     it('does nothing for a selection outside every article, and leaves the key to the page', async () => {
-      const box = await fixture(html`<div><p id="out">Words outside.</p><folio-article><p>Inside.</p></folio-article></div>`);
+      const box = await fixture(
+        html`<div><p id="out">Words outside.</p><folio-article><p>Inside.</p></folio-article></div>`,
+      );
       selectText(box.querySelector('#out')!, 'Words');
       let prevented: boolean | undefined;
       const seen = (e: KeyboardEvent) => (prevented = e.defaultPrevented);
@@ -131,7 +146,9 @@ describe('corrections: trigger', () => {
     });
 
     it('does nothing while the reader types in a field outside the article', async () => {
-      const box = await fixture(html`<div><input id="search" /><folio-article><p>Inside words.</p></folio-article></div>`);
+      const box = await fixture(
+        html`<div><input id="search" /><folio-article><p>Inside words.</p></folio-article></div>`,
+      );
       const input = box.querySelector('input')!;
       let typed = 0;
       input.addEventListener('keydown', () => typed++);
@@ -330,7 +347,13 @@ describe('corrections: trigger', () => {
       expect(tq.prefix).to.equal(text.slice(tp.start - 32, tp.start));
       expect(tq.prefix).to.have.length(32);
       expect(tq.suffix).to.equal(text.slice(tp.end, tp.end + 32));
-      expect(annotation.body[0]).to.deep.equal({ type: 'TextualBody', purpose: 'editing', value: "six o'clock sharp", format: 'text/plain', language: 'en' });
+      expect(annotation.body[0]).to.deep.equal({
+        type: 'TextualBody',
+        purpose: 'editing',
+        value: "six o'clock sharp",
+        format: 'text/plain',
+        language: 'en',
+      });
       expect(annotation['folio:textFragment']).to.match(/#:~:text=.*six%20o'clock/);
     });
 
@@ -365,13 +388,17 @@ describe('corrections: trigger', () => {
       part<HTMLButtonElement>('button[type=submit]').click();
       expect((await refused).detail).to.include({ status: 400, message: '<b>Quote</b> not found' });
       await waitUntil(() => part('[role=status]').textContent!.includes('not found'));
-      expect(part('[role=status]').textContent).to.equal('The newsroom could not accept this correction: <b>Quote</b> not found');
+      expect(part('[role=status]').textContent).to.equal(
+        'The newsroom could not accept this correction: <b>Quote</b> not found',
+      );
       expect(part('[role=status] b')).to.equal(null);
     });
 
     it('shows a selection that looks like markup as text, never as HTML', async () => {
       const evil = '<img src=x onerror="window.__folioPwned=1">';
-      const article = await fixture<FolioArticle>(html`<folio-article corrections-endpoint="/x"><p>Before ${evil} after.</p></folio-article>`);
+      const article = await fixture<FolioArticle>(
+        html`<folio-article corrections-endpoint="/x"><p>Before ${evil} after.</p></folio-article>`,
+      );
       selectText(article, evil);
       await pressCorrectionKeys();
       await nextFrame();

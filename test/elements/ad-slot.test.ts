@@ -14,7 +14,8 @@ const w = window as Win;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const requests = () => (w.__gptStandinLog ?? []).filter((e) => e.type === 'request');
-const text = (n: number) => html`${Array.from({ length: n }, (_, i) => html`<p>Paragraph ${i + 1}: the council met again on Tuesday and the vote was postponed until the budget is known.</p>`)}`;
+const text = (n: number) =>
+  html`${Array.from({ length: n }, (_, i) => html`<p>Paragraph ${i + 1}: the council met again on Tuesday and the vote was postponed until the budget is known.</p>`)}`;
 const shadow = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
 const height = (el: Element) => el.getBoundingClientRect().height;
 
@@ -55,7 +56,9 @@ describe('<folio-ad-slot>', () => {
     });
 
     it('gives each of several slots a distinct accessible name, so screen readers can tell the landmarks apart', async () => {
-      const wrapper = await fixture(html`<div><folio-ad-slot></folio-ad-slot><p>Text</p><folio-ad-slot></folio-ad-slot></div>`);
+      const wrapper = await fixture(
+        html`<div><folio-ad-slot></folio-ad-slot><p>Text</p><folio-ad-slot></folio-ad-slot></div>`,
+      );
       const [a, b] = [...wrapper.querySelectorAll('folio-ad-slot')] as FolioAdSlot[];
       await a.updateComplete;
       await b.updateComplete;
@@ -75,7 +78,7 @@ describe('<folio-ad-slot>', () => {
       expect(parseFloat(label.fontSize)).to.be.lessThan(14);
     });
 
-    it('speaks the article\'s language, and a label attribute wins', async () => {
+    it("speaks the article's language, and a label attribute wins", async () => {
       const uk = await fixture(html`<div lang="uk"><folio-ad-slot></folio-ad-slot></div>`);
       expect(shadow(uk.querySelector('folio-ad-slot')!, '[part="label"]').textContent).to.equal('Реклама');
       const own = await fixture<FolioAdSlot>(html`<folio-ad-slot label="Sponsored content"></folio-ad-slot>`);
@@ -102,7 +105,9 @@ describe('<folio-ad-slot>', () => {
     });
 
     it('keeps the creative container in the light DOM with a unique id GPT can find, and no ad-like names', async () => {
-      const page = await fixture(html`<div><folio-ad-slot></folio-ad-slot><folio-ad-slot></folio-ad-slot><folio-ad-slot></folio-ad-slot></div>`);
+      const page = await fixture(
+        html`<div><folio-ad-slot></folio-ad-slot><folio-ad-slot></folio-ad-slot><folio-ad-slot></folio-ad-slot></div>`,
+      );
       const ids = [...page.querySelectorAll('folio-ad-slot')].map((slot) => {
         const c = slot.firstElementChild as HTMLElement;
         expect(c.parentElement).to.equal(slot);
@@ -122,7 +127,14 @@ describe('<folio-ad-slot>', () => {
       const request = oneEvent(el, 'folio-ad-request');
       const render = rendered(el);
       await fixture(html`<div>${el}</div>`);
-      expect((await request).detail).to.deep.equal({ provider: 'placeholder', unit: null, sizes: [[300, 250], [336, 280]] });
+      expect((await request).detail).to.deep.equal({
+        provider: 'placeholder',
+        unit: null,
+        sizes: [
+          [300, 250],
+          [336, 280],
+        ],
+      });
       expect(await render).to.deep.equal({ provider: 'placeholder', filled: false, size: null });
       expect(el.querySelector('*')!.childNodes.length, 'nothing drawn').to.equal(0);
       expect(el.style.minHeight).to.equal('274px');
@@ -157,7 +169,9 @@ describe('<folio-ad-slot>', () => {
 
   describe('laziness', () => {
     it('a slot far below the fold asks only when the reader scrolls near it', async () => {
-      const page = await fixture(html`<div><div style="height:3000px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot><div style="height:1000px"></div></div>`);
+      const page = await fixture(
+        html`<div><div style="height:3000px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot><div style="height:1000px"></div></div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       await sleep(300);
       expect(el.hasAttribute('requested')).to.equal(false);
@@ -172,7 +186,9 @@ describe('<folio-ad-slot>', () => {
     });
 
     it('lazy-margin="0" waits until the slot is in view', async () => {
-      const page = await fixture(html`<div><div style="height:1000px"></div><folio-ad-slot lazy-margin="0"></folio-ad-slot><div style="height:1000px"></div></div>`);
+      const page = await fixture(
+        html`<div><div style="height:1000px"></div><folio-ad-slot lazy-margin="0"></folio-ad-slot><div style="height:1000px"></div></div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       await sleep(200);
       expect(el.hasAttribute('requested')).to.equal(false);
@@ -231,7 +247,9 @@ describe('<folio-ad-slot>', () => {
 
   describe('gpt provider', () => {
     it('fills the light-DOM container by id and reports the size', async () => {
-      const el = await fixture<FolioAdSlot>(html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`);
+      const el = await fixture<FolioAdSlot>(
+        html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`,
+      );
       const detail = await rendered(el);
       expect(detail).to.deep.equal({ provider: 'gpt', filled: true, size: [300, 250] });
       const container = el.firstElementChild!;
@@ -243,7 +261,8 @@ describe('<folio-ad-slot>', () => {
 
     it('works when projected through a named slot into a shadow body (story mode)', async () => {
       const host = document.createElement('div');
-      host.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow paragraph</p><slot name="folio-slot-1"></slot><p>Another</p>';
+      host.attachShadow({ mode: 'open' }).innerHTML =
+        '<p>Shadow paragraph</p><slot name="folio-slot-1"></slot><p>Another</p>';
       const el = document.createElement('folio-ad-slot');
       Object.assign(el, { provider: 'gpt', unit: UNIT, gptSrc: STANDIN, slot: 'folio-slot-1' });
       host.append(el);
@@ -253,15 +272,19 @@ describe('<folio-ad-slot>', () => {
       expect(document.getElementById(el.firstElementChild!.id)!.querySelector('iframe')).to.exist;
     });
 
-    it('passes the sizes that fit the slot\'s width', async () => {
-      const page = await fixture(html`<div style="width:320px"><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN} sizes="728x90,300x250"></folio-ad-slot></div>`);
+    it("passes the sizes that fit the slot's width", async () => {
+      const page = await fixture(
+        html`<div style="width:320px"><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN} sizes="728x90,300x250"></folio-ad-slot></div>`,
+      );
       await rendered(page.querySelector('folio-ad-slot')!);
       expect(requests()[0].sizes).to.deep.equal([[300, 250]]);
     });
 
     it('no fill in the viewport: keeps its reserved box, marked empty', async () => {
       w.__gptStandin = { delay: 400, fill: false };
-      const page = await fixture(html`<div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(3)}</div>`);
+      const page = await fixture(
+        html`<div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(3)}</div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       const before = height(el);
       const cls = await shifts(page);
@@ -275,7 +298,9 @@ describe('<folio-ad-slot>', () => {
 
     it('no fill below the viewport: collapses, which moves nothing the reader sees', async () => {
       w.__gptStandin = { delay: 400, fill: false };
-      const page = await fixture(html`<div>${text(2)}<div style="height:700px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(3)}</div>`);
+      const page = await fixture(
+        html`<div>${text(2)}<div style="height:700px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(3)}</div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       const cls = await shifts(page);
       await rendered(el);
@@ -286,7 +311,9 @@ describe('<folio-ad-slot>', () => {
 
     it('a larger creative in the viewport is clipped to the reserve: zero layout shift', async () => {
       w.__gptStandin = { delay: 400, size: [336, 280] };
-      const page = await fixture(html`<div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN} sizes="300x250,336x280"></folio-ad-slot>${text(4)}</div>`);
+      const page = await fixture(
+        html`<div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN} sizes="300x250,336x280"></folio-ad-slot>${text(4)}</div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       const before = height(el);
       const below = page.querySelector('p')!.getBoundingClientRect().top;
@@ -300,7 +327,9 @@ describe('<folio-ad-slot>', () => {
 
     it('a creative of the reserved size in the viewport: zero layout shift', async () => {
       w.__gptStandin = { delay: 400 };
-      const page = await fixture(html`<div>${text(1)}<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(4)}</div>`);
+      const page = await fixture(
+        html`<div>${text(1)}<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>${text(4)}</div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       const cls = await shifts(page);
       expect((await rendered(el)).filled).to.equal(true);
@@ -318,7 +347,9 @@ describe('<folio-ad-slot>', () => {
 
     it('a larger creative below the viewport grows the slot', async () => {
       w.__gptStandin = { delay: 400, size: [336, 280] };
-      const page = await fixture(html`<div><div style="height:700px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN} sizes="300x250,336x280"></folio-ad-slot></div>`);
+      const page = await fixture(
+        html`<div><div style="height:700px"></div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN} sizes="300x250,336x280"></folio-ad-slot></div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       const cls = await shifts(page);
       await rendered(el);
@@ -329,7 +360,9 @@ describe('<folio-ad-slot>', () => {
     });
 
     it('GPT script 404 (blocked): folio-ad-error, the slot stays reserved, the page intact, no uncaught error', async () => {
-      const page = await fixture(html`<div>${text(1)}<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src="/nope.js"></folio-ad-slot>${text(1)}</div>`);
+      const page = await fixture(
+        html`<div>${text(1)}<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src="/nope.js"></folio-ad-slot>${text(1)}</div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       const error = await oneEvent(el, 'folio-ad-error');
       expect(error.detail.provider).to.equal('gpt');
@@ -350,7 +383,9 @@ describe('<folio-ad-slot>', () => {
     });
 
     it('a moved slot keeps its ad; a removed slot releases its GPT slot', async () => {
-      const page = await fixture(html`<div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot><p>x</p></div>`);
+      const page = await fixture(
+        html`<div><folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot><p>x</p></div>`,
+      );
       const el = page.querySelector('folio-ad-slot')!;
       await rendered(el);
       page.append(el);
@@ -371,7 +406,9 @@ describe('<folio-ad-slot>', () => {
     it('no request before the CMP answers; personalised ads after consent', async () => {
       cmp = installCmp();
       cmp.showUi();
-      const el = await fixture<FolioAdSlot>(html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`);
+      const el = await fixture<FolioAdSlot>(
+        html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`,
+      );
       await sleep(300);
       expect(el.hasAttribute('requested')).to.equal(false);
       expect(requests()).to.deep.equal([]);
@@ -385,7 +422,9 @@ describe('<folio-ad-slot>', () => {
     it('without purpose 1 consent: non-personalised ads', async () => {
       cmp = installCmp();
       cmp.load({ 1: false });
-      const el = await fixture<FolioAdSlot>(html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`);
+      const el = await fixture<FolioAdSlot>(
+        html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`,
+      );
       await rendered(el);
       expect(requests()[0].privacy).to.deep.equal({ nonPersonalizedAds: true });
     });

@@ -6,7 +6,8 @@ import type { Story, StoryBlock } from '../../src/story/story.js';
 
 const LOREM =
   'The council voted on Tuesday evening to rebuild the line, which ran from the central station to the riverside for almost seventy years before the last car was withdrawn.';
-const paragraphs = (n: number): StoryBlock[] => Array.from({ length: n }, (_, i) => ({ type: 'paragraph', html: `${i + 1}. ${LOREM} ${LOREM}` }));
+const paragraphs = (n: number): StoryBlock[] =>
+  Array.from({ length: n }, (_, i) => ({ type: 'paragraph', html: `${i + 1}. ${LOREM} ${LOREM}` }));
 
 function makeStory(body: StoryBlock[], extra: Partial<Story> = {}): Story {
   return {
@@ -45,7 +46,9 @@ function storyOrder(el: FolioArticle): string[] {
 function enhanceOrder(el: Element): string[] {
   return [...el.children]
     .filter((c) => !c.hasAttribute('data-folio-debug'))
-    .map((c) => (c.tagName === 'FOLIO-AD-SLOT' ? 'ad' : c.tagName === 'FOLIO-RELATED-CARD' ? 'card' : c.tagName.toLowerCase()));
+    .map((c) =>
+      c.tagName === 'FOLIO-AD-SLOT' ? 'ad' : c.tagName === 'FOLIO-RELATED-CARD' ? 'card' : c.tagName.toLowerCase(),
+    );
 }
 
 /** Checks the ad rules on an order: first after ≥3 paragraphs, ≥3 between, none last, never next to non-paragraphs. */
@@ -94,7 +97,11 @@ describe('<folio-article> placement', () => {
     });
 
     it('keeps a pinned ad block where the story put it and spaces the others from it', async () => {
-      const body = [...paragraphs(5), { type: 'ad', sizes: '728x90', unit: '/1/pinned' } as StoryBlock, ...paragraphs(10)];
+      const body = [
+        ...paragraphs(5),
+        { type: 'ad', sizes: '728x90', unit: '/1/pinned' } as StoryBlock,
+        ...paragraphs(10),
+      ];
       const el = await storyArticle(makeStory(body));
       const order = storyOrder(el);
       expect(order[5]).to.equal('ad');
@@ -117,7 +124,10 @@ describe('<folio-article> placement', () => {
     });
 
     it('hands the article’s ad settings to every slot it inserts', async () => {
-      const el = await storyArticle(makeStory(paragraphs(13)), 'ad-provider="house" ad-sizes="336x280" ads-src="/test/fixtures/house/feed.json"');
+      const el = await storyArticle(
+        makeStory(paragraphs(13)),
+        'ad-provider="house" ad-sizes="336x280" ads-src="/test/fixtures/house/feed.json"',
+      );
       const slot = el.querySelector('folio-ad-slot')!;
       expect(slot.getAttribute('provider')).to.equal('house');
       expect(slot.getAttribute('sizes')).to.equal('336x280');
@@ -127,7 +137,9 @@ describe('<folio-article> placement', () => {
     it('shows why each gap was taken or refused in the debug view', async () => {
       const el = await storyArticle(makeStory(paragraphs(8)), 'debug-ads');
       const notes = [...el.shadowRoot!.querySelectorAll('[data-folio-debug]')].map((n) => n.textContent!);
-      expect(notes.length).to.equal(9 + storyOrder(el).filter((k) => k !== 'p').length - storyOrder(el).filter((k) => k === 'ad').length);
+      expect(notes.length).to.equal(
+        9 + storyOrder(el).filter((k) => k !== 'p').length - storyOrder(el).filter((k) => k === 'ad').length,
+      );
       expect(notes.some((n) => n.startsWith('✓') && n.includes('taken'))).to.equal(true);
       expect(notes.some((n) => n.includes('too early'))).to.equal(true);
       expect(notes.some((n) => n.includes('after the last paragraph'))).to.equal(true);
@@ -139,7 +151,9 @@ describe('<folio-article> placement', () => {
     it('inserts reserved slots between the publisher’s paragraphs without replacing them', async () => {
       // Below the fold: once a page has painted, Folio inserts nothing where the reader may be looking.
       const wrapper = await fixture<HTMLDivElement>(html`<div style="margin-top: 3000px"></div>`);
-      wrapper.innerHTML = `<folio-article>${paragraphs(13).map((b, i) => `<p id="p${i}">${(b as { html: string }).html}</p>`).join('')}</folio-article>`;
+      wrapper.innerHTML = `<folio-article>${paragraphs(13)
+        .map((b, i) => `<p id="p${i}">${(b as { html: string }).html}</p>`)
+        .join('')}</folio-article>`;
       const el = wrapper.firstElementChild as FolioArticle;
       const before = [...el.querySelectorAll('p')];
       await el.updateComplete;
@@ -168,7 +182,9 @@ describe('<folio-article> placement', () => {
 
     it('marks every candidate gap in the debug view', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-      wrapper.innerHTML = `<folio-article debug-ads><h1>T</h1>${paragraphs(6).map((b) => `<p>${(b as { html: string }).html}</p>`).join('')}</folio-article>`;
+      wrapper.innerHTML = `<folio-article debug-ads><h1>T</h1>${paragraphs(6)
+        .map((b) => `<p>${(b as { html: string }).html}</p>`)
+        .join('')}</folio-article>`;
       const el = wrapper.firstElementChild as FolioArticle;
       await el.updateComplete;
       const notes = [...el.querySelectorAll('[data-folio-debug]')].map((n) => n.textContent!);
@@ -180,7 +196,12 @@ describe('<folio-article> placement', () => {
 
   describe('related stories', () => {
     const related = [
-      { href: '/2026/fact-check', kicker: 'Fact-Checking', headline: 'Did the tram carry 9,000 a day?', teaser: 'We checked the archive.' },
+      {
+        href: '/2026/fact-check',
+        kicker: 'Fact-Checking',
+        headline: 'Did the tram carry 9,000 a day?',
+        teaser: 'We checked the archive.',
+      },
       { href: 'https://news.example/cycle', headline: 'Where the cycle lanes go' },
       { href: 'javascript:alert(1)', headline: 'Not a link' },
     ];
@@ -218,7 +239,11 @@ describe('<folio-article> placement', () => {
         const heard = oneEvent(document, 'folio-related-click');
         (card.shadowRoot!.querySelector('a') as HTMLAnchorElement).click();
         const { detail } = await heard;
-        expect(detail).to.deep.equal({ href: 'https://news.example/2026/fact-check', headline: 'Did the tram carry 9,000 a day?', position: 1 });
+        expect(detail).to.deep.equal({
+          href: 'https://news.example/2026/fact-check',
+          headline: 'Did the tram carry 9,000 a day?',
+          position: 1,
+        });
       } finally {
         document.removeEventListener('folio-related-click', stop);
       }
@@ -245,7 +270,9 @@ describe('<folio-article> placement', () => {
       expect(performance.getEntriesByType('paint').length, 'the page has painted').to.be.greaterThan(0);
       const el = document.createElement('folio-article');
       el.setAttribute('related-src', '/test/fixtures/related/feed.json');
-      el.innerHTML = paragraphs(6).map((b) => `<p>${(b as { html: string }).html}</p>`).join('');
+      el.innerHTML = paragraphs(6)
+        .map((b) => `<p>${(b as { html: string }).html}</p>`)
+        .join('');
       wrapper.append(el);
       await waitUntil(() => el.shadowRoot?.querySelector('[part=more]'), 'no end list', { timeout: 5000 });
       expect(el.querySelector('folio-related-card')).to.equal(null);
@@ -258,7 +285,9 @@ describe('<folio-article> placement', () => {
       const el = document.createElement('folio-article');
       el.setAttribute('related-src', '/test/fixtures/related/feed.json');
       el.setAttribute('ads', 'none');
-      el.innerHTML = paragraphs(40).map((b) => `<p>${(b as { html: string }).html}</p>`).join('');
+      el.innerHTML = paragraphs(40)
+        .map((b) => `<p>${(b as { html: string }).html}</p>`)
+        .join('');
       wrapper.append(el);
       await waitUntil(() => el.querySelector('folio-related-card'), 'no card', { timeout: 5000 });
       expect(el.querySelector('folio-related-card')!.getBoundingClientRect().top).to.be.at.least(innerHeight);

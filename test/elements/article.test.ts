@@ -50,7 +50,9 @@ describe('<folio-article>', () => {
     it('shows the localised corrections footer after the article', async () => {
       const el = await fixture<FolioArticle>(html`<folio-article><p>Text.</p></folio-article>`);
       const footer = shadow(el).querySelector('[part=footer]');
-      expect(text(footer)).to.match(/To suggest a correction or clarification, write to us here\. You can also highlight the text and press (Ctrl|⌘) \+ Enter\./);
+      expect(text(footer)).to.match(
+        /To suggest a correction or clarification, write to us here\. You can also highlight the text and press (Ctrl|⌘) \+ Enter\./,
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -100,9 +102,15 @@ describe('<folio-article>', () => {
     it('renders every body block in order', async () => {
       const el = await storyFixture(story());
       const body = shadow(el).querySelector('[part=body]')!;
-      const kinds = [...body.querySelectorAll('.section > *')].map((n) => n.tagName.toLowerCase() + (n.className ? '.' + n.className : ''));
+      const kinds = [...body.querySelectorAll('.section > *')].map(
+        (n) => n.tagName.toLowerCase() + (n.className ? '.' + n.className : ''),
+      );
       expect(kinds).to.deep.equal(['p', 'p', 'h2', 'ol', 'figure', 'figure.quote', 'p']);
-      expect([...body.querySelectorAll('ol li')].map(text)).to.deep.equal(['New cables', 'A wider cycle lane', 'Quieter joints']);
+      expect([...body.querySelectorAll('ol li')].map(text)).to.deep.equal([
+        'New cables',
+        'A wider cycle lane',
+        'Quieter joints',
+      ]);
       expect(body.querySelector('ol em')!.textContent).to.equal('cycle lane');
       expect(text(body.querySelector('.quote figcaption'))).to.equal('— Maria Chen, commuter');
       expect(body.querySelector('p strong')!.textContent).to.equal("six o'clock");
@@ -145,7 +153,10 @@ describe('<folio-article>', () => {
     });
 
     it('renders a 1000-paragraph story completely, in chunks', async () => {
-      const body = Array.from({ length: 1000 }, (_, i) => ({ type: 'paragraph', html: `Paragraph ${i + 1} of the long read.` }));
+      const body = Array.from({ length: 1000 }, (_, i) => ({
+        type: 'paragraph',
+        html: `Paragraph ${i + 1} of the long read.`,
+      }));
       const el = await storyFixture({ ...story(), body });
       const paragraphs = shadow(el).querySelectorAll('[part=body] p');
       expect(paragraphs.length).to.equal(1000);
@@ -176,7 +187,9 @@ describe('<folio-article>', () => {
       s.image.caption = '<b>bold?</b>';
       const el = await storyFixture(s);
       const root = shadow(el);
-      expect(root.querySelector('[part=headline]')!.textContent).to.equal('<img src=x onerror="window.__xss=1">Breaking');
+      expect(root.querySelector('[part=headline]')!.textContent).to.equal(
+        '<img src=x onerror="window.__xss=1">Breaking',
+      );
       expect(root.querySelector('[part=headline] img, script, figcaption b')).to.equal(null);
       expect((window as { __xss?: number }).__xss).to.equal(undefined);
     });
@@ -184,7 +197,12 @@ describe('<folio-article>', () => {
     it('drops javascript: links from byline and body', async () => {
       const s = story();
       s.byline = [{ name: 'Mallory', url: 'javascript:alert(1)' }];
-      s.body = [{ type: 'paragraph', html: '<a href="javascript:alert(1)">click</a> and <a href=" jav&#x09;ascript:alert(1)">this</a>' }] as typeof s.body;
+      s.body = [
+        {
+          type: 'paragraph',
+          html: '<a href="javascript:alert(1)">click</a> and <a href=" jav&#x09;ascript:alert(1)">this</a>',
+        },
+      ] as typeof s.body;
       const el = await storyFixture(s);
       const hrefs = [...shadow(el).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
       expect(hrefs.some((h) => /javascript/i.test(h))).to.equal(false);
@@ -274,7 +292,9 @@ describe('<folio-article>', () => {
     });
 
     it('lets the publisher override any string', async () => {
-      const el = await fixture<FolioArticle>(html`<folio-article .strings=${{ footerLink: 'tell the desk' }}><p>x</p></folio-article>`);
+      const el = await fixture<FolioArticle>(
+        html`<folio-article .strings=${{ footerLink: 'tell the desk' }}><p>x</p></folio-article>`,
+      );
       expect(text(shadow(el).querySelector('[part=footer] button'))).to.equal('tell the desk');
     });
   });

@@ -86,7 +86,9 @@ describe('<folio-correction-dialog>', () => {
 
     it('shows the quote in its context with the exact words highlighted', () => {
       show();
-      expect($('blockquote').textContent).to.equal('…ur bridge reopened to traffic at six o’clock on Friday morning. Engineers rep…');
+      expect($('blockquote').textContent).to.equal(
+        '…ur bridge reopened to traffic at six o’clock on Friday morning. Engineers rep…',
+      );
       expect($('mark').textContent).to.equal('six o’clock');
     });
 
@@ -208,7 +210,9 @@ describe('<folio-correction-dialog>', () => {
       const text = field('suggestion');
       expect(text.getAttribute('aria-invalid')).to.equal('true');
       expect(active()).to.equal(text);
-      expect($(`#${text.getAttribute('aria-describedby')}`).textContent).to.equal('Change the text or add a comment before sending.');
+      expect($(`#${text.getAttribute('aria-describedby')}`).textContent).to.equal(
+        'Change the text or add a comment before sending.',
+      );
       field('comment').value = 'The clock was wrong in print too.';
       await submit();
       expect(sent).to.have.length(1);
@@ -231,7 +235,12 @@ describe('<folio-correction-dialog>', () => {
       email.value = 'reader@example.org';
       await submit();
       expect(email.getAttribute('aria-invalid')).to.equal('false');
-      expect(sent[0]).to.deep.include({ suggestion: 'six o’clock sharp', email: 'reader@example.org', comment: '', honeypot: '' });
+      expect(sent[0]).to.deep.include({
+        suggestion: 'six o’clock sharp',
+        email: 'reader@example.org',
+        comment: '',
+        honeypot: '',
+      });
     });
 
     it('keeps the honeypot out of sight, out of the tab order and away from screen readers', async () => {

@@ -60,7 +60,8 @@ async function warnings(fn: () => Promise<unknown>): Promise<unknown[][]> {
 
 const itWithColorScheme = itWhen(await canEmulateColorScheme(), 'this launcher cannot emulate prefers-color-scheme');
 
-const full = () => fixture<FolioRelatedCard>(html`
+const full = () =>
+  fixture<FolioRelatedCard>(html`
   <folio-related-card
     href="/world/2024/05/grain-corridor"
     base=${BASE}
@@ -109,7 +110,9 @@ describe('<folio-related-card>', () => {
       const el = wrapper.querySelector('folio-related-card')!;
       await el.updateComplete;
       expect(part(el, 'label')!.textContent).to.equal('Інші теми, що можуть зацікавити');
-      const expected = new Intl.DateTimeFormat('uk', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2024-05-02'));
+      const expected = new Intl.DateTimeFormat('uk', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date('2024-05-02'),
+      );
       expect(part(el, 'date')!.textContent).to.equal(expected);
       expect(expected).to.not.equal('May 2, 2024');
     });
@@ -125,7 +128,9 @@ describe('<folio-related-card>', () => {
         imageAlt: 'Power lines',
         published: '2024-03-01T10:00:00Z',
       };
-      const el = await fixture<FolioRelatedCard>(html`<folio-related-card base=${BASE} .item=${item}></folio-related-card>`);
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card base=${BASE} .item=${item}></folio-related-card>`,
+      );
       expect(part(el, 'link')!.getAttribute('href')).to.equal('https://news.example/fact-check/power-grid');
       expect(part(el, 'link')!.textContent).to.equal(item.headline);
       expect(part(el, 'kicker')!.textContent).to.equal('Fact-Checking');
@@ -138,7 +143,12 @@ describe('<folio-related-card>', () => {
     });
 
     it('lets attributes set on the element win over the item', async () => {
-      const item: RelatedItem = { href: '/from-item', headline: 'Item headline', kicker: 'Item kicker', teaser: 'Item teaser' };
+      const item: RelatedItem = {
+        href: '/from-item',
+        headline: 'Item headline',
+        kicker: 'Item kicker',
+        teaser: 'Item teaser',
+      };
       const el = await fixture<FolioRelatedCard>(
         html`<folio-related-card base=${BASE} kicker="Own kicker" label="" .item=${item}><p>Own teaser</p></folio-related-card>`,
       );
@@ -166,13 +176,17 @@ describe('<folio-related-card>', () => {
     });
 
     it('leaves out the thumbnail box entirely when there is no image', async () => {
-      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="/a" headline="No image"></folio-related-card>`);
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card href="/a" headline="No image"></folio-related-card>`,
+      );
       expect(shadow(el).querySelector('img')).to.equal(null);
       expect(displayed(part(el, 'teaser')!), 'no teaser, no empty teaser box').to.equal(false);
     });
 
     it('skips a date that is not a date', async () => {
-      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="/a" headline="H" published="yesterday"></folio-related-card>`);
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card href="/a" headline="H" published="yesterday"></folio-related-card>`,
+      );
       expect(part(el, 'date')).to.equal(null);
     });
 
@@ -189,7 +203,9 @@ describe('<folio-related-card>', () => {
       expect(links(el).length).to.equal(1);
       const link = links(el)[0];
       expect(link.textContent).to.equal(HEADLINE);
-      expect([...link.attributes].map((a) => a.name).filter((n) => n.startsWith('aria-') || n === 'title')).to.deep.equal([]);
+      expect(
+        [...link.attributes].map((a) => a.name).filter((n) => n.startsWith('aria-') || n === 'title'),
+      ).to.deep.equal([]);
       expect(link.getAttribute('href')).to.equal('https://news.example/world/2024/05/grain-corridor');
       const focusable = shadow(el).querySelectorAll('a[href],button,input,select,textarea,[tabindex]');
       expect(focusable.length).to.equal(1);
@@ -335,7 +351,9 @@ describe('<folio-related-card>', () => {
   describe('URLs', () => {
     it('renders a javascript: card without a link, readable and with no tab stop', async () => {
       const calls = await warnings(async () => {
-        const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="javascript:alert(1)" headline="Still readable"></folio-related-card>`);
+        const el = await fixture<FolioRelatedCard>(
+          html`<folio-related-card href="javascript:alert(1)" headline="Still readable"></folio-related-card>`,
+        );
         expect(links(el).length).to.equal(0);
         expect(part(el, 'headline')!.textContent!.trim()).to.equal('Still readable');
         expect(shadow(el).querySelectorAll('a,[tabindex],button').length).to.equal(0);
@@ -344,10 +362,18 @@ describe('<folio-related-card>', () => {
       expect(calls.length).to.equal(1);
     });
 
-    for (const bad of ['data:text/html,<script>alert(1)</script>', 'JaVa\tScRiPt:alert(1)', 'vbscript:x', 'http://[bad', 'ftp://news.example/x']) {
+    for (const bad of [
+      'data:text/html,<script>alert(1)</script>',
+      'JaVa\tScRiPt:alert(1)',
+      'vbscript:x',
+      'http://[bad',
+      'ftp://news.example/x',
+    ]) {
       it(`does not link ${JSON.stringify(bad)}`, async () => {
         await warnings(async () => {
-          const el = await fixture<FolioRelatedCard>(html`<folio-related-card .href=${bad} base=${BASE} headline="H"></folio-related-card>`);
+          const el = await fixture<FolioRelatedCard>(
+            html`<folio-related-card .href=${bad} base=${BASE} headline="H"></folio-related-card>`,
+          );
           expect(links(el).length).to.equal(0);
           expect(part(el, 'headline')!.textContent!.trim()).to.equal('H');
         });
@@ -372,22 +398,30 @@ describe('<folio-related-card>', () => {
       const el = await fixture<FolioRelatedCard>(
         html`<folio-related-card href="../06/next-story.html?ref=card#top" image="/img/a.jpg" base=${BASE} headline="H"></folio-related-card>`,
       );
-      expect(links(el)[0].getAttribute('href')).to.equal('https://news.example/world/2024/06/next-story.html?ref=card#top');
+      expect(links(el)[0].getAttribute('href')).to.equal(
+        'https://news.example/world/2024/06/next-story.html?ref=card#top',
+      );
       expect(part(el, 'image')!.getAttribute('src')).to.equal('https://news.example/img/a.jpg');
     });
 
     it("gives protocol-relative URLs the story's scheme", async () => {
-      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="//cdn.news.example/s/1" base=${BASE} headline="H"></folio-related-card>`);
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card href="//cdn.news.example/s/1" base=${BASE} headline="H"></folio-related-card>`,
+      );
       expect(links(el)[0].getAttribute('href')).to.equal('https://cdn.news.example/s/1');
     });
 
     it('keeps absolute http and https links as they are', async () => {
-      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="http://other.example/x" base=${BASE} headline="H"></folio-related-card>`);
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card href="http://other.example/x" base=${BASE} headline="H"></folio-related-card>`,
+      );
       expect(links(el)[0].getAttribute('href')).to.equal('http://other.example/x');
     });
 
     it("resolves against the document's base URL without a base", async () => {
-      const el = await fixture<FolioRelatedCard>(html`<folio-related-card href="/elsewhere" headline="H"></folio-related-card>`);
+      const el = await fixture<FolioRelatedCard>(
+        html`<folio-related-card href="/elsewhere" headline="H"></folio-related-card>`,
+      );
       expect(links(el)[0].getAttribute('href')).to.equal(new URL('/elsewhere', document.baseURI).href);
     });
 
@@ -410,7 +444,11 @@ describe('<folio-related-card>', () => {
       const e = await oneEvent(document, 'folio-related-click');
       e.preventDefault();
       expect(e.bubbles && e.composed && e.cancelable).to.equal(true);
-      expect(e.detail).to.deep.equal({ href: 'https://news.example/world/2024/05/grain-corridor', headline: HEADLINE, position: 3 });
+      expect(e.detail).to.deep.equal({
+        href: 'https://news.example/world/2024/05/grain-corridor',
+        headline: HEADLINE,
+        position: 3,
+      });
     });
 
     it('reports an impression once, after half the card has been in view for a second', async () => {
@@ -514,28 +552,34 @@ describe('<folio-related-card>', () => {
       expect(getComputedStyle(part(a, 'kicker')!).color).to.equal('rgb(0, 90, 200)');
       expect(getComputedStyle(part(a, 'headline')!).fontFamily).to.equal('monospace');
       expect(getComputedStyle(part(b, 'card')!).borderInlineStartColor).to.equal('rgb(10, 120, 10)');
-      expect(getComputedStyle(a).getPropertyValue('--folio-related-card-accent'), 'knobs are not declared on :host').to.equal('');
+      expect(
+        getComputedStyle(a).getPropertyValue('--folio-related-card-accent'),
+        'knobs are not declared on :host',
+      ).to.equal('');
     });
 
-    itWithColorScheme('switches to dark fallbacks when the reader prefers a dark scheme, publisher values still winning', async () => {
-      const wrapper = await fixture(html`<div>
+    itWithColorScheme(
+      'switches to dark fallbacks when the reader prefers a dark scheme, publisher values still winning',
+      async () => {
+        const wrapper = await fixture(html`<div>
         <folio-related-card href="/a" headline="H" kicker="K"></folio-related-card>
         <folio-related-card style="--folio-related-card-background: rgb(1, 2, 3)" href="/b" headline="H2"></folio-related-card>
       </div>`);
-      const [a, b] = [...wrapper.querySelectorAll('folio-related-card')];
-      await a.updateComplete;
-      await b.updateComplete;
-      const light = getComputedStyle(part(a, 'card')!).backgroundColor;
-      try {
-        await emulateMedia({ colorScheme: 'dark' });
-        expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
-        expect(getComputedStyle(part(a, 'card')!).backgroundColor).to.not.equal(light);
-        expect(getComputedStyle(part(b, 'card')!).backgroundColor).to.equal('rgb(1, 2, 3)');
-        await expect(a).to.be.accessible();
-      } finally {
-        await emulateMedia({ colorScheme: 'light' });
-      }
-    });
+        const [a, b] = [...wrapper.querySelectorAll('folio-related-card')];
+        await a.updateComplete;
+        await b.updateComplete;
+        const light = getComputedStyle(part(a, 'card')!).backgroundColor;
+        try {
+          await emulateMedia({ colorScheme: 'dark' });
+          expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+          expect(getComputedStyle(part(a, 'card')!).backgroundColor).to.not.equal(light);
+          expect(getComputedStyle(part(b, 'card')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+          await expect(a).to.be.accessible();
+        } finally {
+          await emulateMedia({ colorScheme: 'light' });
+        }
+      },
+    );
   });
 
   describe('accessibility', () => {
@@ -545,13 +589,17 @@ describe('<folio-related-card>', () => {
     });
 
     it('passes axe in the compact variant', async () => {
-      const el = await fixture(html`<folio-related-card variant="compact" href="/a" headline="H" kicker="K" published="2024-01-01"></folio-related-card>`);
+      const el = await fixture(
+        html`<folio-related-card variant="compact" href="/a" headline="H" kicker="K" published="2024-01-01"></folio-related-card>`,
+      );
       await expect(el).to.be.accessible();
     });
 
     it('passes axe without a link', async () => {
       await warnings(async () => {
-        const el = await fixture(html`<folio-related-card href="javascript:alert('axe')" headline="No link" kicker="K"><p>Teaser</p></folio-related-card>`);
+        const el = await fixture(
+          html`<folio-related-card href="javascript:alert('axe')" headline="No link" kicker="K"><p>Teaser</p></folio-related-card>`,
+        );
         await expect(el).to.be.accessible();
       });
     });

@@ -20,15 +20,25 @@ describe('Folio as a guest on other people’s pages', () => {
     expect(typeof win.trustedTypes?.createPolicy).to.equal('function');
     const story = doc.getElementById('story')!;
     const plain = doc.getElementById('plain')!;
-    await waitUntil(() => story.shadowRoot?.querySelector('[part=headline]') && plain.shadowRoot?.querySelector('[part=footer]'), 'not rendered', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      () => story.shadowRoot?.querySelector('[part=headline]') && plain.shadowRoot?.querySelector('[part=footer]'),
+      'not rendered',
+      {
+        timeout: 5000,
+      },
+    );
     // Inline HTML went through the sanitizer (the folio policy) and the related card rendered.
     expect(story.shadowRoot!.querySelector('[part=body] strong')!.textContent).to.equal("six o'clock");
-    await waitUntil(() => plain.shadowRoot!.querySelector('[part=more]') || plain.querySelector('folio-related-card'), 'no related stories');
+    await waitUntil(
+      () => plain.shadowRoot!.querySelector('[part=more]') || plain.querySelector('folio-related-card'),
+      'no related stories',
+    );
     // The correction dialog renders under the policy too.
     win.Folio.openCorrection();
-    await waitUntil(() => doc.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'no dialog');
+    await waitUntil(
+      () => doc.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog[open]'),
+      'no dialog',
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(win.__violations).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);

@@ -18,7 +18,9 @@ async function page(path: string, height = 600): Promise<Window & typeof globalT
 }
 
 const paragraph = (doc: Document, n: number) =>
-  Object.assign(doc.createElement('p'), { textContent: `${n}. The council voted on Tuesday evening to rebuild the line, which ran from the station to the river.` });
+  Object.assign(doc.createElement('p'), {
+    textContent: `${n}. The council voted on Tuesday evening to rebuild the line, which ran from the station to the river.`,
+  });
 
 describe('the script tag', () => {
   describe('data-enhance', () => {
@@ -57,14 +59,21 @@ describe('the script tag', () => {
       const article = win.document.getElementById('first')!;
       await waitUntil(() => article.shadowRoot?.querySelector('[part=footer] button'));
       (article.shadowRoot!.querySelector('[part=footer] button') as HTMLButtonElement).click();
-      const dialog = await waitUntil(() => win.document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'no dialog');
+      const dialog = await waitUntil(
+        () => win.document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog[open]'),
+        'no dialog',
+      );
       expect(dialog).to.not.equal(null);
       const root = win.document.querySelector('folio-correction-dialog')!.shadowRoot!;
       const field = root.querySelector('textarea') as HTMLTextAreaElement;
       field.value = 'The second paragraph repeats the first.';
       field.dispatchEvent(new Event('input', { bubbles: true }));
       ([...root.querySelectorAll('button')].find((b) => /send/i.test(b.textContent!)) as HTMLButtonElement).click();
-      await waitUntil(async () => (await (await fetch('/__test/corrections/embed-enhance')).json()).received?.length === 1, 'nothing arrived', { timeout: 5000 });
+      await waitUntil(
+        async () => (await (await fetch('/__test/corrections/embed-enhance')).json()).received?.length === 1,
+        'nothing arrived',
+        { timeout: 5000 },
+      );
       const { received } = await (await fetch('/__test/corrections/embed-enhance')).json();
       expect(received[0].motivation).to.equal('editing');
       expect(received[0].target.source).to.equal(win.location.href);
@@ -114,7 +123,10 @@ describe('the script tag', () => {
     it('opens the correction dialog for a general correction', async () => {
       const win = await page('/test/fixtures/embed/enhance.html');
       win.Folio.openCorrection();
-      await waitUntil(() => win.document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'no dialog');
+      await waitUntil(
+        () => win.document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog[open]'),
+        'no dialog',
+      );
     });
   });
 
@@ -125,7 +137,9 @@ describe('the script tag', () => {
         const doc = win.document;
         const a = doc.getElementById('a')!;
         const plain = doc.getElementById('plain')!;
-        await waitUntil(() => plain.shadowRoot?.querySelector('[part=footer]') && a.shadowRoot?.querySelector('[part=footer]'));
+        await waitUntil(
+          () => plain.shadowRoot?.querySelector('[part=footer]') && a.shadowRoot?.querySelector('[part=footer]'),
+        );
         await new Promise((r) => setTimeout(r, 200));
         expect(win.__errors).to.deep.equal([]);
         expect(plain.shadowRoot!.querySelectorAll('[part=footer]').length).to.equal(1);
@@ -158,14 +172,21 @@ describe('the script tag', () => {
         headline: 'H',
         byline: [],
         datePublished: '2026-11-20T07:30:00Z',
-        body: Array.from({ length: 9 }, (_, i) => ({ type: 'paragraph', html: `${i}. ${'The council voted on Tuesday evening to rebuild the line. '.repeat(3)}` })),
+        body: Array.from({ length: 9 }, (_, i) => ({
+          type: 'paragraph',
+          html: `${i}. ${'The council voted on Tuesday evening to rebuild the line. '.repeat(3)}`,
+        })),
         ...extra,
       });
       const own = doc.getElementById('own') as any;
       const fromStory = doc.getElementById('story') as any;
       const fromScript = doc.getElementById('script') as any;
       own.story = story({ ads: { provider: 'gpt' }, corrections: { endpoint: '/from-story' }, lang: 'uk' });
-      fromStory.story = story({ ads: { provider: 'placeholder', sizes: '300x250' }, corrections: { endpoint: '/from-story' }, lang: 'en' });
+      fromStory.story = story({
+        ads: { provider: 'placeholder', sizes: '300x250' },
+        corrections: { endpoint: '/from-story' },
+        lang: 'en',
+      });
       fromScript.story = story({});
       await waitUntil(() => [own, fromStory, fromScript].every((el) => el.querySelector('folio-ad-slot')));
       expect(own.querySelector('folio-ad-slot').getAttribute('provider')).to.equal('placeholder');
@@ -184,7 +205,15 @@ describe('the script tag', () => {
   describe('the ES module', () => {
     it('exports the element classes, events and parser, and defines the elements', async () => {
       const mod = await import(/* @vite-ignore */ new URL('/dist/folio.mjs', location.href).href);
-      for (const name of ['FolioArticle', 'FolioAdSlot', 'FolioRelatedCard', 'FolioCorrectionDialog', 'FolioReadyEvent', 'parseStory', 'VERSION']) {
+      for (const name of [
+        'FolioArticle',
+        'FolioAdSlot',
+        'FolioRelatedCard',
+        'FolioCorrectionDialog',
+        'FolioReadyEvent',
+        'parseStory',
+        'VERSION',
+      ]) {
         expect(mod[name], name).to.not.equal(undefined);
       }
       expect(customElements.get('folio-article')).to.not.equal(undefined);

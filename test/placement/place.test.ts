@@ -27,7 +27,8 @@ function blocks(spec: string): PlacementBlock[] {
   for (const token of spec.split(/\s+/).filter(Boolean)) {
     const m = /^([phiqlaro])(\d+)?(?:\*(\d+))?$/.exec(token);
     if (!m) throw new Error(`bad token ${token}`);
-    for (let n = Number(m[3] ?? 1); n > 0; n--) out.push({ kind: KINDS[m[1]], chars: m[2] ? Number(m[2]) : CHARS[m[1]] });
+    for (let n = Number(m[3] ?? 1); n > 0; n--)
+      out.push({ kind: KINDS[m[1]], chars: m[2] ? Number(m[2]) : CHARS[m[1]] });
   }
   return out;
 }
@@ -36,7 +37,13 @@ function blocks(spec: string): PlacementBlock[] {
 const parasBefore = (b: PlacementBlock[], i: number) => b.slice(0, i).filter((x) => x.kind === 'paragraph').length;
 
 describe('placement: placeAds', () => {
-  const table: { name: string; spec: string; rules?: Partial<PlacementRules>; positions: number[]; reasons?: Record<number, string> }[] = [
+  const table: {
+    name: string;
+    spec: string;
+    rules?: Partial<PlacementRules>;
+    positions: number[];
+    reasons?: Record<number, string>;
+  }[] = [
     {
       name: 'an ordinary 13-paragraph article gets an ad every 3 paragraphs, none after the last',
       spec: 'p*13',
@@ -59,7 +66,14 @@ describe('placement: placeAds', () => {
       name: 'never next to an image, quote or list',
       spec: 'p*3 i p*3 q p*3 l p*3',
       positions: [5, 9, 13],
-      reasons: { 3: 'next to image', 4: 'next to image', 7: 'next to quote', 8: 'next to quote', 11: 'next to list', 12: 'next to list' },
+      reasons: {
+        3: 'next to image',
+        4: 'next to image',
+        7: 'next to quote',
+        8: 'next to quote',
+        11: 'next to list',
+        12: 'next to list',
+      },
     },
     {
       name: 'never next to other content (an embed the rules cannot judge)',
@@ -119,7 +133,12 @@ describe('placement: placeAds', () => {
       reasons: { 8: 'ads off' },
     },
     { name: 'an empty article', spec: '', positions: [], reasons: { 0: 'after the last paragraph' } },
-    { name: 'three paragraphs: the only late-enough gap is after the last', spec: 'p*3', positions: [], reasons: { 3: 'after the last paragraph' } },
+    {
+      name: 'three paragraphs: the only late-enough gap is after the last',
+      spec: 'p*3',
+      positions: [],
+      reasons: { 3: 'after the last paragraph' },
+    },
     { name: 'four paragraphs: one ad before the last', spec: 'p*4', positions: [3] },
     {
       name: 'all headings: no paragraph, no ad',
@@ -133,8 +152,18 @@ describe('placement: placeAds', () => {
       positions: [3],
       reasons: { 6: 'after the last paragraph', 7: 'after the last paragraph', 8: 'after the last paragraph' },
     },
-    { name: 'custom first and gap', spec: 'p*10', rules: { first: 5, gap: 2, firstChars: 0, gapChars: 0 }, positions: [5, 7, 9] },
-    { name: 'one long paragraph does not make up for the count', spec: 'p3000 p*2', positions: [], reasons: { 1: 'too early' } },
+    {
+      name: 'custom first and gap',
+      spec: 'p*10',
+      rules: { first: 5, gap: 2, firstChars: 0, gapChars: 0 },
+      positions: [5, 7, 9],
+    },
+    {
+      name: 'one long paragraph does not make up for the count',
+      spec: 'p3000 p*2',
+      positions: [],
+      reasons: { 1: 'too early' },
+    },
   ];
 
   for (const { name, spec, rules, positions, reasons } of table) {
@@ -144,7 +173,8 @@ describe('placement: placeAds', () => {
       expect(result.positions).to.deep.equal(positions);
       expect(result.candidates.map((c) => c.index)).to.deep.equal([...Array(b.length + 1).keys()]);
       for (const c of result.candidates) expect(c.taken).to.equal(positions.includes(c.index));
-      for (const [i, reason] of Object.entries(reasons ?? {})) expect(result.candidates[Number(i)].reason, `gap ${i}`).to.equal(reason);
+      for (const [i, reason] of Object.entries(reasons ?? {}))
+        expect(result.candidates[Number(i)].reason, `gap ${i}`).to.equal(reason);
       for (const p of positions) expect(result.candidates[p].reason).to.equal('taken');
     });
   }
@@ -161,7 +191,7 @@ describe('placement: placeAds', () => {
 
   it('whatever the article, no ad sits next to a non-paragraph or closer than the gap (random articles)', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const kinds = 'pppppphiqlaro';
     for (let run = 0; run < 300; run++) {
       const b = Array.from({ length: Math.floor(rand() * 40) }, () => {
@@ -170,7 +200,10 @@ describe('placement: placeAds', () => {
       });
       const { positions } = placeAds(b);
       expect(positions.length).to.be.at.most(DEFAULT_RULES.max);
-      const ads = [...positions.map((p) => ({ at: p, end: p })), ...b.flatMap((x, i) => (x.kind === 'ad' ? [{ at: i, end: i + 1 }] : []))].sort((x, y) => x.at - y.at);
+      const ads = [
+        ...positions.map((p) => ({ at: p, end: p })),
+        ...b.flatMap((x, i) => (x.kind === 'ad' ? [{ at: i, end: i + 1 }] : [])),
+      ].sort((x, y) => x.at - y.at);
       for (const p of positions) {
         expect(b[p - 1]?.kind).to.equal('paragraph');
         expect(b[p]?.kind).to.equal('paragraph');
@@ -178,7 +211,8 @@ describe('placement: placeAds', () => {
       for (let k = 1; k < ads.length; k++) {
         const between = b.slice(ads[k - 1].end, ads[k].at);
         const involvesInserted = positions.includes(ads[k].at) || positions.includes(ads[k - 1].at);
-        if (involvesInserted) expect(between.filter((x) => x.kind === 'paragraph').length).to.be.at.least(DEFAULT_RULES.gap);
+        if (involvesInserted)
+          expect(between.filter((x) => x.kind === 'paragraph').length).to.be.at.least(DEFAULT_RULES.gap);
       }
     }
   });
@@ -211,10 +245,17 @@ describe('placement: placeRelated', () => {
 
 describe('placement: rulesFrom', () => {
   it('reads whole numbers from attribute strings', () => {
-    expect(rulesFrom(DEFAULT_RULES, { first: '2', gap: ' 4 ', max: '1' })).to.deep.equal({ ...DEFAULT_RULES, first: 2, gap: 4, max: 1 });
+    expect(rulesFrom(DEFAULT_RULES, { first: '2', gap: ' 4 ', max: '1' })).to.deep.equal({
+      ...DEFAULT_RULES,
+      first: 2,
+      gap: 4,
+      max: 1,
+    });
   });
   it('ignores bad values', () => {
-    expect(rulesFrom(DEFAULT_RULES, { first: '-1', gap: 'abc', max: '2.5', ads: 'maybe' })).to.deep.equal(DEFAULT_RULES);
+    expect(rulesFrom(DEFAULT_RULES, { first: '-1', gap: 'abc', max: '2.5', ads: 'maybe' })).to.deep.equal(
+      DEFAULT_RULES,
+    );
     expect(rulesFrom(DEFAULT_RULES, { first: '', gap: null, max: undefined })).to.deep.equal(DEFAULT_RULES);
     expect(rulesFrom(DEFAULT_RULES, { first: Number.NaN, gap: Infinity })).to.deep.equal(DEFAULT_RULES);
   });

@@ -140,7 +140,7 @@ export const ATTACKS: readonly string[] = [
   '<img src="x` `<script>__xss(116)</script>"` `>',
   '</textarea><script>__xss(117)</script>',
   '"><img src=x onerror=__xss(118)>',
-  '\'><svg onload=__xss(119)>',
+  "'><svg onload=__xss(119)>",
   '<b <img src=x onerror=__xss(120)>>x</b>',
   '<strong/onmouseover=__xss(121)>x</strong>',
   '<em\x00 onmouseover=__xss(122)>x</em>',

@@ -24,7 +24,11 @@ describe('related feed', () => {
   describe('parseRelatedFeed', () => {
     const good = { href: '/a', headline: 'A' };
     const table: [string, unknown, unknown][] = [
-      ['a plain array keeps its items in order', [good, { href: '/b', headline: 'B' }], [good, { href: '/b', headline: 'B' }]],
+      [
+        'a plain array keeps its items in order',
+        [good, { href: '/b', headline: 'B' }],
+        [good, { href: '/b', headline: 'B' }],
+      ],
       ['{ items } is accepted like an array', { items: [good] }, [good]],
       ['an empty array is a valid, empty feed', [], []],
       ['{ items: [] } is a valid, empty feed', { items: [] }, []],
@@ -61,7 +65,11 @@ describe('related feed', () => {
         'Fact check: what the power-grid figures really say',
         "Lviv's book forum returns",
       ]);
-      expect(items[0]).to.include({ kicker: 'Analysis', imageAlt: 'A cargo ship at the port of Odesa', published: '2024-05-02' });
+      expect(items[0]).to.include({
+        kicker: 'Analysis',
+        imageAlt: 'A cargo ship at the port of Odesa',
+        published: '2024-05-02',
+      });
       expect(items[2]).to.not.have.property('label');
     });
 

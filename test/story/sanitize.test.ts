@@ -1,5 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, sanitizeInline, sanitizeToString, scriptURL } from '../../src/story/sanitize.js';
+import {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_ELEMENTS,
+  sanitizeInline,
+  sanitizeToString,
+  scriptURL,
+} from '../../src/story/sanitize.js';
 import { ATTACKS } from './attack-corpus.js';
 
 declare global {
@@ -44,7 +50,8 @@ function expectInert(root: Element, source: string): void {
   for (const el of root.querySelectorAll('*')) {
     expect(el.namespaceURI, `namespace of <${el.localName}> from ${source}`).to.equal(HTML_NS);
     expect(ALLOWED_ELEMENTS, `element from ${source}`).to.include(el.localName);
-    if (el.localName === 'a') expect(el.parentElement?.closest('a'), `link inside a link from ${source}`).to.equal(null);
+    if (el.localName === 'a')
+      expect(el.parentElement?.closest('a'), `link inside a link from ${source}`).to.equal(null);
     for (const attr of el.attributes) {
       expect(ALLOWED_ATTRIBUTES, `attribute on <${el.localName}> from ${source}`).to.include(attr.name);
       expect(attr.name, `event handler from ${source}`).not.to.match(/^on/i);
@@ -54,7 +61,9 @@ function expectInert(root: Element, source: string): void {
       expect(squeezed, `${attr.name} value from ${source}`).not.to.match(/javascript:|data:|vbscript:/i);
       if (attr.name === 'href') {
         expect(el.localName, `href outside a link from ${source}`).to.equal('a');
-        expect(['http:', 'https:', 'mailto:'], `href scheme from ${source}`).to.include(new URL(attr.value, document.baseURI).protocol);
+        expect(['http:', 'https:', 'mailto:'], `href scheme from ${source}`).to.include(
+          new URL(attr.value, document.baseURI).protocol,
+        );
       }
       if (attr.name === 'dir') expect(attr.value.toLowerCase()).to.be.oneOf(['ltr', 'rtl', 'auto']);
     }
@@ -62,9 +71,10 @@ function expectInert(root: Element, source: string): void {
     // parse the element's own start tag back and count.
     const template = document.createElement('template');
     template.innerHTML = (el.cloneNode(false) as Element).outerHTML;
-    expect(template.content.firstElementChild!.attributes.length, `serialized attributes of <${el.localName}> from ${source}`).to.equal(
-      el.attributes.length,
-    );
+    expect(
+      template.content.firstElementChild!.attributes.length,
+      `serialized attributes of <${el.localName}> from ${source}`,
+    ).to.equal(el.attributes.length);
   }
 }
 
@@ -149,7 +159,9 @@ function behaviour(useSetHTML: boolean, test: typeof it): void {
     });
 
     test('keeps a relative link, resolved against the page when no story URL is given', () => {
-      expect(clean('<a href="/news/1">one</a>')).to.equal(`<a href="${new URL('/news/1', document.baseURI).href}">one</a>`);
+      expect(clean('<a href="/news/1">one</a>')).to.equal(
+        `<a href="${new URL('/news/1', document.baseURI).href}">one</a>`,
+      );
     });
 
     test('keeps words and entities as text', () => {
@@ -182,7 +194,9 @@ function behaviour(useSetHTML: boolean, test: typeof it): void {
     });
 
     test('removes id, class, style, data and other attributes the page could be styled or clobbered through', () => {
-      expect(clean('<em id="x" class="y" style="color:red" data-a="1" name="n" tabindex="0">x</em>')).to.equal('<em>x</em>');
+      expect(clean('<em id="x" class="y" style="color:red" data-a="1" name="n" tabindex="0">x</em>')).to.equal(
+        '<em>x</em>',
+      );
     });
 
     test('removes href from anything but a link', () => {
@@ -190,9 +204,9 @@ function behaviour(useSetHTML: boolean, test: typeof it): void {
     });
 
     test('removes a link to a script, data or file URL but keeps its words', () => {
-      expect(clean('<a href="javascript:void(0)">a</a><a href="data:text/plain,x">b</a><a href="file:///x">c</a>')).to.equal(
-        '<a>a</a><a>b</a><a>c</a>',
-      );
+      expect(
+        clean('<a href="javascript:void(0)">a</a><a href="data:text/plain,x">b</a><a href="file:///x">c</a>'),
+      ).to.equal('<a>a</a><a>b</a><a>c</a>');
     });
 
     test('a form full of clobbering inputs neither hangs the walker nor loses its words', () => {
@@ -203,7 +217,9 @@ function behaviour(useSetHTML: boolean, test: typeof it): void {
     test("an is= attribute cannot turn an allowed tag into one of the page's own custom elements", async () => {
       ran.length = 0;
       const container = await liveContainer();
-      container.append(sanitizeInline('<span is="folio-test-gadget">a</span><em is="folio-test-gadget">b</em>', { useSetHTML }));
+      container.append(
+        sanitizeInline('<span is="folio-test-gadget">a</span><em is="folio-test-gadget">b</em>', { useSetHTML }),
+      );
       await tick();
       expect(ran).to.deep.equal([]);
       expect(container.innerHTML).to.equal('<span>a</span><em>b</em>');
@@ -277,7 +293,9 @@ describe('sanitizeInline', () => {
         }
       };
       try {
-        expect(sanitizeToString('<em>x</em><div>y</div><svg><text>z</text></svg>', { useSetHTML: true })).to.equal('<em>x</em>y');
+        expect(sanitizeToString('<em>x</em><div>y</div><svg><text>z</text></svg>', { useSetHTML: true })).to.equal(
+          '<em>x</em>y',
+        );
       } finally {
         proto.setHTML = original;
       }
@@ -292,7 +310,8 @@ describe('sanitizeInline', () => {
         '<p>One</p><p lang="uk">Two <span dir="rtl" style="x">three</span></p>',
         'x<!-- c -->y<script>z</script>',
       ];
-      for (const s of samples) expect(sanitizeToString(s, { useSetHTML: true }), s).to.equal(sanitizeToString(s, { useSetHTML: false }));
+      for (const s of samples)
+        expect(sanitizeToString(s, { useSetHTML: true }), s).to.equal(sanitizeToString(s, { useSetHTML: false }));
     });
   });
 
@@ -384,7 +403,9 @@ describe('sanitizeInline', () => {
     it('keeps its policy to itself: nothing on the page can reach it to bless a string', () => {
       sanitizeInline('<em>x</em>', { useSetHTML: false });
       expect((globalThis as Record<symbol, unknown>)[POLICY_KEY]).to.equal(undefined);
-      const globals = Object.getOwnPropertySymbols(globalThis).map((sym) => (globalThis as Record<symbol, unknown>)[sym]);
+      const globals = Object.getOwnPropertySymbols(globalThis).map(
+        (sym) => (globalThis as Record<symbol, unknown>)[sym],
+      );
       expect(globals.some((v) => (v as { name?: string } | null)?.name === 'folio')).to.equal(false);
     });
 
@@ -437,15 +458,35 @@ describe('sanitizeInline', () => {
       }
     }
 
-    (HAS_SET_HTML ? it : it.skip)('sanitizes under require-trusted-types-for with the bundle loaded twice: the first copy makes the folio policy, the second parses with setHTML', async () => {
-      const result = await underPolicy("require-trusted-types-for 'script'; trusted-types folio lit-html", false);
-      expect(result).to.deep.equal({ first: '<em>hi</em>', second: '<em>hi</em>', error: null, enforced: true, created: 2, refused: 1 });
-    });
+    (HAS_SET_HTML ? it : it.skip)(
+      'sanitizes under require-trusted-types-for with the bundle loaded twice: the first copy makes the folio policy, the second parses with setHTML',
+      async () => {
+        const result = await underPolicy("require-trusted-types-for 'script'; trusted-types folio lit-html", false);
+        expect(result).to.deep.equal({
+          first: '<em>hi</em>',
+          second: '<em>hi</em>',
+          error: null,
+          enforced: true,
+          created: 2,
+          refused: 1,
+        });
+      },
+    );
 
-    (HAS_SET_HTML ? it : it.skip)('still sanitizes, through Element.setHTML, when the page does not allow the folio policy', async () => {
-      const result = await underPolicy("require-trusted-types-for 'script'; trusted-types lit-html", false);
-      expect(result).to.deep.equal({ first: '<em>hi</em>', second: '<em>hi</em>', error: null, enforced: true, created: 2, refused: 2 });
-    });
+    (HAS_SET_HTML ? it : it.skip)(
+      'still sanitizes, through Element.setHTML, when the page does not allow the folio policy',
+      async () => {
+        const result = await underPolicy("require-trusted-types-for 'script'; trusted-types lit-html", false);
+        expect(result).to.deep.equal({
+          first: '<em>hi</em>',
+          second: '<em>hi</em>',
+          error: null,
+          enforced: true,
+          created: 2,
+          refused: 2,
+        });
+      },
+    );
 
     it('shows the words as text, without throwing, when the page allows neither the policy nor has setHTML', async () => {
       const result = await underPolicy("require-trusted-types-for 'script'; trusted-types lit-html", false, true);
@@ -456,8 +497,11 @@ describe('sanitizeInline', () => {
 
 describe('scriptURL (the GPT script the ads provider loads)', () => {
   it('passes http(s) URLs, resolved, and nothing else', () => {
-    expect(String(scriptURL('https://securepubads.g.doubleclick.net/tag/js/gpt.js'))).to.equal('https://securepubads.g.doubleclick.net/tag/js/gpt.js');
+    expect(String(scriptURL('https://securepubads.g.doubleclick.net/tag/js/gpt.js'))).to.equal(
+      'https://securepubads.g.doubleclick.net/tag/js/gpt.js',
+    );
     expect(String(scriptURL('/gpt.js'))).to.equal(new URL('/gpt.js', document.baseURI).href);
-    for (const bad of ['javascript:alert(1)', ' java\tscript:alert(1)', 'data:text/javascript,alert(1)']) expect(String(scriptURL(bad))).to.equal('');
+    for (const bad of ['javascript:alert(1)', ' java\tscript:alert(1)', 'data:text/javascript,alert(1)'])
+      expect(String(scriptURL(bad))).to.equal('');
   });
 });

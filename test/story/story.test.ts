@@ -20,13 +20,27 @@ const good = () => ({
 
 describe('parseStory', () => {
   it('accepts a complete story and keeps only well-typed optional fields', () => {
-    const result = parseStory({ ...good(), standfirst: 'S', kicker: 9, ads: { first: 2, max: 0, enabled: false, gap: 'x' }, corrections: { endpoint: '/c' } });
+    const result = parseStory({
+      ...good(),
+      standfirst: 'S',
+      kicker: 9,
+      ads: { first: 2, max: 0, enabled: false, gap: 'x' },
+      corrections: { endpoint: '/c' },
+    });
     if (!result.ok) throw new Error(result.error);
     const { story } = result;
     expect(story.id).to.equal('42');
     expect(story.standfirst).to.equal('S');
     expect(story.kicker).to.equal(undefined);
-    expect(story.body.map((b) => b.type)).to.deep.equal(['paragraph', 'heading', 'image', 'quote', 'list', 'ad', 'related']);
+    expect(story.body.map((b) => b.type)).to.deep.equal([
+      'paragraph',
+      'heading',
+      'image',
+      'quote',
+      'list',
+      'ad',
+      'related',
+    ]);
     expect(story.body[1]).to.deep.equal({ type: 'heading', text: 'Sub', level: 3 });
     expect(story.body[2]).to.deep.equal({ type: 'image', src: '/x.jpg', width: 800, alt: '' });
     expect(story.body[5]).to.deep.equal({ type: 'ad', sizes: '300x250' });

@@ -133,11 +133,21 @@
 
   function request(slot) {
     var cfg = config();
-    log.push({ type: 'request', unit: slot.unit, id: slot.id, sizes: slot.sizes, privacy: Object.assign({}, privacy), time: performance.now() });
+    log.push({
+      type: 'request',
+      unit: slot.unit,
+      id: slot.id,
+      sizes: slot.sizes,
+      privacy: Object.assign({}, privacy),
+      time: performance.now(),
+    });
     fire('slotRequested', { slot: slot, serviceName: 'publisher_ads' });
-    setTimeout(function () {
-      serve(slot);
-    }, cfg.delay == null ? 400 : cfg.delay);
+    setTimeout(
+      function () {
+        serve(slot);
+      },
+      cfg.delay == null ? 400 : cfg.delay,
+    );
   }
 
   function serve(slot) {
@@ -152,7 +162,8 @@
     var list = sizeList(slot.sizes);
     var fill = typeof cfg.fill === 'function' ? !!cfg.fill(slot.unit, slot) : cfg.fill !== false;
     var fixed = list.filter(Array.isArray)[0];
-    var size = typeof cfg.size === 'function' ? cfg.size(slot.unit, list) : cfg.size || fixed || [el.clientWidth || 300, 250];
+    var size =
+      typeof cfg.size === 'function' ? cfg.size(slot.unit, list) : cfg.size || fixed || [el.clientWidth || 300, 250];
     if (fill) {
       var name = 'google_ads_iframe_' + slot.unit + '_0';
       var box = document.createElement('div');
@@ -166,7 +177,10 @@
         creative.height = String(size[1]);
         creative.srcdoc =
           '<body style="margin:0;display:grid;place-items:center;height:100vh;background:#e3ecf7;font:14px sans-serif">Stand-in creative ' +
-          size[0] + '×' + size[1] + '</body>';
+          size[0] +
+          '×' +
+          size[1] +
+          '</body>';
         creative.addEventListener('load', function () {
           fire('slotOnload', { slot: slot, serviceName: 'publisher_ads' });
         });
@@ -177,13 +191,24 @@
         });
       }
       creative.style.cssText =
-        'border:0;vertical-align:bottom;display:inline-block;background:#e3ecf7;width:' + size[0] + 'px;height:' + size[1] + 'px';
+        'border:0;vertical-align:bottom;display:inline-block;background:#e3ecf7;width:' +
+        size[0] +
+        'px;height:' +
+        size[1] +
+        'px';
       box.appendChild(creative);
       el.replaceChildren(box);
     } else if (collapseEmpty) {
       el.style.display = 'none';
     }
-    log.push({ type: 'render', unit: slot.unit, id: slot.id, isEmpty: !fill, size: fill ? size : null, time: performance.now() });
+    log.push({
+      type: 'render',
+      unit: slot.unit,
+      id: slot.id,
+      isEmpty: !fill,
+      size: fill ? size : null,
+      time: performance.now(),
+    });
     fire('slotRenderEnded', {
       slot: slot,
       isEmpty: !fill,
@@ -194,14 +219,23 @@
       lineItemId: fill ? 1 : null,
     });
     if (fill) {
-      setTimeout(function () {
-        if (!slot.destroyed) fire('impressionViewable', { slot: slot, serviceName: 'publisher_ads' });
-      }, cfg.viewableDelay == null ? 1000 : cfg.viewableDelay);
+      setTimeout(
+        function () {
+          if (!slot.destroyed) fire('impressionViewable', { slot: slot, serviceName: 'publisher_ads' });
+        },
+        cfg.viewableDelay == null ? 1000 : cfg.viewableDelay,
+      );
     }
   }
 
   g.defineSlot = function (unit, sizes, id) {
-    if (!unit || !id || slots.some(function (s) { return s.id === id; })) {
+    if (
+      !unit ||
+      !id ||
+      slots.some(function (s) {
+        return s.id === id;
+      })
+    ) {
       console.warn('[gpt-standin] defineSlot refused', unit, id);
       return null;
     }
@@ -217,7 +251,9 @@
   };
   g.display = function (target) {
     var id = typeof target === 'string' ? target : target && target.getSlotElementId && target.getSlotElementId();
-    var slot = slots.filter(function (s) { return s.id === id; })[0];
+    var slot = slots.filter(function (s) {
+      return s.id === id;
+    })[0];
     if (!slot) {
       console.warn('[gpt-standin] display: no slot defined for "' + id + '"');
       return;
@@ -231,7 +267,9 @@
       var el = document.getElementById(slot.id);
       if (el) el.replaceChildren();
     });
-    slots = slots.filter(function (s) { return gone.indexOf(s) < 0; });
+    slots = slots.filter(function (s) {
+      return gone.indexOf(s) < 0;
+    });
     return true;
   };
   g.apiReady = true;

@@ -28,5 +28,6 @@ export function canEmulateColorScheme(): Promise<boolean> {
 
 /** `it`, or `it.skip` with the reason appended to the name when `supported` is false. */
 export function itWhen(supported: boolean, reason: string) {
-  return (name: string, fn: () => Promise<unknown>) => (supported ? it(name, fn) : it.skip(`${name} [skipped: ${reason}]`, fn));
+  return (name: string, fn: () => Promise<unknown>) =>
+    supported ? it(name, fn) : it.skip(`${name} [skipped: ${reason}]`, fn);
 }

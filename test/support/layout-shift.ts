@@ -62,7 +62,8 @@ export async function shifts(root: Element): Promise<{ total(): Promise<number> 
   let sum = 0;
   if (hasLayoutShiftApi) {
     const add = (list: PerformanceEntryList) => {
-      for (const e of list as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
+      for (const e of list as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) sum += e.value;
     };
     const po = new PerformanceObserver((l) => add(l.getEntries()));
     po.observe({ type: 'layout-shift' });

@@ -23,7 +23,9 @@ function findMiniBrowser() {
   } catch {
     // not a Debian layout
   }
-  return first(arches.flatMap((a) => [`/usr/lib/${a}/webkit2gtk-4.1/MiniBrowser`, `/usr/lib/${a}/webkitgtk-6.0/MiniBrowser`]));
+  return first(
+    arches.flatMap((a) => [`/usr/lib/${a}/webkit2gtk-4.1/MiniBrowser`, `/usr/lib/${a}/webkitgtk-6.0/MiniBrowser`]),
+  );
 }
 
 /**
@@ -116,7 +118,9 @@ export function ensureEngines(names, { install = true } = {}) {
     const packages = [...new Set(still.flatMap((n) => ENGINES[n].packages))].join(' ');
     const elsewhere = still.map((n) => ENGINES[n].elsewhere).join('; ');
     const one = still.length < names.length ? `; or test the other engines alone (npm run test:<engine>)` : '';
-    console.error(`folio: missing ${what}. Install with \`sudo apt-get install ${packages}\` (Debian), ${elsewhere}${one}.`);
+    console.error(
+      `folio: missing ${what}. Install with \`sudo apt-get install ${packages}\` (Debian), ${elsewhere}${one}.`,
+    );
     process.exit(1);
   }
   return result;

@@ -61,7 +61,12 @@ process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 function counts(file) {
   try {
     const c = JSON.parse(readFileSync(file, 'utf8'));
-    return [`${c.passed} passed`, c.failed && `${c.failed} failed`, c.fileErrors && `${c.fileErrors} files with errors`, c.skipped && `${c.skipped} skipped`]
+    return [
+      `${c.passed} passed`,
+      c.failed && `${c.failed} failed`,
+      c.fileErrors && `${c.fileErrors} files with errors`,
+      c.skipped && `${c.skipped} skipped`,
+    ]
       .filter(Boolean)
       .join(', ');
   } catch {
@@ -148,7 +153,8 @@ if (!browserOnly && !interrupted) {
 }
 
 console.log('\nSummary:');
-for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.seconds} s${r.why ? `, ${r.why}` : ''}`);
+for (const r of results)
+  console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.seconds} s${r.why ? `, ${r.why}` : ''}`);
 // One closing line over every engine and the Node suite, in the form CI reads.
 let passed = 0;
 let failed = 0;

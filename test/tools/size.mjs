@@ -85,14 +85,18 @@ for (const file of ['dist/folio.js', 'dist/folio.mjs']) {
   if (file === 'dist/folio.js') {
     if (gz <= STRETCH_GZIP) verdict = 'within the 14 KB stretch target';
     else if (gz <= TARGET_GZIP) verdict = 'within the 16 KB target';
-    else if (gz <= BUDGET_GZIP) verdict = `within the 20 KB budget (${kb(BUDGET_GZIP - gz)} left), over the 16 KB target`;
-    else if (gz <= LIMIT_GZIP) verdict = `OVER the 20 KB budget by ${kb(gz - BUDGET_GZIP)}; within the ${kb(LIMIT_GZIP)} ratchet`;
+    else if (gz <= BUDGET_GZIP)
+      verdict = `within the 20 KB budget (${kb(BUDGET_GZIP - gz)} left), over the 16 KB target`;
+    else if (gz <= LIMIT_GZIP)
+      verdict = `OVER the 20 KB budget by ${kb(gz - BUDGET_GZIP)}; within the ${kb(LIMIT_GZIP)} ratchet`;
     else {
       verdict = `OVER the ${kb(LIMIT_GZIP)} limit: this change made the bundle bigger; make something smaller (npm run size -- --by-source)`;
       failed = true;
     }
   }
-  console.log(`${file.padEnd(16)} ${kb(code.length).padStart(10)} raw  ${kb(gz).padStart(9)} gzip  ${kb(brotli).padStart(9)} brotli  ${verdict}`);
+  console.log(
+    `${file.padEnd(16)} ${kb(code.length).padStart(10)} raw  ${kb(gz).padStart(9)} gzip  ${kb(brotli).padStart(9)} brotli  ${verdict}`,
+  );
 }
 
 if (process.argv.includes('--by-source')) {

@@ -3,7 +3,8 @@
 // FOLIO_RESULTS_FILE=<file>, also writes the counts there as JSON, for the summary of `npm test`.
 import { writeFileSync } from 'node:fs';
 
-const countIf = (suite, pick) => suite.tests.filter(pick).length + suite.suites.reduce((n, s) => n + countIf(s, pick), 0);
+const countIf = (suite, pick) =>
+  suite.tests.filter(pick).length + suite.suites.reduce((n, s) => n + countIf(s, pick), 0);
 const isSkipped = (t) => t.skipped;
 
 /** Skipped tests by name; a suite skipped whole is one line with its count. */

@@ -5,13 +5,44 @@
 /** @type {Map<string, (ctx: any) => Promise<void> | void>} */
 const routes = new Map([
   // A story endpoint that answers 500 (feeds do).
-  ['/__test/status/500', (ctx) => { ctx.status = 500; ctx.body = 'Internal Server Error'; }],
-  ['/__test/status/404', (ctx) => { ctx.status = 404; ctx.body = 'Not Found'; }],
+  [
+    '/__test/status/500',
+    (ctx) => {
+      ctx.status = 500;
+      ctx.body = 'Internal Server Error';
+    },
+  ],
+  [
+    '/__test/status/404',
+    (ctx) => {
+      ctx.status = 404;
+      ctx.body = 'Not Found';
+    },
+  ],
   // Valid JSON of the wrong shape, and not JSON at all.
-  ['/__test/json/wrong-shape', (ctx) => { ctx.type = 'application/json'; ctx.body = '{"hello":"world"}'; }],
-  ['/__test/json/malformed', (ctx) => { ctx.type = 'application/json'; ctx.body = '{"headline": "Broken'; }],
+  [
+    '/__test/json/wrong-shape',
+    (ctx) => {
+      ctx.type = 'application/json';
+      ctx.body = '{"hello":"world"}';
+    },
+  ],
+  [
+    '/__test/json/malformed',
+    (ctx) => {
+      ctx.type = 'application/json';
+      ctx.body = '{"headline": "Broken';
+    },
+  ],
   // A server that never answers in time.
-  ['/__test/slow', async (ctx) => { await new Promise((r) => setTimeout(r, 3000)); ctx.type = 'application/json'; ctx.body = '{}'; }],
+  [
+    '/__test/slow',
+    async (ctx) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      ctx.type = 'application/json';
+      ctx.body = '{}';
+    },
+  ],
 ]);
 
 // ---- A corrections endpoint that fails on demand ---------------------------------------------

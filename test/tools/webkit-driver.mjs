@@ -89,7 +89,9 @@ export async function startWebKitDriver({ driver, xvfbRun, port, timeoutMs = 30_
 
   if (!(await ready(port, child, timeoutMs))) {
     await stop();
-    throw new Error(`WebKitWebDriver did not answer on port ${port} within ${timeoutMs / 1000} s.${stderr ? `\n${stderr.trim()}` : ''}`);
+    throw new Error(
+      `WebKitWebDriver did not answer on port ${port} within ${timeoutMs / 1000} s.${stderr ? `\n${stderr.trim()}` : ''}`,
+    );
   }
   return { port, pid, stop };
 }

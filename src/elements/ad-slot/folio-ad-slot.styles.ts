@@ -8,9 +8,29 @@ import { css } from 'lit';
 // centres the creative horizontally. Tint and rule are mid-grey with alpha: readable on light and
 // dark pages. A page's own rules for `folio-ad-slot` win over these :host defaults.
 export const styles = css`
-:host{display:block;margin:24px 0;clear:both;border-top:1px solid var(--folio-rule-color,#8080808c);background:#80808014;text-align:center}
-:host([collapsed]){display:none}
-[part=label]{font:600 11px/24px var(--folio-font-ui,system-ui,sans-serif);text-transform:uppercase}
-slot{display:grid;align-content:center;overflow:hidden;height:var(--_frame)}
-:host([grown]) slot{height:auto;min-height:var(--_frame)}
+  :host {
+    display: block;
+    margin: 24px 0;
+    clear: both;
+    border-top: 1px solid var(--folio-rule-color, #8080808c);
+    background: #80808014;
+    text-align: center;
+  }
+  :host([collapsed]) {
+    display: none;
+  }
+  [part='label'] {
+    font: 600 11px/24px var(--folio-font-ui, system-ui, sans-serif);
+    text-transform: uppercase;
+  }
+  slot {
+    display: grid;
+    align-content: center;
+    overflow: hidden;
+    height: var(--_frame);
+  }
+  :host([grown]) slot {
+    height: auto;
+    min-height: var(--_frame);
+  }
 `;

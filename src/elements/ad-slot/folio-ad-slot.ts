@@ -54,7 +54,17 @@ let slots = 0;
 export class FolioAdSlot extends LitElement {
   static override styles = styles;
 
-  static override properties = attributes('sizes', 'unit', 'provider', 'label', 'lazyMargin', 'reserve', 'adsSrc', 'gptSrc', 'adConsent');
+  static override properties = attributes(
+    'sizes',
+    'unit',
+    'provider',
+    'label',
+    'lazyMargin',
+    'reserve',
+    'adsSrc',
+    'gptSrc',
+    'adConsent',
+  );
 
   /** Creative sizes, `300x250,336x280` or `fluid`; nothing valid (the default) means 300x250. */
   declare sizes?: string | null;
@@ -134,7 +144,14 @@ export class FolioAdSlot extends LitElement {
       this.toggleAttribute('requested', true);
       fire(FolioAdRequestEvent, { unit, sizes });
       try {
-        result = await provider.request({ container: this.#container, unit, sizes, src: provider == house ? this.adsSrc : this.gptSrc, personalised, label: this.#label() });
+        result = await provider.request({
+          container: this.#container,
+          unit,
+          sizes,
+          src: provider == house ? this.adsSrc : this.gptSrc,
+          personalised,
+          label: this.#label(),
+        });
       } catch (e) {
         return void fire(FolioAdErrorEvent, { message: (e as Error).message });
       }

@@ -30,7 +30,8 @@ const KINDS: Partial<Record<PlacementKind, string>> = {
 };
 
 /** The publisher's blocks and the slots and cards already among them, in order. */
-const bodyElements = (host: Element): Element[] => [...host.children].filter((el) => !el.matches('[slot],[data-folio-debug]'));
+const bodyElements = (host: Element): Element[] =>
+  [...host.children].filter((el) => !el.matches('[slot],[data-folio-debug]'));
 
 /** A block as the placement rules see it. Only text blocks (paragraph, quote, list: the kinds starting p, q, l) count characters. */
 function classify(el: Element): PlacementBlock {
@@ -42,7 +43,8 @@ function classify(el: Element): PlacementBlock {
  * Whether inserting before `ref` cannot move what the reader sees: nothing painted yet, or `ref`
  * starts below the bottom of the viewport. (Nothing is ever inserted after the last block.)
  */
-const safeToInsert = (ref: Element): boolean => !performance.getEntriesByType('paint').length || ref.getBoundingClientRect().top >= innerHeight;
+const safeToInsert = (ref: Element): boolean =>
+  !performance.getEntriesByType('paint').length || ref.getBoundingClientRect().top >= innerHeight;
 
 /** Fills the attributes a slot does not set itself: its own (pinned) settings first, then the article's. */
 function configureSlot(slot: Element, defaults: AdDefaults, own: Record<string, unknown> = {}): void {
@@ -74,7 +76,7 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
   const blocks = bodyElements(host);
   const { candidates } = placeAds(blocks.map(classify), s.rules);
   // From the bottom up, so every decision is made on the layout as it was; at one gap the marker goes first.
-  for (let i = candidates.length; i--; ) {
+  for (let i = candidates.length; i--;) {
     // Past the last block: undefined, which insertBefore takes as null (append).
     const ref = blocks[i] as Element;
     // A slot the publisher placed gets the article's ad settings where it has none of its own.
@@ -101,7 +103,10 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
   let next: number | null;
   while ((next = placeRelated(kinds.slice(at))) != null && !safeToInsert(now[(at += next)]));
   if (next == null) return items;
-  host.insertBefore(Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }), now[at]);
+  host.insertBefore(
+    Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }),
+    now[at],
+  );
   return items.slice(1);
 }
 
@@ -110,7 +115,11 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
  * `start`: after the cards in the body; in enhance mode the one card Folio may have inserted)
  * and the corrections footer.
  */
-export const renderEnd = (host: ArticleHost, more: RelatedItem[] = [], start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1) =>
+export const renderEnd = (
+  host: ArticleHost,
+  more: RelatedItem[] = [],
+  start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1,
+) =>
   html`${renderMoreList(more, { base: host.canonicalUrl, strings: host.localStrings, startPosition: start })}${renderFooter(host)}`;
 
 /**
@@ -118,4 +127,3 @@ export const renderEnd = (host: ArticleHost, more: RelatedItem[] = [], start = h
  * element alike: the publisher's markup through a `<slot>`, then the end of the article.
  */
 export const renderChrome = (host: ArticleHost, more?: RelatedItem[]) => html`<slot></slot>${renderEnd(host, more)}`;
-

@@ -19,7 +19,10 @@ import { registerArticle, resolveSettings, type ArticleOptions } from './setting
  * article, was enhanced before (by this or another copy of Folio), or cannot take a shadow root
  * (it has one already, or its tag does not allow one), then with a warning.
  */
-export function enhanceElement(el: Element, options: ArticleOptions & { strings?: Partial<FolioStrings> } = {}): boolean {
+export function enhanceElement(
+  el: Element,
+  options: ArticleOptions & { strings?: Partial<FolioStrings> } = {},
+): boolean {
   if (hostOf(el) || el.localName == 'folio-article') return false;
   let root: ShadowRoot;
   try {

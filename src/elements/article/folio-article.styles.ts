@@ -74,7 +74,7 @@ export const articleStyles = css`
   figure {
     margin-inline: 0;
   }
-  .byline>*+*,
+  .byline > * + *,
   .canonical {
     margin-inline-start: 12px;
   }

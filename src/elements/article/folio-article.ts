@@ -87,7 +87,22 @@ export class FolioArticle extends LitElement implements ArticleHost {
   static override styles = [articleStyles, moreListStyles];
 
   static override properties = {
-    ...attributes('src', 'lang', 'correctionsEndpoint', 'adProvider', 'adUnit', 'adSizes', 'adsSrc', 'gptSrc', 'adConsent', 'adFirst', 'adGap', 'adMax', 'ads', 'relatedSrc'),
+    ...attributes(
+      'src',
+      'lang',
+      'correctionsEndpoint',
+      'adProvider',
+      'adUnit',
+      'adSizes',
+      'adsSrc',
+      'gptSrc',
+      'adConsent',
+      'adFirst',
+      'adGap',
+      'adMax',
+      'ads',
+      'relatedSrc',
+    ),
     story: { attribute: false },
     strings: { attribute: false },
     timeout: { type: Number },
@@ -174,7 +189,12 @@ export class FolioArticle extends LitElement implements ArticleHost {
     super();
     // The article's getters below (canonicalUrl … localStrings), shared with enhanced publisher elements.
     // The text root is the rendered `<article>` in story mode; enhance mode renders none.
-    registerArticle(this, this, () => this.storyData, () => this.renderRoot?.querySelector('article') || this);
+    registerArticle(
+      this,
+      this,
+      () => this.storyData,
+      () => this.renderRoot?.querySelector('article') || this,
+    );
   }
 
   /** The element itself: the article host the corrections overlay talks to. */
@@ -210,7 +230,8 @@ export class FolioArticle extends LitElement implements ArticleHost {
 
   protected override firstUpdated(): void {
     // Enhance mode, once: slots and the related card between the publisher's blocks.
-    if (this.mode == 'enhance') enhanceBody(this, resolveSettings(this), this.canonicalUrl).then((more) => (this.more = more));
+    if (this.mode == 'enhance')
+      enhanceBody(this, resolveSettings(this), this.canonicalUrl).then((more) => (this.more = more));
   }
 
   /**
@@ -229,7 +250,9 @@ export class FolioArticle extends LitElement implements ArticleHost {
     // The light-DOM `<folio-ad-slot>`s of the story shown before (see `createSlot`).
     for (const old of this.querySelectorAll(':scope>[slot^=folio-slot-]')) old.remove();
     // A story object is validated in a task of its own, after the one that connected the element.
-    const result = this.src ? await loadStory(this.src, signal, this.timeout) : (await yieldTask(), fromValue(this.story));
+    const result = this.src
+      ? await loadStory(this.src, signal, this.timeout)
+      : (await yieldTask(), fromValue(this.story));
     if (signal.aborted) return;
     if (!result.ok) {
       this.failed = result;

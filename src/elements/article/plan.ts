@@ -1,4 +1,10 @@
-import { placeAds, placeRelated, type Candidate, type PlacementKind, type PlacementRules } from '../../placement/place.js';
+import {
+  placeAds,
+  placeRelated,
+  type Candidate,
+  type PlacementKind,
+  type PlacementRules,
+} from '../../placement/place.js';
 import { blockTextLength, type RelatedItem, type StoryBlock } from '../../story/story.js';
 
 /**
@@ -22,7 +28,12 @@ export interface BodyPlan {
  * story pins a card itself), the rest at the end; then ads where `placeAds` says, with pinned
  * ads and the card as neighbours.
  */
-export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules: PlacementRules, debug: boolean): BodyPlan {
+export function planStory(
+  body: StoryBlock[],
+  related: RelatedItem[] = [],
+  rules: PlacementRules,
+  debug: boolean,
+): BodyPlan {
   const items: StoryBlock[] = [...body];
   // Block types are the placement kinds.
   const kinds = () => items.map((b) => ({ kind: b.type as PlacementKind, chars: blockTextLength(b) }));

@@ -41,7 +41,14 @@ export interface ResolvedSettings {
 }
 
 /** Slot attribute → the article option (and script-tag setting) of the same meaning. */
-const AD_KEYS = { provider: 'adProvider', unit: 'adUnit', sizes: 'adSizes', 'ads-src': 'adsSrc', 'gpt-src': 'gptSrc', 'ad-consent': 'adConsent' } as const;
+const AD_KEYS = {
+  provider: 'adProvider',
+  unit: 'adUnit',
+  sizes: 'adSizes',
+  'ads-src': 'adsSrc',
+  'gpt-src': 'gptSrc',
+  'ad-consent': 'adConsent',
+} as const;
 
 /** The placement rules one layer (attributes or script tag, same names) asks for. */
 const rulesOf = (o: ArticleOptions | FolioSettings) => ({ first: o.adFirst, gap: o.adGap, max: o.adMax, ads: o.ads });
@@ -51,13 +58,21 @@ export function resolveSettings(own: ArticleOptions, story?: Story): ResolvedSet
   const page = pageSettings();
   const ads = story?.ads;
   /** One setting: the article's, else the story's, else the script tag's (the first one set and not blank). */
-  const get = (key: keyof ArticleOptions & keyof FolioSettings, fromStory?: string): string | null => (own[key] as string) || fromStory || page[key] || null;
+  const get = (key: keyof ArticleOptions & keyof FolioSettings, fromStory?: string): string | null =>
+    (own[key] as string) || fromStory || page[key] || null;
   return {
-    ads: Object.fromEntries(Object.entries(AD_KEYS).map(([attr, key]) => [attr, get(key, (ads as Record<string, string> | undefined)?.[attr])])),
+    ads: Object.fromEntries(
+      Object.entries(AD_KEYS).map(([attr, key]) => [
+        attr,
+        get(key, (ads as Record<string, string> | undefined)?.[attr]),
+      ]),
+    ),
     // Attributes over story JSON over script tag over defaults.
     rules: rulesFrom(rulesFrom(rulesFrom(DEFAULT_RULES, rulesOf(page)), ads ?? {}), rulesOf(own)),
     // `debug-ads`, or `ads` in the comma-separated `data-debug` of the script tag or `?folio-debug=`.
-    debug: !!own.debugAds || /(^|,)ads(,|$)/.test(`${page.debug},${new URLSearchParams(location.search).get('folio-debug')}`),
+    debug:
+      !!own.debugAds ||
+      /(^|,)ads(,|$)/.test(`${page.debug},${new URLSearchParams(location.search).get('folio-debug')}`),
     relatedSrc: get('relatedSrc'),
     correctionsEndpoint: get('correctionsEndpoint', story?.corrections?.endpoint),
     lang: get('lang', story?.lang),

@@ -59,7 +59,7 @@ export const styles = css`
     font: inherit;
   }
   /* The accent marks what needs the reader: a field to fix, the trim offer, the buttons, focus. */
-  [aria-invalid=true],
+  [aria-invalid='true'],
   button {
     border: 1px solid var(--a);
   }
@@ -83,7 +83,7 @@ export const styles = css`
     border-radius: var(--folio-radius, 6px);
     background: none;
   }
-  [type=submit],
+  [type='submit'],
   .touch {
     background: var(--a);
     color: Canvas;
@@ -93,7 +93,7 @@ export const styles = css`
     z-index: 2147483646;
     min-height: 44px;
   }
-  [aria-disabled=true] {
+  [aria-disabled='true'] {
     opacity: 0.6;
   }
   :focus-visible {

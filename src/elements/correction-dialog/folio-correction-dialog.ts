@@ -142,7 +142,10 @@ export class FolioCorrectionDialog extends LitElement {
     const request = this.#request!;
     const { quote, send, strings: s } = request;
     // The form's controls by id.
-    const { suggestion, comment, email, hp } = (e.target as HTMLFormElement).elements as unknown as Record<Field, HTMLInputElement>;
+    const { suggestion, comment, email, hp } = (e.target as HTMLFormElement).elements as unknown as Record<
+      Field,
+      HTMLInputElement
+    >;
     // The first thing to fix: a quote over the limit (the trim offer says so), an unchanged text
     // without a comment, an email that is not one. Longer texts than MAX_TEXT cannot be typed or
     // pasted (maxlength); the receiver refuses them too.
@@ -150,20 +153,30 @@ export class FolioCorrectionDialog extends LitElement {
       quote && quote.exact.length > MAX_QUOTE
         ? [this.#$<HTMLInputElement>('.limit button')]
         : !comment.value.trim() && (!suggestion.value.trim() || suggestion.value == quote?.exact)
-        ? [suggestion, s.correctionEmpty]
-        : email.validity.typeMismatch
-          ? [email, s.correctionEmailError]
-          : [];
+          ? [suggestion, s.correctionEmpty]
+          : email.validity.typeMismatch
+            ? [email, s.correctionEmailError]
+            : [];
     this.#invalid = invalid?.id;
-    if (invalid) return this.#set(this.phase, error), invalid.focus();
+    if (invalid) return (this.#set(this.phase, error), invalid.focus());
     this.#set('sending', s.correctionSending);
     // The email field trims its value itself (type=email).
-    const result = await send!({ quote, suggestion: suggestion.value, comment: comment.value, email: email.value, honeypot: hp.value });
+    const result = await send!({
+      quote,
+      suggestion: suggestion.value,
+      comment: comment.value,
+      email: email.value,
+      honeypot: hp.value,
+    });
     if (this.#request != request) return; // opened again meanwhile
     const { outcome } = result;
     this.#set(
       outcome,
-      outcome == 'refused' ? format(s.correctionRefused, { reason: result.message }) : outcome == 'sent' ? s.correctionSent : s.correctionQueued,
+      outcome == 'refused'
+        ? format(s.correctionRefused, { reason: result.message })
+        : outcome == 'sent'
+          ? s.correctionSent
+          : s.correctionQueued,
     );
     if (outcome != 'refused') this.#$('#done').focus();
   }
@@ -180,17 +193,21 @@ export class FolioCorrectionDialog extends LitElement {
     return html`<dialog part=dialog aria-labelledby=title>
         <form novalidate @submit=${this.#submit}>
           <h2 id=title>${s.suggestCorrection}</h2>
-          ${quote &&
-          html`<figure part=quote>
+          ${
+            quote &&
+            html`<figure part=quote>
               <figcaption>${s.correctionQuote}</figcaption>
               <blockquote>${quote.prefix && '…' + quote.prefix}<mark>${quote.exact}</mark>${quote.suffix && quote.suffix + '…'}</blockquote>
             </figure>
-            ${editable && quote.exact.length > MAX_QUOTE
-              ? html`<p class=limit>
+            ${
+              editable && quote.exact.length > MAX_QUOTE
+                ? html`<p class=limit>
                   ${format(s.correctionTooLong, { count: quote.exact.length, max: MAX_QUOTE })}
                   <button type=button @click=${this.#trim}>${format(s.correctionTrim, { max: MAX_QUOTE })}</button>
                 </p>`
-              : ''}`}
+                : ''
+            }`
+          }
           <div ?hidden=${!editable}>
             <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
             <textarea id=suggestion rows=3 maxlength=2000 aria-invalid=${invalid == 'suggestion'} aria-describedby=status></textarea>

@@ -15,20 +15,83 @@ import { css } from 'lit';
 // width and aspect-ratio alone: without it, Firefox gives an image with no natural size a flex
 // minimum of its max width, and WebKit lays out a broken image square, ignoring aspect-ratio.
 export const styles = css`
-:host{display:block;margin-block:24px;color-scheme:light dark;--_a:var(--folio-accent,light-dark(#b0102a,#ff7a85))}
-:host([hidden]),:host(:empty) slot:empty{display:none}
-.card{position:relative;display:flex;flex-wrap:wrap;align-items:flex-start;gap:16px;padding:16px;
-border-inline-start:4px solid var(--folio-related-card-accent,var(--_a));border-radius:var(--folio-radius,6px);
-background:var(--folio-related-card-background,light-dark(#f3f2ef,#24262a));color:var(--folio-text-color,light-dark(#1a1a1a,#ecebe8));font:16px/1.45 var(--folio-font-body,system-ui,sans-serif);overflow-wrap:anywhere}
-.label,.kicker,slot,time{position:relative;z-index:1}
-.label,time{font-size:13px;opacity:.8}
-.text{flex:999 1 240px}
-.kicker{font-size:14px;font-weight:700;color:var(--_a)}
-.headline{font:700 20px/1.25 var(--folio-font-headline,Georgia,serif)}
-a{color:inherit;text-decoration:none;outline:0}
-a::after{content:'';position:absolute;inset:0;border-radius:var(--folio-radius,6px)}
-a:focus-visible::after{outline:2px solid var(--folio-related-card-accent,var(--_a));outline-offset:2px}
-.card:hover a{text-decoration:underline}
-slot,time{display:block;margin-top:4px}
-img{flex:1 1 160px;contain:size;max-inline-size:200px;aspect-ratio:16/9;object-fit:cover;border-radius:4px;background:#8884}
+  :host {
+    display: block;
+    margin-block: 24px;
+    color-scheme: light dark;
+    --_a: var(--folio-accent, light-dark(#b0102a, #ff7a85));
+  }
+  :host([hidden]),
+  :host(:empty) slot:empty {
+    display: none;
+  }
+  .card {
+    position: relative;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 16px;
+    padding: 16px;
+    border-inline-start: 4px solid var(--folio-related-card-accent, var(--_a));
+    border-radius: var(--folio-radius, 6px);
+    background: var(--folio-related-card-background, light-dark(#f3f2ef, #24262a));
+    color: var(--folio-text-color, light-dark(#1a1a1a, #ecebe8));
+    font: 16px/1.45 var(--folio-font-body, system-ui, sans-serif);
+    overflow-wrap: anywhere;
+  }
+  .label,
+  .kicker,
+  slot,
+  time {
+    position: relative;
+    z-index: 1;
+  }
+  .label,
+  time {
+    font-size: 13px;
+    opacity: 0.8;
+  }
+  .text {
+    flex: 999 1 240px;
+  }
+  .kicker {
+    font-size: 14px;
+    font-weight: 700;
+    color: var(--_a);
+  }
+  .headline {
+    font: 700 20px/1.25 var(--folio-font-headline, Georgia, serif);
+  }
+  a {
+    color: inherit;
+    text-decoration: none;
+    outline: 0;
+  }
+  a::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: var(--folio-radius, 6px);
+  }
+  a:focus-visible::after {
+    outline: 2px solid var(--folio-related-card-accent, var(--_a));
+    outline-offset: 2px;
+  }
+  .card:hover a {
+    text-decoration: underline;
+  }
+  slot,
+  time {
+    display: block;
+    margin-top: 4px;
+  }
+  img {
+    flex: 1 1 160px;
+    contain: size;
+    max-inline-size: 200px;
+    aspect-ratio: 16/9;
+    object-fit: cover;
+    border-radius: 4px;
+    background: #8884;
+  }
 `;

@@ -24,11 +24,14 @@ function checkedUrl(raw: string | undefined, base: string | null): string | null
  */
 function formatDate(iso: string | undefined, lang: string): string | undefined {
   const date = new Date(iso!);
-  return isNaN(+date) ? undefined : dateFormat(lang, { dateStyle: 'medium', timeZone: iso?.[10] ? undefined : 'UTC' }).format(date);
+  return isNaN(+date)
+    ? undefined
+    : dateFormat(lang, { dateStyle: 'medium', timeZone: iso?.[10] ? undefined : 'UTC' }).format(date);
 }
 
 /** A line of the card (label, kicker, headline), or nothing when it has no content. */
-const line = (name: string, content: unknown) => (content ? html`<div class=${name} part=${name}>${content}</div>` : nothing);
+const line = (name: string, content: unknown) =>
+  content ? html`<div class=${name} part=${name}>${content}</div>` : nothing;
 
 /**
  * Fields come from attributes or from the `item` property; a field set on the element itself
@@ -174,7 +177,11 @@ export class FolioRelatedCard extends LitElement {
     const link = this.renderRoot.querySelector('a');
     if (e.target == link) {
       if (!this.dispatchEvent(new FolioRelatedClickEvent(this.#detail()))) e.preventDefault();
-    } else if (link && !String(getSelection()) && !(e.target as Element).closest('a[href],button,input,select,textarea,label,summary')) {
+    } else if (
+      link &&
+      !String(getSelection()) &&
+      !(e.target as Element).closest('a[href],button,input,select,textarea,label,summary')
+    ) {
       link.dispatchEvent(new MouseEvent('click', e));
     }
   }

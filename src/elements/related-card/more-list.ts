@@ -19,7 +19,8 @@ export interface MoreListOptions {
 export function renderMoreList(items: RelatedItem[], opts: MoreListOptions): TemplateResult | typeof nothing {
   return items.length
     ? html`<section class=more part=more><h2 part=more-heading>${opts.strings.moreOnThisStory}</h2><ul role=list>${items.map(
-        (item, i) => html`<li><folio-related-card variant=compact .item=${item} base=${opts.base} position=${opts.startPosition + i}></folio-related-card></li>`,
+        (item, i) =>
+          html`<li><folio-related-card variant=compact .item=${item} base=${opts.base} position=${opts.startPosition + i}></folio-related-card></li>`,
       )}</ul></section>`
     : nothing;
 }
