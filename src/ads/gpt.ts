@@ -49,28 +49,27 @@ export const gpt: AdProvider = {
     try {
       // Once GPT runs its command queue (a stub's `cmd` may throw here, or never run us).
       await new Promise((run) => win.googletag.cmd.push(run));
-      const g = win.googletag;
-      const pubads = g.pubads();
+      const googletag = win.googletag;
+      const pubads = googletag.pubads();
       // GPT returns null for an id that already has a slot: addService then throws.
-      const slot = g.defineSlot(unit, sizes, container.id);
+      const slot = googletag.defineSlot(unit, sizes, container.id);
       slot.addService(pubads);
       defined.set(container, slot);
       // The answer for this slot (a later refresh of it resolves nothing more).
       const answer = new Promise<AdResult>((resolve) =>
-        pubads.addEventListener(
-          'slotRenderEnded',
-          (e: { slot: unknown; isEmpty: boolean; size: unknown }) =>
-            e.slot == slot &&
-            resolve({ filled: !e.isEmpty, size: Array.isArray(e.size) ? (e.size as AdResult['size']) : null }), // GPT: null when empty
-        ),
+        pubads.addEventListener('slotRenderEnded', (e: { slot: unknown; isEmpty: boolean; size: unknown }) => {
+          // GPT's size is null when the slot is empty.
+          const size = Array.isArray(e.size) ? (e.size as AdResult['size']) : null;
+          if (e.slot === slot) resolve({ filled: !e.isEmpty, size });
+        }),
       );
       // Page-wide in GPT; set on each request so it follows the consent of the moment.
       pubads.setPrivacySettings({ nonPersonalizedAds: !personalised });
-      g.enableServices();
-      g.display(container.id);
+      googletag.enableServices();
+      googletag.display(container.id);
       return answer;
     } catch (e) {
-      throw Error('GPT: ' + e);
+      throw Error('GPT: ' + e, { cause: e });
     }
   },
 };

@@ -26,11 +26,11 @@ export interface HouseCreative {
 export function parseHouseFeed(data: unknown, base: string): HouseCreative[] {
   // A lone entry outside an array counts as a feed of one.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untrusted JSON, checked field by field
-  return [data].flat().flatMap((o: any) => {
-    const sizes = parseSizes(`${o?.sizes}`, []); // a number or anything else is no size
-    const image = safeUrl(o?.image, base);
-    const href = safeUrl(o?.href, base);
-    return image && href && sizes != 'fluid' ? sizes.map((size) => ({ size, image, href, alt: o.alt })) : [];
+  return [data].flat().flatMap((entry: any) => {
+    const sizes = parseSizes(`${entry?.sizes}`, []); // a number or anything else is no size
+    const image = safeUrl(entry?.image, base);
+    const href = safeUrl(entry?.href, base);
+    return image && href && sizes !== 'fluid' ? sizes.map((size) => ({ size, image, href, alt: entry.alt })) : [];
   });
 }
 
@@ -58,13 +58,15 @@ export const house: AdProvider = {
   async request({ src, sizes, container, label }) {
     const url = safeUrl(src);
     if (!url) throw Error('no ads-src');
-    const c = pickCreative(await loadHouseFeed(url), sizes, turn++);
+    const creative = pickCreative(await loadHouseFeed(url), sizes, turn++);
     // Lit's attribute bindings set values, never markup. `align=top` (a presentational hint, not
     // a style attribute, so strict CSPs allow it) leaves no gap under the image.
-    if (c) {
-      const [w, h] = c.size;
+    if (creative) {
+      const [w, h] = creative.size;
       render(
-        html`<a href=${c.href} rel="sponsored noopener" target=_blank><img src=${c.image} alt=${c.alt || label} width=${w} height=${h} align=top></a>`,
+        html`<a href=${creative.href} rel="sponsored noopener" target=_blank
+          ><img src=${creative.image} alt=${creative.alt || label} width=${w} height=${h} align=top
+        ></a>`,
         container,
       );
       // The creative sits in the light DOM, where the publisher's CSS (`.story img { width: 100% }`)
@@ -72,6 +74,6 @@ export const house: AdProvider = {
       // only to fit a narrow slot.
       container.querySelector('img')!.style.cssText = `width:${w}px;height:auto;max-width:100%`;
     }
-    return { filled: !!c, size: c?.size ?? null };
+    return { filled: !!creative, size: creative?.size ?? null };
   },
 };

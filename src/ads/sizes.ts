@@ -6,18 +6,22 @@ import type { AdSize } from '../events.js';
 
 export type AdSizes = AdSize[] | 'fluid';
 
+/** The medium rectangle (MPU), the one size every ad stack sells: the default, and what `fluid` reserves. */
+export const MPU: AdSize = [300, 250];
+
 /**
  * Parses `300x250, 336x280` (also `300×250`) or `fluid`. Entries that are not two whole numbers
  * from 1 to 9999 are dropped, and so are repeats; `fluid` mixed with fixed sizes is dropped too.
  * Returns `fallback` when nothing valid is left.
  */
-export function parseSizes(raw: string | null | undefined, fallback: AdSizes = [[300, 250]]): AdSizes {
+
+export function parseSizes(raw: string | null | undefined, fallback: AdSizes = [MPU]): AdSizes {
   const text = `${raw}`.trim().toLowerCase(); // null and undefined match nothing
-  if (text == 'fluid') return text;
+  if (text === 'fluid') return text;
   const sizes: AdSize[] = [];
   // Whole entries only (between separators): `-3x4` or `3x4px` are no size.
   for (const [, w, h] of text.matchAll(/(?<![^\s,])([1-9]\d{0,3})[x×]([1-9]\d{0,3})(?![^\s,])/g)) {
-    const s: AdSize = [+w, +h];
+    const s: AdSize = [Number(w), Number(h)];
     if (!fits(s, sizes)) sizes.push(s);
   }
   return sizes.length ? sizes : fallback;
@@ -25,16 +29,16 @@ export function parseSizes(raw: string | null | undefined, fallback: AdSizes = [
 
 /** The sizes that fit a container `width` px wide; all of them if none fits (or width is unknown). */
 export function fitWidth(sizes: AdSizes, width: number): AdSizes {
-  const fit = sizes == 'fluid' ? [] : sizes.filter(([w]) => w <= width);
+  const fit = sizes === 'fluid' ? [] : sizes.filter(([w]) => w <= width);
   return fit.length ? fit : sizes;
 }
 
 /** The height of the smallest likely creative, what to reserve before anything arrives: an MPU's for `fluid`. */
 export function smallestHeight(sizes: AdSizes): number {
-  return sizes == 'fluid' ? 250 : Math.min(...sizes.map(([, h]) => h));
+  return sizes === 'fluid' ? MPU[1] : Math.min(...sizes.map(([, h]) => h));
 }
 
 /** Whether a creative of `size` may serve into a slot asking for `sizes`. */
 export function fits(size: AdSize, sizes: AdSizes): boolean {
-  return sizes == 'fluid' || sizes.some((s) => `${s}` == `${size}`);
+  return sizes === 'fluid' || sizes.some((s) => `${s}` === `${size}`);
 }

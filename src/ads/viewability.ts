@@ -4,9 +4,14 @@
  * second, 30% for large ads (242,500 px² or more). A hidden tab stops the clock.
  */
 
-/** The share of an element's pixels that must be in view, by its area in px² (MRC's "large ad" from 242,500). */
+/** MRC's "large ad": 242,500 px² or more. */
+const LARGE_AD_AREA = 242_500;
+const LARGE_AD_SHARE = 0.3;
+const AD_SHARE = 0.5;
+
+/** The share of an element's pixels that must be in view, by its area in px². */
 export function viewableShare(area: number): number {
-  return area >= 242_500 ? 0.3 : 0.5;
+  return area >= LARGE_AD_AREA ? LARGE_AD_SHARE : AD_SHARE;
 }
 
 export interface ViewabilityOptions {
@@ -32,7 +37,11 @@ export function watchViewability(
   // (Re)starts the clock while in view and the tab is visible; else stops it.
   const restart = () => {
     clearTimeout(timer);
-    timer = inView && !document.hidden ? setTimeout(() => (stop(), onViewable()), ms) : 0;
+    const viewed = () => {
+      stop();
+      onViewable();
+    };
+    timer = inView && !document.hidden ? setTimeout(viewed, ms) : 0;
   };
   const io = new IntersectionObserver(
     (entries) => {

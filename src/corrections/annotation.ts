@@ -3,7 +3,7 @@
  * publisher can feed corrections to any annotation tool. No DOM: plain data in, JSON out.
  */
 import { VERSION } from '../internal/define.js';
-import { textFragmentUrl, type Quote } from './selectors.js';
+import type { Quote } from './selectors.js';
 
 /** Longest quote, and longest suggestion or comment, a correction carries. */
 export const MAX_QUOTE = 500;
@@ -47,27 +47,33 @@ export interface WebAnnotation {
   };
   creator?: { type: 'Person'; email: string };
   generator: { type: 'Software'; name: 'Folio'; version: string };
-  /** A link to the quoted words for editors (URL text fragment). Folio's extension, see buildAnnotation. */
-  'folio:textFragment'?: string;
   /** Present only when the honeypot field was filled. */
   'folio:honeypot'?: string;
 }
 
+const UUID_BYTES = 16;
+const HEX = 16;
+/** Byte 6 starts with the version (4), byte 8 with the variant (binary 10). */
+const VERSION_4 = 0x40;
+const VARIANT_RFC = 0x80;
+const LOW_NIBBLE = 0x0f;
+const LOW_SIX_BITS = 0x3f;
+
 /**
- * A random (version 4) UUID. Not `crypto.randomUUID`, which insecure contexts (plain http) lack:
- * each 0 and 1 of the pattern becomes a random hex digit, each 8 one of 8, 9, a, b (the variant),
- * and the 4 stays (the version).
+ * A random (version 4) UUID. Not `crypto.randomUUID`, which insecure contexts (plain http) lack.
  */
-export const uuid = (): string =>
-  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
-  );
+export function uuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(UUID_BYTES));
+  bytes[6] = (bytes[6] & LOW_NIBBLE) | VERSION_4;
+  bytes[8] = (bytes[8] & LOW_SIX_BITS) | VARIANT_RFC;
+  const hex = [...bytes].map((byte) => byte.toString(HEX).padStart(2, '0')).join('');
+  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+}
 
 /**
  * Builds the annotation. Empty bodies are left out; `creator` is there only when the reader gave
- * an email, as a `mailto:` IRI as the model defines `email`. The link to the quoted words is
- * `folio:textFragment`: JSON-LD keeps a term with an unknown prefix as an absolute IRI, so any
- * annotation tool passes it through untouched while a receiver that knows it can show it.
+ * an email, as a `mailto:` IRI as the model defines `email`. (A link to the quoted words is the
+ * receiver's to make: it knows how it will show them.)
  */
 export function buildAnnotation(input: CorrectionInput, now = new Date()): WebAnnotation {
   const { source, quote, language, honeypot } = input;
@@ -95,7 +101,6 @@ export function buildAnnotation(input: CorrectionInput, now = new Date()): WebAn
       : { source },
     ...(email && { creator: { type: 'Person', email: `mailto:${email}` } }),
     generator: { type: 'Software', name: 'Folio', version: VERSION },
-    ...(quote && { 'folio:textFragment': textFragmentUrl(source, quote) }),
     ...(honeypot && { 'folio:honeypot': honeypot }),
   };
 }

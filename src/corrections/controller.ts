@@ -33,6 +33,9 @@ export type OpenCorrection = (options?: OpenOptions) => FolioCorrectionDialog | 
 
 const KEY = Symbol.for('folio.corrections');
 
+/** How long a selection must stay unchanged before it counts as settled (the reader let go). */
+const SELECTION_SETTLED_MS = 400;
+
 /** The event announcing each outcome of a delivery. */
 const DELIVERY_EVENTS = {
   sent: FolioCorrectionSentEvent,
@@ -124,8 +127,8 @@ export function installCorrections(): void {
   const listeners: Record<string, (e: Event) => void> = {
     keydown(e) {
       // Not while the dialog is open, nor while typing in a field (a search box, a comment form).
-      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent) || isEditable(e.composedPath()[0]))
-        return;
+      const typing = isEditable(e.composedPath()[0]);
+      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent) || typing) return;
       const target = selectionTarget(articles());
       // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
       if (target && request(target.article, target.quote)) e.preventDefault();
@@ -137,11 +140,9 @@ export function installCorrections(): void {
       const article = isArticle(origin) ? origin : articleOf(origin);
       // After every listener has run, so a publisher's document listener added later can still take over.
       queueMicrotask(() => {
-        if (!e.defaultPrevented && article)
-          show(
-            article,
-            ((e as FolioCorrectionRequestEvent).detail.quote !== null && selectionTarget([article])?.quote) || null,
-          );
+        if (e.defaultPrevented || !article) return;
+        const general = (e as FolioCorrectionRequestEvent).detail.quote === null;
+        show(article, (!general && selectionTarget([article])?.quote) || null);
       });
     },
 
@@ -165,7 +166,7 @@ export function installCorrections(): void {
         const { article, quote, range } = target;
         const el = makeDialog();
         if (coarse) el.touch(rangeRect(range), article, () => request(article, quote));
-      }, 400);
+      }, SELECTION_SETTLED_MS);
     },
   };
 

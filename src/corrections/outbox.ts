@@ -64,10 +64,26 @@ export interface Outbox {
   stop(): void;
 }
 
+/** Entries live for 7 days. */
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Another tab leaves a new entry alone this long after its first attempt could have timed out. */
+const FIRST_ATTEMPT_GRACE_MS = 5000;
+/** What earlier pages left is sent this long after a page starts, off its critical path. */
+const DRAIN_DELAY_MS = 1000;
+const HTTP_SERVER_ERROR = 500;
+const HTTP_REQUEST_TIMEOUT = 408;
+const HTTP_TOO_MANY_REQUESTS = 429;
+/** Storage threw (see `io`). */
+const FAILED = Symbol('failed');
+
+/** A 4xx that retrying cannot mend: anything but 408 (timeout) and 429 (too many requests). */
+const isRefusal = (status: number) =>
+  status < HTTP_SERVER_ERROR && status !== HTTP_REQUEST_TIMEOUT && status !== HTTP_TOO_MANY_REQUESTS;
+
 /** An entry's storage key, which is also the name of its Web Lock. */
 const keyOf = (entry: OutboxEntry) => PREFIX + entry.annotation.id;
 
-export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery }: OutboxOptions = {}): Outbox {
+export function createOutbox({ timeout = 10_000, base = 2000, cap = 300_000, onDelivery }: OutboxOptions = {}): Outbox {
   /** Entries that could not be written to storage, by key. */
   const memory: Record<string, string> = {};
   let failure: unknown;
@@ -77,13 +93,16 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
 
   // ---- storage: every access wrapped; an entry that cannot be written lives in memory ----
 
-  /** Runs `fn` on localStorage (first touched here, not at load); undefined when it throws (blocked, private mode, quota). */
-  const io = <T>(fn: (s: Storage) => T): T | undefined => {
+  /**
+   * Runs `fn` on localStorage (first touched here, not at load); undefined when it throws
+   * (blocked, private mode, quota).
+   */
+  const io = <T>(fn: (s: Storage) => T): T | typeof FAILED => {
     try {
       return fn(localStorage);
     } catch (error) {
       failure = error;
-      return undefined;
+      return FAILED;
     }
   };
 
@@ -92,11 +111,12 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
     io((s) => s.removeItem(key));
   };
 
-  /** The entry kept under `key` (`raw`, when already read), unless it is missing, corrupt or expired (then removed). */
-  function read(key: string, raw = memory[key] ?? io((s) => s.getItem(key))): OutboxEntry | undefined {
+  /** The entry kept under `key`, unless it is missing, corrupt or expired (then removed). */
+  function read(key: string): OutboxEntry | undefined {
     try {
-      const entry = JSON.parse(raw!);
-      if (entry.created + 6048e5 > Date.now()) return entry;
+      const raw = memory[key] ?? io((storage) => storage.getItem(key));
+      const entry = typeof raw === 'string' && JSON.parse(raw);
+      if (entry.created + MAX_AGE_MS > Date.now()) return entry;
     } catch {
       /* missing (null has no `created`) or corrupt: removed below */
     }
@@ -108,17 +128,19 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
     const key = keyOf(entry);
     const value = JSON.stringify(entry);
     // Once in memory, an entry stays there: a later write to storage would leave two copies.
-    if (key in memory || !io((s) => (s.setItem(key, value), 1))) {
-      memory[key] = value;
-      warned ||= (console.warn('folio: corrections are kept in memory only:', failure), true);
-    }
+    const stored = !(key in memory) && io((storage) => storage.setItem(key, value)) !== FAILED;
+    if (stored) return;
+    memory[key] = value;
+    if (!warned) console.warn('folio: corrections are kept in memory only:', failure);
+    warned = true;
   }
 
-  // Both stores in one object: storage's items, then memory's (the newer copy of a key in both).
-  const entries = (): OutboxEntry[] =>
-    Object.entries({ ...io((s) => ({ ...s })), ...memory }).flatMap(
-      ([key, raw]) => (key.startsWith(PREFIX) && read(key, raw)) || [],
-    );
+  /** Folio's keys in both stores, without reading anyone else's values (pages keep megabytes there). */
+  const entries = (): OutboxEntry[] => {
+    const stored = io((storage) => Object.keys(storage));
+    const keys = new Set([...(stored === FAILED ? [] : stored), ...Object.keys(memory)]);
+    return [...keys].flatMap((key) => (key.startsWith(PREFIX) && read(key)) || []);
+  };
 
   // ---- delivery ----
 
@@ -142,15 +164,15 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
           signal,
         });
         const { status } = res;
-        result = res.ok
-          ? { outcome: 'sent', status }
-          : status < 500 && status != 408 && status != 429
-            ? { outcome: 'refused', status, message: (await res.json().catch(() => 0))?.error || `HTTP ${status}` }
-            : { outcome: 'queued', reason: `HTTP ${status}` };
+        if (res.ok) result = { outcome: 'sent', status };
+        else if (isRefusal(status)) {
+          const reason = (await res.json().catch(() => undefined))?.error;
+          result = { outcome: 'refused', status, message: reason || `HTTP ${status}` };
+        } else result = { outcome: 'queued', reason: `HTTP ${status}` };
       } catch {
         result = { outcome: 'queued', reason: signal.aborted ? 'timeout' : 'network' };
       }
-      if (result.outcome == 'queued') {
+      if (result.outcome === 'queued') {
         write({
           ...entry,
           attempts: entry.attempts + 1,
@@ -165,7 +187,10 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
     return navigator.locks?.request(key, { ifAvailable: true }, (lock) => lock && run()).catch(run) ?? run();
   }
 
-  /** One timer for the earliest retry: never sooner than `base`, so a busy entry cannot spin; never later than `cap`. */
+  /**
+   * One timer for the earliest retry: never sooner than `base`, so a busy entry cannot spin;
+   * never later than `cap`.
+   */
   function schedule(): void {
     clearTimeout(timer);
     const next = stopped ? Infinity : Math.min(...entries().map((e) => e.next));
@@ -178,7 +203,7 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
   }
 
   /** Back online: send now. Page hidden (perhaps for good): send now, in requests that outlive it. */
-  const wake = ({ type }: Event) => (type == 'online' || document.hidden) && flush(true, document.hidden);
+  const wake = ({ type }: Event) => (type === 'online' || document.hidden) && flush(true, document.hidden);
 
   const listen = (on: boolean) => {
     stopped = !on;
@@ -189,7 +214,7 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
   return {
     async add(endpoint, annotation) {
       const created = Date.now();
-      const entry = { endpoint, annotation, created, attempts: 0, next: created + timeout + 5e3 };
+      const entry = { endpoint, annotation, created, attempts: 0, next: created + timeout + FIRST_ATTEMPT_GRACE_MS };
       // Not due before the first attempt could have timed out: other tabs leave it to this one.
       write(entry);
       // A new id: no other tab or flush can hold its lock yet, so the attempt is made.
@@ -201,7 +226,7 @@ export function createOutbox({ timeout = 1e4, base = 2e3, cap = 3e5, onDelivery 
     entries,
     start() {
       listen(true);
-      setTimeout(() => stopped || flush(true), 1e3);
+      setTimeout(() => stopped || flush(true), DRAIN_DELAY_MS);
     },
     stop: () => listen(false),
   };

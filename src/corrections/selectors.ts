@@ -12,6 +12,11 @@ import { isArticle, type ArticleElement } from '../internal/hosts.js';
  */
 export const SKIP = 'folio-ad-slot,folio-related-card,[data-folio-skip],script,style,noscript';
 
+/** NodeFilter's values, which the bundle would otherwise look up on the global each time. */
+const SHOW_ELEMENTS_AND_TEXT = 5; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
 /** Characters of context kept on each side of a quote (TextQuoteSelector prefix and suffix). */
 export const CONTEXT = 32;
 
@@ -45,9 +50,10 @@ export function articleText(root: Node): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
-  // Elements and text (SHOW_ELEMENT | SHOW_TEXT = 5); rejecting an element (FILTER_REJECT = 2,
-  // FILTER_ACCEPT = 1) skips its whole subtree.
-  const walker = document.createTreeWalker(root, 5, (n) => ((n as Element).matches?.(SKIP) ? 2 : 1));
+  // Rejecting an element skips its whole subtree.
+  const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
+    (node as Element).matches?.(SKIP) ? FILTER_REJECT : FILTER_ACCEPT,
+  );
   for (let n; (n = walker.nextNode());) {
     if (n instanceof Text) {
       nodes.push(n);
@@ -68,10 +74,12 @@ export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offse
   if (i >= 0) return starts[i] + offset;
   // The first text node the point comes before (none: the end).
   const probe = new Range();
+  const isAfterPoint = (textNode: Text) => {
+    probe.selectNodeContents(textNode);
+    return probe.comparePoint(node, offset) < 0;
+  };
   try {
-    return (
-      starts[nodes.findIndex((n) => (probe.selectNodeContents(n), probe.comparePoint(node, offset) < 0))] ?? text.length
-    );
+    return starts[nodes.findIndex(isAfterPoint)] ?? text.length;
   } catch {
     return null; // a point in another tree (WrongDocumentError)
   }
@@ -88,7 +96,10 @@ export function trimQuote(quote: Quote, max: number): Quote {
   };
 }
 
-/** The nearest article (`<folio-article>` or enhanced element) whose text holds `node`, crossing shadow roots upwards. */
+/**
+ * The nearest article (`<folio-article>` or enhanced element) whose text holds `node`, crossing
+ * shadow roots upwards.
+ */
 export function articleOf(node: Node | null): ArticleElement | null {
   for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host) {
     if (isArticle(n)) return n.textRoot.contains(node) ? n : null;
@@ -140,22 +151,4 @@ export function selectionTarget(articles: Iterable<Element>, selection?: Selecti
     end,
   };
   return { article, quote, range };
-}
-
-/**
- * A link that opens the article scrolled to the quote and highlights it (URL text fragment,
- * `#:~:text=prefix-,start[,end],-suffix`). Browsers match fragments on rendered text, word by
- * word and within one block, so whitespace is collapsed, the context is cut to whole words (a
- * prefix cut at CONTEXT characters loses its first word, a suffix its last), and a long quote
- * (which may cross paragraphs) is given by its first and last words.
- */
-export function textFragmentUrl(source: string, { exact, prefix, suffix }: Quote): string {
-  const enc = (s: string) => encodeURIComponent(s.replace(/\s+/g, ' ').trim()).replace(/-/g, '%2D');
-  // Context of CONTEXT characters was cut from a longer text: its outer word may be partial.
-  const cut = (s: string, partial: RegExp) => enc(s.length < CONTEXT ? s : s.replace(partial, ''));
-  const before = cut(prefix, /^\S*/);
-  const after = cut(suffix, /\S*$/);
-  const words = exact.trim().split(/\s+/);
-  const text = words.length > 8 ? [words.slice(0, 3), words.slice(-3)].map((w) => enc(w.join(' '))).join() : enc(exact);
-  return `${source.split('#')[0]}#:~:text=${before && before + '-,'}${text}${after && ',-' + after}`;
 }

@@ -11,7 +11,7 @@ import { isApplePlatform } from '../i18n/strings.js';
  */
 export function isCorrectionKey(e: KeyboardEvent, apple = isApplePlatform()): boolean {
   return (
-    e.key == 'Enter' && !e.isComposing && !e.repeat && !e.altKey && !e.shiftKey && (e.ctrlKey || (apple && e.metaKey))
+    e.key === 'Enter' && !e.isComposing && !e.repeat && !e.altKey && !e.shiftKey && (e.ctrlKey || (apple && e.metaKey))
   );
 }
 

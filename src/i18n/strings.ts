@@ -126,7 +126,9 @@ export function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): I
 
 /** Fills `{name}` placeholders; unknown names stay as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in values ? String(values[name]) : placeholder,
+  );
 }
 
 /**

@@ -66,8 +66,8 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   // Running totals: paragraphs and characters before each gap (one entry per gap).
   const paras = [0];
   const chars = [0];
-  blocks.map((b, i) => {
-    paras[i + 1] = paras[i] + +(b.kind == 'paragraph');
+  blocks.forEach((b, i) => {
+    paras[i + 1] = paras[i] + (b.kind === 'paragraph' ? 1 : 0);
     chars[i + 1] = chars[i] + b.chars;
   });
   /** Whether gaps `from`..`to` hold too little text for two ads (or above the first). */
@@ -80,24 +80,22 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   let last = -1;
   let next = -1;
   const candidates = paras.map((_, i): Candidate => {
-    if (blocks[i - 1]?.kind == 'ad') last = i;
-    if (next < i) for (next = i; next <= n && blocks[next]?.kind != 'ad';) next++;
+    if (blocks[i - 1]?.kind === 'ad') last = i;
+    if (next < i) for (next = i; next <= n && blocks[next]?.kind !== 'ad';) next++;
     // Next to a block that is not a paragraph; at the edges (no block above or below) the
     // "too early" and "after the last paragraph" rules refuse the gap instead.
-    const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind != 'paragraph');
-    const reason = !r.enabled
-      ? 'ads off'
-      : paras[n] == paras[i]
-        ? 'after the last paragraph'
-        : other
-          ? 'next to ' + other.kind
-          : positions.length >= r.max
-            ? `limit: ${r.max} ads`
-            : last < 0 && near(0, i, r.first, r.firstChars)
-              ? 'too early'
-              : near(last, i) || near(i, next)
-                ? 'too close to an ad'
-                : '';
+    const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind !== 'paragraph');
+    /** Why the gap is refused, or '' when it is taken; the first rule it breaks. */
+    const refusal = (): string => {
+      if (!r.enabled) return 'ads off';
+      if (paras[n] === paras[i]) return 'after the last paragraph';
+      if (other) return 'next to ' + other.kind;
+      if (positions.length >= r.max) return `limit: ${r.max} ads`;
+      if (last < 0 && near(0, i, r.first, r.firstChars)) return 'too early';
+      if (near(last, i) || near(i, next)) return 'too close to an ad';
+      return '';
+    };
+    const reason = refusal();
     if (!reason) positions.push((last = i));
     return { index: i, taken: !reason, reason: reason || 'taken' };
   });
@@ -115,7 +113,7 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
 export function placeRelated(blocks: PlacementBlock[]): number | null {
   const find = (first: number) =>
     placeAds(
-      blocks.map((b) => (b.kind == 'ad' ? { kind: 'other', chars: 0 } : b)),
+      blocks.map((b) => (b.kind === 'ad' ? { kind: 'other', chars: 0 } : b)),
       { first, firstChars: 0, max: 1 },
     ).positions[0];
   return find(2) ?? find(1) ?? null;
@@ -134,8 +132,13 @@ export function rulesFrom(
   input: { first?: Loose; gap?: Loose; max?: Loose; ads?: string | null; enabled?: boolean | null },
 ): PlacementRules {
   const ads = input.ads?.trim().toLowerCase();
-  const rules = { ...base, enabled: ads == 'none' ? false : ads == 'auto' || (input.enabled ?? base.enabled) };
+  let enabled = input.enabled ?? base.enabled;
+  if (ads === 'none') enabled = false;
+  if (ads === 'auto') enabled = true;
+  const rules = { ...base, enabled };
   // Whole numbers ≥ 0 only, from a string or a number; anything else (blank included) is ignored.
-  for (const k of ['first', 'gap', 'max'] as const) if (/^\s*\d+\s*$/.test(`${input[k]}`)) rules[k] = +input[k]!;
+  for (const key of ['first', 'gap', 'max'] as const) {
+    if (/^\s*\d+\s*$/.test(`${input[key]}`)) rules[key] = Number(input[key]);
+  }
   return rules;
 }

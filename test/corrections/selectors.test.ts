@@ -4,7 +4,6 @@ import {
   articleOf,
   articleText,
   selectionTarget,
-  textFragmentUrl,
   textOffset,
   trimQuote,
   type Quote,
@@ -170,34 +169,6 @@ describe('corrections: selectors', () => {
       await withoutComposedRanges(() => {
         expect(selectionTarget([el])?.quote.exact).to.equal('all 212 cables');
       });
-    });
-  });
-
-  describe('text fragment link', () => {
-    const quote = (exact: string, prefix: string, suffix: string, start = 100): Quote => ({
-      exact,
-      prefix,
-      suffix,
-      start,
-      end: start + exact.length,
-    });
-
-    it('links to the words with whole-word context, escaping dashes and commas', () => {
-      const url = textFragmentUrl(
-        'https://news.example/story#top',
-        quote('40,000 cross-ings', 'ears. The council expects about ', ' a day. Engineers replaced all 21'),
-      );
-      expect(url).to.equal(
-        'https://news.example/story#:~:text=The%20council%20expects%20about-,40%2C000%20cross%2Dings,-a%20day.%20Engineers%20replaced%20all',
-      );
-    });
-
-    it('gives a long quote by its first and last words, since fragments match within one block', () => {
-      const url = textFragmentUrl(
-        'https://x.example/a',
-        quote('one two three four five six seven eight nine ten', '', '', 0),
-      );
-      expect(url).to.equal('https://x.example/a#:~:text=one%20two%20three,eight%20nine%20ten');
     });
   });
 

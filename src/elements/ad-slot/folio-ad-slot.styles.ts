@@ -1,11 +1,11 @@
 import { css } from 'lit';
 
-// Written compactly: the bundle ships this text as is. The label row is 24px high (its line
-// height), part of the reserved height (LABEL_HEIGHT in the element); `--_frame` is the rest of
-// the reserve, which the element sets on itself. The frame keeps that height until the slot may
-// grow, so a creative arriving late moves nothing; the frame (the <slot> itself, made a grid) centres the creative vertically,
-// stretches the slotted container to its width, and `text-align` (inherited by the container)
-// centres the creative horizontally. Tint and rule are mid-grey with alpha: readable on light and
+// The label row is 24px high (its line height), part of the reserved height (LABEL_HEIGHT in the
+// element); `--_frame` is the rest of the reserve, which the element sets on itself. The frame
+// keeps that height until the slot may grow, so a creative arriving late moves nothing; the frame
+// (the <slot> itself, made a grid) centres the creative vertically, stretches the slotted
+// container to its width, and `text-align` (inherited by the container) centres the creative
+// horizontally. Tint and rule are mid-grey with alpha: readable on light and
 // dark pages. A page's own rules for `folio-ad-slot` win over these :host defaults.
 export const styles = css`
   :host {

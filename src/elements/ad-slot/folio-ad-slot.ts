@@ -37,8 +37,10 @@ let slots = 0;
  * @attr {string} unit - Ad unit path, for GPT: `/1234/news/article`.
  * @attr {string} provider - `placeholder` (default), `house` or `gpt`.
  * @attr {string} label - The visible label; default the localised "Advertisement".
- * @attr {string} lazy-margin - How near the viewport the slot must come before it asks (default `100%`, one viewport; or px).
- * @attr {number} reserve - Height to reserve in px, label included; default the smallest creative plus the label.
+ * @attr {string} lazy-margin - How near the viewport the slot must come before it asks (default `100%`, one
+ *   viewport; or px).
+ * @attr {number} reserve - Height to reserve in px, label included; default the smallest creative plus the
+ *   label.
  * @attr {string} ads-src - House creatives JSON: `[{ sizes, image, href, alt }]`.
  * @attr {string} gpt-src - The Google Publisher Tag script; default Google's.
  * @attr {string} ad-consent - `strict`: no ad at all without TCF consent for purpose 1.
@@ -103,10 +105,11 @@ export class FolioAdSlot extends LitElement {
     this.append(this.#container);
     // `lazy-margin`: `100%`, `600px` or `600` (px); anything else is the default, one viewport
     // (one value: the same margin on every side).
-    const m = this.lazyMargin!;
-    const v = parseFloat(m);
+    const margin = this.lazyMargin ?? '';
+    const value = parseFloat(margin);
+    const unit = margin.includes('%') ? '%' : 'px';
     new IntersectionObserver((entries) => entries.pop()!.isIntersecting && this.load(), {
-      rootMargin: v >= 0 ? v + (/%/.test(m) ? '%' : 'px') : '100%',
+      rootMargin: value >= 0 ? value + unit : '100%',
     }).observe(this);
   }
 
@@ -114,33 +117,43 @@ export class FolioAdSlot extends LitElement {
     super.disconnectedCallback();
     // A slot that is only being moved comes back before the microtask and carries on; one that
     // left stops measuring viewability and releases its GPT slot, if it had one.
-    queueMicrotask(() => this.isConnected || (this.#stopViewing?.(), releaseGptSlot(this.#container)));
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.#stopViewing?.();
+      releaseGptSlot(this.#container);
+    });
   }
 
-  /** Reserves the space on the host itself, before any request: the smallest creative plus the label, or `reserve`. */
+  /**
+   * Reserves the space on the host itself, before any request: the smallest creative plus the
+   * label, or `reserve`.
+   */
   protected override updated(): void {
     // The frame's height: the reserve less the label (never below 0), else the smallest creative's.
-    const n = +this.reserve!;
-    const f = n > 0 ? Math.max(n - LABEL_HEIGHT, 0) : smallestHeight(parseSizes(this.sizes));
-    this.style.minHeight = f + LABEL_HEIGHT + 'px';
-    this.style.setProperty('--_frame', f + 'px');
+    const reserve = Number(this.reserve);
+    const frame = reserve > 0 ? Math.max(reserve - LABEL_HEIGHT, 0) : smallestHeight(parseSizes(this.sizes));
+    this.style.minHeight = frame + LABEL_HEIGHT + 'px';
+    this.style.setProperty('--_frame', frame + 'px');
   }
 
-  /** Asks now, whatever the distance to the viewport (still after consent). Once per slot: later calls (the lazy observer's too) do nothing. */
+  /**
+   * Asks now, whatever the distance to the viewport (still after consent). Once per slot: later
+   * calls (the lazy observer's too) do nothing.
+   */
   async load(): Promise<void> {
     if (this.#asked) return;
     this.#asked = true;
     // Unknown names fall back to the placeholder.
-    const provider = [house, gpt].find((p) => p.name == this.provider) ?? placeholder;
+    const provider = [house, gpt].find((p) => p.name === this.provider) ?? placeholder;
     /** Dispatches one of the ad events, with this slot's provider in the detail. */
-    const fire = <D>(E: new (detail: D & { provider: string }) => Event, detail: D) =>
-      this.dispatchEvent(new E({ ...detail, provider: provider.name }));
+    const fire = <D>(EventClass: new (detail: D & { provider: string }) => Event, detail: D) =>
+      this.dispatchEvent(new EventClass({ ...detail, provider: provider.name }));
     const unit = this.unit ?? null;
     const sizes = fitWidth(parseSizes(this.sizes), this.clientWidth);
     const personalised = await readConsent();
     let result: AdResult = { filled: false, size: null };
     // Without purpose 1 consent: non-personalised ads, or none at all in strict mode.
-    if (personalised || this.adConsent != 'strict') {
+    if (personalised || this.adConsent !== 'strict') {
       this.toggleAttribute('requested', true);
       fire(FolioAdRequestEvent, { unit, sizes });
       try {
@@ -148,18 +161,19 @@ export class FolioAdSlot extends LitElement {
           container: this.#container,
           unit,
           sizes,
-          src: provider == house ? this.adsSrc : this.gptSrc,
+          src: provider === house ? this.adsSrc : this.gptSrc,
           personalised,
           label: this.#label(),
         });
       } catch (e) {
-        return void fire(FolioAdErrorEvent, { message: (e as Error).message });
+        fire(FolioAdErrorEvent, { message: (e as Error).message });
+        return;
       }
     }
     // Resizing is allowed only where it cannot move what the reader sees: entirely below the viewport.
     // The placeholder never draws, so it is never "empty" and never collapses.
     const below = this.getBoundingClientRect().top >= innerHeight;
-    const empty = !result.filled && provider != placeholder;
+    const empty = !result.filled && provider !== placeholder;
     const states = { filled: result.filled, empty, grown: below && result.filled, collapsed: below && empty };
     for (const [name, on] of Object.entries(states)) this.toggleAttribute(name, on);
     fire(FolioAdRenderEvent, result);

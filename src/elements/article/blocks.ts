@@ -15,6 +15,9 @@ import type { PlanItem } from './plan.js';
  * fragment rendered as a node (never re-parsed).
  */
 
+/** The heading level of a story's subheadings (the story's own headline is the h1). */
+const SUBHEADING = 3;
+
 function renderImage(img: StoryImage, base: string, strings: FolioStrings, lead?: boolean) {
   const src = safeUrl(img.src, base);
   // The credit follows the caption ("The new cycle lane. Photo: K. Lee"); an image with neither
@@ -22,7 +25,8 @@ function renderImage(img: StoryImage, base: string, strings: FolioStrings, lead?
   return (
     src &&
     html`<figure>
-      <img src=${src} alt=${img.alt} width=${img.width ?? nothing} height=${img.height ?? nothing} loading=${lead ? 'eager' : 'lazy'}>
+      <img src=${src} alt=${img.alt} width=${img.width ?? nothing} height=${img.height ?? nothing}
+        loading=${lead ? 'eager' : 'lazy'}>
       <figcaption>${img.caption}${img.credit && ` ${strings.photo}: ${img.credit}`}</figcaption>
     </figure>`
   );
@@ -49,7 +53,7 @@ function renderBlock(b: PlanItem, base: string, strings: FolioStrings) {
     case 'paragraph':
       return html`<p>${inline(b.html)}</p>`;
     case 'heading':
-      return b.level == 3 ? html`<h3>${b.text}</h3>` : html`<h2>${b.text}</h2>`;
+      return b.level === SUBHEADING ? html`<h3>${b.text}</h3>` : html`<h2>${b.text}</h2>`;
     case 'image':
       return renderImage(b, base, strings);
     case 'quote':
@@ -100,6 +104,12 @@ const DATE: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
 };
 
+/** What goes before the `i`th of `count` names: nothing, a comma, or the localised "and" before the last. */
+function separator(i: number, count: number, strings: FolioStrings): string {
+  if (!i) return '';
+  return i < count - 1 ? ', ' : ` ${strings.and} `;
+}
+
 /**
  * The story's header: kicker, headline, standfirst, byline, dates, lead image. The byline reads
  * "By A, B and C", names linked where the story gives a safe URL, joined with the localised
@@ -122,14 +132,14 @@ export function renderHeader(story: Story, lang: string, strings: FolioStrings) 
           ? html`<span>${strings.by}
             ${byline.map((person, i) => {
               const href = safeUrl(person.url, url);
-              return html`${i ? (i < byline.length - 1 ? ', ' : ` ${strings.and} `) : ''}${
+              return html`${separator(i, byline.length, strings)}${
                 href ? html`<a href=${href} rel=author>${person.name}</a>` : person.name
               }`;
             })}</span>`
           : nothing
       }
       ${date(story.datePublished, strings.published)}
-      ${story.dateModified != story.datePublished ? date(story.dateModified, strings.updated) : nothing}
+      ${story.dateModified !== story.datePublished ? date(story.dateModified, strings.updated) : nothing}
     </p>
     ${image && renderImage(image, url, strings, true)}
   </header>`;
@@ -155,7 +165,9 @@ export function renderAttribution({ publisher, url }: Story, strings: FolioStrin
  */
 export function renderFooter(host: ArticleHost) {
   const s = host.localStrings;
-  return html`<footer part=footer>${s.footerBefore}<button @click=${() => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }))}>${s.footerLink}</button>${s.footerAfter}${
-    isApplePlatform() ? s.keysMac : s.keysCtrl
-  }${s.footerEnd}</footer>`;
+  const request = () => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
+  const keys = isApplePlatform() ? s.keysMac : s.keysCtrl;
+  return html`<footer part=footer
+    >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${s.footerAfter}${keys}${s.footerEnd}</footer
+  >`;
 }

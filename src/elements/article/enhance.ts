@@ -33,10 +33,13 @@ const KINDS: Partial<Record<PlacementKind, string>> = {
 const bodyElements = (host: Element): Element[] =>
   [...host.children].filter((el) => !el.matches('[slot],[data-folio-debug]'));
 
-/** A block as the placement rules see it. Only text blocks (paragraph, quote, list: the kinds starting p, q, l) count characters. */
+/** The kinds of block whose text counts towards the characters between ads. */
+const TEXT_KINDS: PlacementKind[] = ['paragraph', 'quote', 'list'];
+
+/** A block as the placement rules see it. */
 function classify(el: Element): PlacementBlock {
   const kind = (Object.keys(KINDS) as PlacementKind[]).find((k) => el.matches(KINDS[k]!)) ?? 'other';
-  return { kind, chars: /^[pql]/.test(kind) ? el.textContent!.trim().length : 0 };
+  return { kind, chars: TEXT_KINDS.includes(kind) ? el.textContent!.trim().length : 0 };
 }
 
 /**
@@ -80,7 +83,7 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
     // Past the last block: undefined, which insertBefore takes as null (append).
     const ref = blocks[i] as Element;
     // A slot the publisher placed gets the article's ad settings where it has none of its own.
-    if (ref?.localName == 'folio-ad-slot') configureSlot(ref, s.ads);
+    if (ref?.localName === 'folio-ad-slot') configureSlot(ref, s.ads);
     if (s.debug) host.insertBefore(debugMarker(candidates[i]), ref);
     if (candidates[i].taken && safeToInsert(ref)) host.insertBefore(createSlot(s.ads), ref);
   }
@@ -96,7 +99,7 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
   }
   const now = bodyElements(host);
   const kinds = now.map(classify);
-  if (!items.length || kinds.some((b) => b.kind == 'related')) return items;
+  if (!items.length || kinds.some((b) => b.kind === 'related')) return items;
   // The first place the rules allow that cannot move what the reader sees: a feed usually
   // arrives after the first paint, when the top of the article is on screen.
   let at = 0;
@@ -119,8 +122,10 @@ export const renderEnd = (
   host: ArticleHost,
   more: RelatedItem[] = [],
   start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1,
-) =>
-  html`${renderMoreList(more, { base: host.canonicalUrl, strings: host.localStrings, startPosition: start })}${renderFooter(host)}`;
+) => {
+  const list = renderMoreList(more, { base: host.canonicalUrl, strings: host.localStrings, startPosition: start });
+  return html`${list}${renderFooter(host)}`;
+};
 
 /**
  * What the shadow root shows in enhance mode, for `<folio-article>` and a publisher's own

@@ -23,7 +23,7 @@ export function enhanceElement(
   el: Element,
   options: ArticleOptions & { strings?: Partial<FolioStrings> } = {},
 ): boolean {
-  if (hostOf(el) || el.localName == 'folio-article') return false;
+  if (hostOf(el) || el.localName === 'folio-article') return false;
   let root: ShadowRoot;
   try {
     root = el.attachShadow({ mode: 'open' });

@@ -18,6 +18,13 @@ const SECTION_SIZE = 20;
 /** How much main-thread time one rendering task may take before it yields. */
 const TASK_BUDGET_MS = 12;
 
+/** The failures a retry may mend, and the message each has (the rest is `errorFormat`). */
+const RETRY_MESSAGES = {
+  'story-network': 'errorNetwork',
+  'story-timeout': 'errorTimeout',
+  'story-http': 'errorHttp',
+} as const;
+
 /** Yields to the event loop without setTimeout's 4 ms clamp, so the browser can paint between chunks. */
 const yieldTask = (): Promise<unknown> =>
   new Promise((resolve) => {
@@ -230,8 +237,8 @@ export class FolioArticle extends LitElement implements ArticleHost {
 
   protected override firstUpdated(): void {
     // Enhance mode, once: slots and the related card between the publisher's blocks.
-    if (this.mode == 'enhance')
-      enhanceBody(this, resolveSettings(this), this.canonicalUrl).then((more) => (this.more = more));
+    if (this.mode !== 'enhance') return;
+    enhanceBody(this, resolveSettings(this), this.canonicalUrl).then((more) => (this.more = more));
   }
 
   /**
@@ -240,7 +247,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
    * never blocks the main thread for long.
    */
   async reload(): Promise<void> {
-    if (this.mode == 'enhance') return;
+    if (this.mode === 'enhance') return;
     this.abort?.abort();
     const { signal } = (this.abort = new AbortController());
     const self = this as { storyData?: Story };
@@ -250,9 +257,12 @@ export class FolioArticle extends LitElement implements ArticleHost {
     // The light-DOM `<folio-ad-slot>`s of the story shown before (see `createSlot`).
     for (const old of this.querySelectorAll(':scope>[slot^=folio-slot-]')) old.remove();
     // A story object is validated in a task of its own, after the one that connected the element.
-    const result = this.src
-      ? await loadStory(this.src, signal, this.timeout)
-      : (await yieldTask(), fromValue(this.story));
+    let result: LoadResult;
+    if (this.src) result = await loadStory(this.src, signal, this.timeout);
+    else {
+      await yieldTask();
+      result = fromValue(this.story);
+    }
     if (signal.aborted) return;
     if (!result.ok) {
       this.failed = result;
@@ -273,7 +283,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
     const settings = resolveSettings(this, data);
     const plan = planStory(data.body, data.related, settings.rules, settings.debug);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
-    for (const item of plan.items) if (item.type == 'ad') this.append(createSlot(settings.ads, item));
+    for (const item of plan.items) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
     this.sections = [];
     for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
     this.more = plan.more;
@@ -286,16 +296,16 @@ export class FolioArticle extends LitElement implements ArticleHost {
     do {
       await yieldTask();
       if (signal.aborted) return;
-      const t = performance.now();
+      const started = performance.now();
       this.shown += step;
       await this.updateComplete;
-      step = Math.max(1, Math.min(2 * step, (TASK_BUDGET_MS * step) / (performance.now() - t)));
+      step = Math.max(1, Math.min(2 * step, (TASK_BUDGET_MS * step) / (performance.now() - started)));
     } while (this.shown < this.sections.length);
     if (!signal.aborted) this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: data.body.length }));
   }
 
   protected override render() {
-    if (this.mode == 'enhance') return renderChrome(this, this.more);
+    if (this.mode === 'enhance') return renderChrome(this, this.more);
     const s = this.localStrings;
     const { storyData: story, failed, cache } = this;
     let content;
@@ -303,23 +313,25 @@ export class FolioArticle extends LitElement implements ArticleHost {
       const url = safeUrl(failed.url ?? this.querySelector('a')?.href);
       // The failures a retry may mend have a message of their own, named after the code
       // (story-network → errorNetwork, story-timeout, story-http); the rest is errorFormat.
-      const code = failed.code;
-      const message = s[`error${code[6].toUpperCase()}${code.slice(7)}` as keyof FolioStrings];
+      const message = RETRY_MESSAGES[failed.code as keyof typeof RETRY_MESSAGES];
       content = html`<div part=error role=alert>
         <h2>${s.errorTitle}</h2>
-        <p>${format(message ?? s.errorFormat, { status: failed.status! })}</p>
+        <p>${format(message ? s[message] : s.errorFormat, { status: failed.status! })}</p>
         ${url && html`<p><a href=${url}>${s.errorReadOriginal}</a></p>`}
         ${this.src && message && html`<button @click=${this.reload}>${s.errorRetry}</button>`}
       </div>`;
-    } else if (!story || !this.shown) content = html`<p role=status>${s.loading}</p>`;
-    else
+    } else if (!story || !this.shown) {
+      content = html`<p role=status>${s.loading}</p>`;
+    } else {
+      const sections = this.sections
+        .slice(0, this.shown)
+        .map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, s)));
       content = html`<article part=article>
           ${(cache[0] ??= renderHeader(story, this.language, s))}
-          <div part=body>
-            ${this.sections.slice(0, this.shown).map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, s)))}
-          </div>
+          <div part=body>${sections}</div>
         </article>
         ${renderAttribution(story, s)} ${renderEnd(this, this.more, this.start)}`;
+    }
     return html`<div class=story lang=${story?.lang ?? nothing}>${content}</div>`;
   }
 }

@@ -37,7 +37,7 @@ export function planStory(
   const items: StoryBlock[] = [...body];
   // Block types are the placement kinds.
   const kinds = () => items.map((b) => ({ kind: b.type as PlacementKind, chars: blockTextLength(b) }));
-  const at = related.length && !body.some((b) => b.type == 'related') ? placeRelated(kinds()) : null;
+  const at = related.length && !body.some((b) => b.type === 'related') ? placeRelated(kinds()) : null;
   if (at != null) items.splice(at, 0, { type: 'related', ...related[0] });
   const out: PlanItem[] = [];
   // Slots and cards are numbered in reading order (on a copy: the story's own blocks stay as they were).
@@ -48,5 +48,7 @@ export function planStory(
     if (c.taken) push({ type: 'ad' });
     if (items[i]) push(items[i]);
   });
-  return { items: out, more: related.slice(+(at != null)), start: count.related + 1 };
+  // The first related item went inline, unless there was no place for it.
+  const inline = at === null ? 0 : 1;
+  return { items: out, more: related.slice(inline), start: count.related + 1 };
 }

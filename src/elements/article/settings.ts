@@ -51,7 +51,12 @@ const AD_KEYS = {
 } as const;
 
 /** The placement rules one layer (attributes or script tag, same names) asks for. */
-const rulesOf = (o: ArticleOptions | FolioSettings) => ({ first: o.adFirst, gap: o.adGap, max: o.adMax, ads: o.ads });
+const rulesOf = (layer: ArticleOptions | FolioSettings) => ({
+  first: layer.adFirst,
+  gap: layer.adGap,
+  max: layer.adMax,
+  ads: layer.ads,
+});
 
 /** `own` over the story over the page's script-tag settings. */
 export function resolveSettings(own: ArticleOptions, story?: Story): ResolvedSettings {

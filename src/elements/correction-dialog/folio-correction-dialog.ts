@@ -1,5 +1,5 @@
 import { html, LitElement } from 'lit';
-import { MAX_QUOTE } from '../../corrections/annotation.js';
+import { MAX_QUOTE, MAX_TEXT } from '../../corrections/annotation.js';
 import type { Delivery } from '../../corrections/outbox.js';
 import { trimQuote, type Quote } from '../../corrections/selectors.js';
 import { en, format, type FolioStrings } from '../../i18n/strings.js';
@@ -27,6 +27,9 @@ export interface CorrectionRequest {
 }
 
 type Field = 'suggestion' | 'comment' | 'email' | 'hp';
+
+/** Space between the selection and the touch button, and between the button and the window's edge, in px. */
+const TOUCH_GAP = 8;
 
 /** Keeps the reader's selection: a press on the touch button would collapse it before the click. */
 const keepSelection = (e: Event) => e.preventDefault();
@@ -64,7 +67,7 @@ export class FolioCorrectionDialog extends LitElement {
   #invalid?: string;
   #press?: () => void;
 
-  #$<T extends Element = HTMLElement>(selector: string): T {
+  #query<T extends Element = HTMLElement>(selector: string): T {
     return this.renderRoot.querySelector(selector) as T;
   }
 
@@ -77,7 +80,7 @@ export class FolioCorrectionDialog extends LitElement {
 
   /** Whether the dialog is showing. */
   get open(): boolean {
-    return !!this.#$<HTMLDialogElement>('dialog')?.open;
+    return !!this.#query<HTMLDialogElement>('dialog')?.open;
   }
 
   /**
@@ -89,18 +92,19 @@ export class FolioCorrectionDialog extends LitElement {
     this.#invalid = '';
     this.lang = request.language;
     this.#set('editing', send ? '' : request.strings.correctionNoEndpoint); // renders, and hides the touch button
-    this.#$<HTMLFormElement>('form').reset();
-    const dialog = this.#$<HTMLDialogElement>('dialog');
+    this.#query<HTMLFormElement>('form').reset();
+    const dialog = this.#query<HTMLDialogElement>('dialog');
     if (!dialog.open) dialog.showModal();
-    const field = this.#$<HTMLTextAreaElement>(send ? '#suggestion' : '#done');
+    const field = this.#query<HTMLTextAreaElement>(send ? '#suggestion' : '#done');
     field.focus();
-    // Filled once focused, so every engine puts the caret at its end (WebKit puts it at the start of a field filled earlier).
+    // Filled once focused, so every engine puts the caret at its end (WebKit puts it at the start
+    // of a field filled earlier).
     if (send) field.value = quote?.exact ?? '';
   }
 
   /** Closes the dialog; the browser gives focus back to where it was before `show()`. */
   close(): void {
-    this.#$<HTMLDialogElement>('dialog').close();
+    this.#query<HTMLDialogElement>('dialog').close();
   }
 
   /**
@@ -114,23 +118,23 @@ export class FolioCorrectionDialog extends LitElement {
     // Renders now (the element may have been made in this same task; #set relies on it too).
     this.requestUpdate();
     this.performUpdate();
-    const button = this.#$<HTMLButtonElement>('.touch');
+    const button = this.#query<HTMLButtonElement>('.touch');
     if ((button.hidden = !rect)) return;
     this.#press = press;
     button.textContent = article!.localStrings.suggestCorrection;
     button.lang = article!.language;
     // The host is absolutely positioned: the button is placed from it, whatever the page's layout.
     const host = this.getBoundingClientRect();
-    button.style.left = `${Math.min(rect!.left, innerWidth - button.offsetWidth - 8) - host.left}px`;
-    button.style.top = `${rect!.bottom + 8 - host.top}px`;
+    button.style.left = `${Math.min(rect!.left, innerWidth - button.offsetWidth - TOUCH_GAP) - host.left}px`;
+    button.style.top = `${rect!.bottom + TOUCH_GAP - host.top}px`;
   }
 
   #trim(): void {
     const request = this.#request!;
     const quote = request.quote!;
-    const field = this.#$<HTMLTextAreaElement>('#suggestion');
+    const field = this.#query<HTMLTextAreaElement>('#suggestion');
     request.quote = trimQuote(quote, MAX_QUOTE);
-    if (field.value == quote.exact) field.value = request.quote.exact;
+    if (field.value === quote.exact) field.value = request.quote.exact;
     this.touch();
     field.focus();
   }
@@ -138,7 +142,7 @@ export class FolioCorrectionDialog extends LitElement {
   async #submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     // Send exists only while the form can be sent (see render); while sending, it is aria-disabled.
-    if (this.phase == 'sending') return;
+    if (this.phase === 'sending') return;
     const request = this.#request!;
     const { quote, send, strings: s } = request;
     // The form's controls by id.
@@ -149,16 +153,18 @@ export class FolioCorrectionDialog extends LitElement {
     // The first thing to fix: a quote over the limit (the trim offer says so), an unchanged text
     // without a comment, an email that is not one. Longer texts than MAX_TEXT cannot be typed or
     // pasted (maxlength); the receiver refuses them too.
-    const [invalid, error] =
-      quote && quote.exact.length > MAX_QUOTE
-        ? [this.#$<HTMLInputElement>('.limit button')]
-        : !comment.value.trim() && (!suggestion.value.trim() || suggestion.value == quote?.exact)
-          ? [suggestion, s.correctionEmpty]
-          : email.validity.typeMismatch
-            ? [email, s.correctionEmailError]
-            : [];
+    const unchanged = !suggestion.value.trim() || suggestion.value === quote?.exact;
+    let invalid: HTMLElement | undefined;
+    let error: string | undefined;
+    if (quote && quote.exact.length > MAX_QUOTE) invalid = this.#query('.limit button');
+    else if (unchanged && !comment.value.trim()) [invalid, error] = [suggestion, s.correctionEmpty];
+    else if (email.validity.typeMismatch) [invalid, error] = [email, s.correctionEmailError];
     this.#invalid = invalid?.id;
-    if (invalid) return (this.#set(this.phase, error), invalid.focus());
+    if (invalid) {
+      this.#set(this.phase, error);
+      invalid.focus();
+      return;
+    }
     this.#set('sending', s.correctionSending);
     // The email field trims its value itself (type=email).
     const result = await send!({
@@ -168,28 +174,26 @@ export class FolioCorrectionDialog extends LitElement {
       email: email.value,
       honeypot: hp.value,
     });
-    if (this.#request != request) return; // opened again meanwhile
-    const { outcome } = result;
-    this.#set(
-      outcome,
-      outcome == 'refused'
-        ? format(s.correctionRefused, { reason: result.message })
-        : outcome == 'sent'
-          ? s.correctionSent
-          : s.correctionQueued,
-    );
-    if (outcome != 'refused') this.#$('#done').focus();
+    if (this.#request !== request) return; // opened again meanwhile
+    if (result.outcome === 'refused') {
+      this.#set('refused', format(s.correctionRefused, { reason: result.message }));
+      return;
+    }
+    this.#set(result.outcome, result.outcome === 'sent' ? s.correctionSent : s.correctionQueued);
+    this.#query('#done').focus();
   }
 
   // The quote is shown in its context, which is an excerpt: ellipses on both sides.
-  // Fields are limited to MAX_TEXT (2000) characters: maxlength stops typing and pasting beyond.
+  // Fields are limited to MAX_TEXT characters: maxlength stops typing and pasting beyond.
   // A field to fix is marked invalid and described by the status line, which says why.
   // The honeypot (#hp) is for bots only: off-screen, out of the tab order, hidden from screen
   // readers. Send is aria-disabled while sending, not disabled: that would drop the reader's focus.
   protected override render() {
     const { strings: s = en, quote, send } = this.#request ?? ({} as Partial<CorrectionRequest>);
-    const editable = send && this.phase != 'sent' && this.phase != 'queued';
+    const editable = send && this.phase !== 'sent' && this.phase !== 'queued';
     const invalid = this.#invalid;
+    const before = quote?.prefix && '…' + quote.prefix;
+    const after = quote?.suffix && quote.suffix + '…';
     return html`<dialog part=dialog aria-labelledby=title>
         <form novalidate @submit=${this.#submit}>
           <h2 id=title>${s.suggestCorrection}</h2>
@@ -197,34 +201,43 @@ export class FolioCorrectionDialog extends LitElement {
             quote &&
             html`<figure part=quote>
               <figcaption>${s.correctionQuote}</figcaption>
-              <blockquote>${quote.prefix && '…' + quote.prefix}<mark>${quote.exact}</mark>${quote.suffix && quote.suffix + '…'}</blockquote>
+              <blockquote>${before}<mark>${quote.exact}</mark>${after}</blockquote>
             </figure>
             ${
               editable && quote.exact.length > MAX_QUOTE
                 ? html`<p class=limit>
                   ${format(s.correctionTooLong, { count: quote.exact.length, max: MAX_QUOTE })}
-                  <button type=button @click=${this.#trim}>${format(s.correctionTrim, { max: MAX_QUOTE })}</button>
+                  <button type=button @click=${this.#trim}
+                    >${format(s.correctionTrim, { max: MAX_QUOTE })}</button
+                  >
                 </p>`
                 : ''
             }`
           }
           <div ?hidden=${!editable}>
             <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
-            <textarea id=suggestion rows=3 maxlength=2000 aria-invalid=${invalid == 'suggestion'} aria-describedby=status></textarea>
+            <textarea id=suggestion rows=3 maxlength=${MAX_TEXT} aria-invalid=${invalid === 'suggestion'}
+              aria-describedby=status></textarea>
             <label for=comment>${s.correctionComment}</label>
-            <textarea id=comment rows=3 maxlength=2000></textarea>
+            <textarea id=comment rows=3 maxlength=${MAX_TEXT}></textarea>
             <label for=email>${s.correctionEmail}</label>
-            <input id=email type=email autocomplete=email aria-invalid=${invalid == 'email'} aria-describedby=status>
+            <input id=email type=email autocomplete=email aria-invalid=${invalid === 'email'}
+              aria-describedby=status>
             <input id=hp name=website tabindex=-1 autocomplete=off aria-hidden=true>
           </div>
           <p role=status id=status>${this.#message}</p>
           <div class=actions>
-            <button type=button id=done @click=${this.close}>${editable ? s.correctionCancel : s.correctionClose}</button>
-            <button type=submit ?hidden=${!editable} aria-disabled=${this.phase == 'sending'}>${s.correctionSend}</button>
+            <button type=button id=done @click=${this.close}
+              >${editable ? s.correctionCancel : s.correctionClose}</button
+            >
+            <button type=submit ?hidden=${!editable} aria-disabled=${this.phase === 'sending'}
+              >${s.correctionSend}</button
+            >
           </div>
         </form>
       </dialog>
-      <button class=touch type=button hidden @pointerdown=${keepSelection} @mousedown=${keepSelection} @click=${() => this.#press!()}></button>`;
+      <button class=touch type=button hidden @pointerdown=${keepSelection} @mousedown=${keepSelection}
+        @click=${() => this.#press!()}></button>`;
   }
 }
 

@@ -18,15 +18,21 @@ function checkedUrl(raw: string | undefined, base: string | null): string | null
   return url;
 }
 
+/** An impression: half the card in view (for a second). */
+const IMPRESSION_SHARE = 0.5;
+
+/** `2026-11-20`: a date without a time. */
+const DATE_ONLY_LENGTH = 10;
+
 /**
  * A localised date, or undefined when `iso` is not a date. Date-only strings (10 characters or
  * fewer) are calendar days, not UTC midnights; a malformed language tag falls back to English.
  */
 function formatDate(iso: string | undefined, lang: string): string | undefined {
   const date = new Date(iso!);
-  return isNaN(+date)
-    ? undefined
-    : dateFormat(lang, { dateStyle: 'medium', timeZone: iso?.[10] ? undefined : 'UTC' }).format(date);
+  if (isNaN(date.getTime())) return undefined;
+  const dateOnly = iso!.length <= DATE_ONLY_LENGTH;
+  return dateFormat(lang, { dateStyle: 'medium', timeZone: dateOnly ? 'UTC' : undefined }).format(date);
 }
 
 /** A line of the card (label, kicker, headline), or nothing when it has no content. */
@@ -61,7 +67,8 @@ const line = (name: string, content: unknown) =>
  * @attr {'inline' | 'compact'} variant - `compact`: no image, no teaser.
  * @attr {number} position - Position reported in the click and impression events.
  *
- * @slot - The teaser (light DOM). Without one, `item.teaser` is shown as text (the slot's fallback). Hidden in the compact variant.
+ * @slot - The teaser (light DOM). Without one, `item.teaser` is shown as text (the slot's fallback). Hidden in
+ *   the compact variant.
  *
  * @csspart card - The card box.
  * @csspart label - The "Other Topics of Interest" line.
@@ -75,8 +82,10 @@ const line = (name: string, content: unknown) =>
  * @cssprop [--folio-related-card-accent=var(--folio-accent, #b0102a)] - Border and focus ring colour.
  * @cssprop [--folio-related-card-background=#f3f2ef] - Card background (dark: #24262a).
  *
- * @fires {FolioRelatedClickEvent} folio-related-click - The reader activated the link, before navigation; cancel it to stay.
- * @fires {FolioRelatedImpressionEvent} folio-related-impression - Half the card was in view for one continuous second; once per item.
+ * @fires {FolioRelatedClickEvent} folio-related-click - The reader activated the link, before navigation;
+ *   cancel it to stay.
+ * @fires {FolioRelatedImpressionEvent} folio-related-impression - Half the card was in view for one continuous
+ *   second; once per item.
  */
 export class FolioRelatedCard extends LitElement {
   static override styles = styles;
@@ -94,7 +103,10 @@ export class FolioRelatedCard extends LitElement {
   declare headline?: string;
   /** The kicker above the headline ("Fact-Checking"). */
   declare kicker?: string;
-  /** The line above the card; defaults to the localised "Other Topics of Interest" (inline variant only). `""` hides it. */
+  /**
+   * The line above the card; defaults to the localised "Other Topics of Interest" (inline variant
+   * only). `""` hides it.
+   */
   declare label?: string;
   /** Thumbnail URL: http(s), or relative to `base`. */
   declare image?: string;
@@ -157,15 +169,12 @@ export class FolioRelatedCard extends LitElement {
   #watch(): void {
     this.#stopWatching?.();
     const key = this.#url + this.#text!;
-    if (this.isConnected && this.#text && this.#reported != key)
-      this.#stopWatching = watchViewability(
-        this,
-        () => {
-          this.#reported = key;
-          this.dispatchEvent(new FolioRelatedImpressionEvent(this.#detail()));
-        },
-        { share: 0.5 },
-      );
+    if (!this.isConnected || !this.#text || this.#reported === key) return;
+    const report = () => {
+      this.#reported = key;
+      this.dispatchEvent(new FolioRelatedImpressionEvent(this.#detail()));
+    };
+    this.#stopWatching = watchViewability(this, report, { share: IMPRESSION_SHARE });
   }
 
   /**
@@ -175,7 +184,7 @@ export class FolioRelatedCard extends LitElement {
    */
   #onClick(e: MouseEvent): void {
     const link = this.renderRoot.querySelector('a');
-    if (e.target == link) {
+    if (e.target === link) {
       if (!this.dispatchEvent(new FolioRelatedClickEvent(this.#detail()))) e.preventDefault();
     } else if (
       link &&
@@ -190,17 +199,23 @@ export class FolioRelatedCard extends LitElement {
     const text = this.#text;
     if (!text) return nothing;
     const lang = resolveLang(this);
-    const compact = this.variant == 'compact';
+    const compact = this.variant === 'compact';
     const published = this.#field('published');
     const date = formatDate(published, lang);
     const src = !compact && checkedUrl(this.#field('image'), this.#base!);
+    const label = this.#field('label') ?? (compact ? '' : stringsFor(lang, this.strings).otherTopics);
+    const headline = this.#url ? html`<a part=link href=${this.#url}>${text}</a>` : text;
     // The teaser is the slot itself: its fallback, `item.teaser`, shows when nothing is slotted.
-    return html`<div class=card part=card @click=${this.#onClick}><div class=text>${line('label', this.#field('label') ?? (compact ? '' : stringsFor(lang, this.strings).otherTopics))}${line(
-      'kicker',
-      this.#field('kicker'),
-    )}${line('headline', this.#url ? html`<a part=link href=${this.#url}>${text}</a>` : text)}${compact ? nothing : html`<slot part=teaser>${this.item?.teaser}</slot>`}${
-      date ? html`<time part=date datetime=${published!}>${date}</time>` : nothing
-    }</div>${src ? html`<img part=image src=${src} alt=${this.#field('imageAlt')} loading=lazy decoding=async>` : nothing}</div>`;
+    const teaser = compact ? nothing : html`<slot part=teaser>${this.item?.teaser}</slot>`;
+    const time = date ? html`<time part=date datetime=${published!}>${date}</time>` : nothing;
+    const image = src
+      ? html`<img part=image src=${src} alt=${this.#field('imageAlt')} loading=lazy decoding=async>`
+      : nothing;
+    const kicker = line('kicker', this.#field('kicker'));
+    return html`<div class=card part=card @click=${this.#onClick}
+      ><div class=text>${line('label', label)}${kicker}${line('headline', headline)}${teaser}${time}</div
+      >${image}</div
+    >`;
   }
 }
 

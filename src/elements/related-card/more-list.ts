@@ -17,12 +17,15 @@ export interface MoreListOptions {
  * host element adds `moreListStyles` to its own styles.
  */
 export function renderMoreList(items: RelatedItem[], opts: MoreListOptions): TemplateResult | typeof nothing {
-  return items.length
-    ? html`<section class=more part=more><h2 part=more-heading>${opts.strings.moreOnThisStory}</h2><ul role=list>${items.map(
-        (item, i) =>
-          html`<li><folio-related-card variant=compact .item=${item} base=${opts.base} position=${opts.startPosition + i}></folio-related-card></li>`,
-      )}</ul></section>`
-    : nothing;
+  if (!items.length) return nothing;
+  const cards = items.map(
+    (item, i) =>
+      html`<li><folio-related-card variant=compact .item=${item} base=${opts.base}
+        position=${opts.startPosition + i}></folio-related-card></li>`,
+  );
+  return html`<section class=more part=more
+    ><h2 part=more-heading>${opts.strings.moreOnThisStory}</h2><ul role=list>${cards}</ul></section
+  >`;
 }
 
 /** Styles for `renderMoreList`, for the shadow root it renders into. */
