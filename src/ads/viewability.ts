@@ -34,9 +34,12 @@ export function watchViewability(
   share ??= viewableShare(width * height);
   let timer = 0;
   let inView = false;
-  // (Re)starts the clock while in view and the tab is visible; else stops it.
+  let stopped = false;
+  // (Re)starts the clock while in view and the tab is visible; else stops it. An observer's
+  // report already queued when watching stopped (Firefox delivers it) starts nothing.
   const restart = () => {
     clearTimeout(timer);
+    if (stopped) return;
     const viewed = () => {
       stop();
       onViewable();
@@ -52,6 +55,7 @@ export function watchViewability(
     { threshold: share },
   );
   const stop = () => {
+    stopped = true;
     io.disconnect();
     document.removeEventListener('visibilitychange', restart);
     clearTimeout(timer);
