@@ -31,8 +31,6 @@ const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 };
 
-/** Folio's longest quote (MAX_QUOTE in src/corrections/annotation.ts): a longer one shows the `.limit` offer. */
-const MAX_QUOTE = 500;
 /** How long to wait for the dialog, and for the correction to reach the endpoint. */
 const DIALOG_TIMEOUT_MS = 3000;
 const DELIVERY_TIMEOUT_MS = 5000;
@@ -42,6 +40,8 @@ const ADS_EXPECTED_FROM = 8;
 const ENGLISH = { footer: 'To suggest a correction', label: 'Advertisement', dialog: 'Suggest a correction' };
 /** Ground-truth kinds an ad must not touch: embeds (tweets, iframes, videos) and images (figures, image-only paragraphs). */
 const EMBEDS_AND_IMAGES = ['embed', 'image'];
+/** A quote's 32-character context is "mostly whitespace" above this share (a reader sees almost no context). */
+const MOSTLY_WHITESPACE = 0.5;
 /** Prose paragraphs an ad needs between itself and any other ad, the publisher's included (Folio's default `gap`). */
 const AD_GAP_PARAGRAPHS = 3;
 
@@ -53,9 +53,8 @@ const viewportNames = option('viewport') ? [option('viewport')] : Object.keys(VI
 
 // ---- The server: the repository's dist/ and test/ folders, plus a corrections endpoint ---------
 
-/** Annotations received, by the page run that sent them (the `run` query parameter). */
-const received = new Map();
-const waiting = new Map();
+/** Whoever waits for the next correction to arrive: runs go one at a time, so it is the current run's. */
+let onCorrection = null;
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -74,10 +73,8 @@ async function startServer() {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === ENDPOINT && req.method === 'POST') {
-      const run = req.headers.referer ? new URL(req.headers.referer).searchParams.get('run') : null;
       const annotation = JSON.parse(await readBody(req));
-      received.set(run, annotation);
-      waiting.get(run)?.(annotation);
+      onCorrection?.(annotation);
       res.writeHead(201, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ id: annotation.id }));
       return;
@@ -97,14 +94,15 @@ async function startServer() {
   return server;
 }
 
-function nextAnnotation(run) {
-  if (received.has(run)) return Promise.resolve(received.get(run));
+/** The next correction the endpoint receives, or null when none arrives in time. Call before sending. */
+function nextCorrection() {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), DELIVERY_TIMEOUT_MS);
-    waiting.set(run, (annotation) => {
+    onCorrection = (annotation) => {
       clearTimeout(timer);
+      onCorrection = null;
       resolve(annotation);
-    });
+    };
   });
 }
 
@@ -160,13 +158,14 @@ function readPage({ headlineSelector, embedsAndImages }) {
     kind: el.localName === 'folio-ad-slot' ? 'folio-ad' : el.dataset.truth,
   }));
   const gap = (a, b) => Math.max(0, a.top >= b.bottom ? a.top - b.bottom : b.top - a.bottom);
-  /** The nearest block of one of `kinds` to sequence[index]: blocks and prose paragraphs between, and the px gap. */
+  /** The nearest block of one of `kinds` to sequence[index]: blocks (empty ones not counted) and prose paragraphs between, and the px gap. */
   const nearestOf = (index, kinds) => {
     const box = pageBox(sequence[index].el);
     let nearest = null;
     sequence.forEach((other, j) => {
       if (!kinds.includes(other.kind)) return;
-      const between = sequence.slice(Math.min(j, index) + 1, Math.max(j, index));
+      // Empty paragraphs take up no visible room: an ad across one from a tweet is right under it.
+      const between = sequence.slice(Math.min(j, index) + 1, Math.max(j, index)).filter((b) => b.kind !== 'empty');
       const found = {
         kind: other.kind,
         blocks: between.length,
@@ -339,9 +338,7 @@ const whitespaceShare = (s) => (s.length ? (s.length - s.replace(/\s/g, '').leng
 
 async function measure(browser, origin, entry, viewportName, variant) {
   const selector = variant?.selector ?? entry.selector;
-  const runId = `${entry.file}:${viewportName}:${variant?.name ?? 'page'}`;
-  const query = new URLSearchParams({ run: runId });
-  if (variant) query.set('enhance', variant.selector);
+  const query = variant ? `?${new URLSearchParams({ enhance: variant.selector })}` : '';
   const context = await browser.newContext({ viewport: VIEWPORTS[viewportName], deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
@@ -359,7 +356,7 @@ async function measure(browser, origin, entry, viewportName, variant) {
   });
   await page.addInitScript(observeLayoutShift);
 
-  await page.goto(`${origin}${PAGES_URL}${entry.file}?${query}`, { waitUntil: 'load' });
+  await page.goto(`${origin}${PAGES_URL}${entry.file}${query}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.Folio && !Array.isArray(window.Folio), null, { timeout: 5000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
   await page.evaluate(scrollThrough);
@@ -383,8 +380,9 @@ async function measure(browser, origin, entry, viewportName, variant) {
       // Over the limit, the reader has to trim before sending; the start does not change.
       if (dialog.limit) await page.click('folio-correction-dialog .limit button');
       await page.fill('folio-correction-dialog #suggestion', `${collapse(entry.quote.text).slice(0, 40)} (corrected)`);
+      const delivered = nextCorrection();
       await page.click('folio-correction-dialog button[type=submit]');
-      const annotation = await nextAnnotation(runId);
+      const annotation = await delivered;
       const position = annotation?.target?.selector?.[1];
       quote.sent = !!annotation;
       quote.start = position?.start ?? null;
@@ -426,6 +424,7 @@ async function measure(browser, origin, entry, viewportName, variant) {
   return result;
 }
 
+const contextMostlyWhitespace = (q) => !!q.dialog && Math.max(q.prefixWhitespace, q.suffixWhitespace) > MOSTLY_WHITESPACE;
 const nextToEmbedOrImage = (ad) => ad.embedOrImage?.blocks === 0;
 const nearPageAd = (ad) => !!ad.pageAd && ad.pageAd.prose < AD_GAP_PARAGRAPHS;
 
@@ -454,6 +453,7 @@ function verdict(r) {
     if (q.refused) wrong.push(`quote counted ${q.counted}, refused`);
     else if (q.counted !== q.visible) wrong.push(`quote counted ${q.counted}`);
     if (!q.exactMatches) wrong.push('quote text differs');
+    if (contextMostlyWhitespace(q)) wrong.push('quote context mostly whitespace');
     if (!q.positionRight) wrong.push(`position ${q.start} vs ${q.inStory?.raw}`);
   }
   if (r.englishChrome && Object.values(r.englishChrome).some(Boolean)) wrong.push('English chrome');
@@ -516,6 +516,7 @@ function patternRows(results) {
       ads.filter(nearPageAd).length,
       sum((r) => r.footers.length === r.stories),
       sum((r) => r.quote.dialog && !r.quote.refused && r.quote.counted === r.quote.visible),
+      sum((r) => contextMostlyWhitespace(r.quote)),
       sum((r) => r.quote.positionRight),
       sum((r) => r.layoutShift > 0),
       sum((r) => r.englishChrome && Object.values(r.englishChrome).some(Boolean)),
@@ -524,7 +525,7 @@ function patternRows(results) {
   });
 }
 
-const PATTERN_HEADERS = ['pattern', 'pages', 'runs', 'runs without ads', 'ads', 'between prose', 'touching embed/image', `< ${AD_GAP_PARAGRAPHS} ¶ from page ad`, 'footers right', 'quote counted 455', 'position right', 'CLS > 0', 'English chrome', 'fully right'];
+const PATTERN_HEADERS = ['pattern', 'pages', 'runs', 'runs without ads', 'ads', 'between prose', 'touching embed/image', `< ${AD_GAP_PARAGRAPHS} ¶ from page ad`, 'footers right', 'quote counted 455', 'context mostly ws', 'position right', 'CLS > 0', 'English chrome', 'fully right'];
 
 // ---- Main -----------------------------------------------------------------------------------
 
