@@ -124,7 +124,10 @@ function observeLayoutShift() {
       window.__layoutShift.shifts.push({
         value: Number(entry.value.toFixed(4)),
         at: Math.round(entry.startTime),
-        moved: entry.sources.map((source) => `${describe(source.node)} ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`),
+        moved: entry.sources.map(
+          (source) =>
+            `${describe(source.node)} ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`,
+        ),
       });
     }
   }).observe({ type: 'layout-shift', buffered: true });
@@ -172,7 +175,8 @@ function readPage({ headlineSelector, embedsAndImages }) {
         prose: between.filter((b) => b.kind === 'prose').length,
         px: Math.round(gap(box, pageBox(other.el))),
       };
-      if (!nearest || found.blocks < nearest.blocks || (found.blocks === nearest.blocks && found.px < nearest.px)) nearest = found;
+      if (!nearest || found.blocks < nearest.blocks || (found.blocks === nearest.blocks && found.px < nearest.px))
+        nearest = found;
     });
     return nearest;
   };
@@ -276,7 +280,9 @@ function selectPassage({ within, text, selector, storyRoots }) {
   // on a page with several stories, those inside the story root that holds the passage).
   const matches = [...document.querySelectorAll(selector)];
   const story = storyRoots ? [...document.querySelectorAll(storyRoots)].find((root) => root.contains(startNode)) : null;
-  const fragments = matches.filter((el) => !matches.some((other) => other !== el && other.contains(el)) && (!story || story.contains(el)));
+  const fragments = matches.filter(
+    (el) => !matches.some((other) => other !== el && other.contains(el)) && (!story || story.contains(el)),
+  );
   const offsetIn = (roots) => {
     let raw = 0;
     let before = '';
@@ -297,7 +303,7 @@ function selectPassage({ within, text, selector, storyRoots }) {
     visible: text.length,
     rawLength: range.toString().length,
     fragments: fragments.length,
-    inFragment: fragment ? offsetIn([fragment])?.raw ?? null : null,
+    inFragment: fragment ? (offsetIn([fragment])?.raw ?? null) : null,
     inStory: offsetIn(fragments),
   };
 }
@@ -360,15 +366,32 @@ async function measure(browser, origin, entry, viewportName, variant) {
   await page.waitForFunction(() => window.Folio && !Array.isArray(window.Folio), null, { timeout: 5000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
   await page.evaluate(scrollThrough);
-  const state = await page.evaluate(readPage, { headlineSelector: entry.headline ?? 'h1', embedsAndImages: EMBEDS_AND_IMAGES });
+  const state = await page.evaluate(readPage, {
+    headlineSelector: entry.headline ?? 'h1',
+    embedsAndImages: EMBEDS_AND_IMAGES,
+  });
 
   // The quote: select the passage, Ctrl+Enter, read the dialog, send a correction.
-  const quote = { ...(await page.evaluate(selectPassage, { within: entry.quote.within ?? '[data-quote]', text: entry.quote.text, selector, storyRoots: entry.storyRoots })) };
+  const quote = {
+    ...(await page.evaluate(selectPassage, {
+      within: entry.quote.within ?? '[data-quote]',
+      text: entry.quote.text,
+      selector,
+      storyRoots: entry.storyRoots,
+    })),
+  };
   if (!quote.error) {
     await page.keyboard.press('Control+Enter');
     const opened = await page
-      .waitForFunction(() => document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog')?.open, null, { timeout: DIALOG_TIMEOUT_MS })
-      .then(() => true, () => false);
+      .waitForFunction(
+        () => document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog')?.open,
+        null,
+        { timeout: DIALOG_TIMEOUT_MS },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     const dialog = opened ? await page.evaluate(readDialog) : null;
     quote.dialog = dialog;
     if (dialog) {
@@ -386,7 +409,9 @@ async function measure(browser, origin, entry, viewportName, variant) {
       const position = annotation?.target?.selector?.[1];
       quote.sent = !!annotation;
       quote.start = position?.start ?? null;
-      quote.positionRight = position ? position.start === quote.inStory?.raw || position.start === quote.inStory?.collapsed : false;
+      quote.positionRight = position
+        ? position.start === quote.inStory?.raw || position.start === quote.inStory?.collapsed
+        : false;
     }
   }
   await context.close();
@@ -424,7 +449,8 @@ async function measure(browser, origin, entry, viewportName, variant) {
   return result;
 }
 
-const contextMostlyWhitespace = (q) => !!q.dialog && Math.max(q.prefixWhitespace, q.suffixWhitespace) > MOSTLY_WHITESPACE;
+const contextMostlyWhitespace = (q) =>
+  !!q.dialog && Math.max(q.prefixWhitespace, q.suffixWhitespace) > MOSTLY_WHITESPACE;
 const nextToEmbedOrImage = (ad) => ad.embedOrImage?.blocks === 0;
 const nearPageAd = (ad) => !!ad.pageAd && ad.pageAd.prose < AD_GAP_PARAGRAPHS;
 
@@ -433,7 +459,8 @@ function verdict(r) {
   const wrong = [];
   const expectAds = r.prose >= ADS_EXPECTED_FROM * r.stories;
   if (!r.ads.length && expectAds) wrong.push('no ads');
-  if (r.ads.length > 4 * r.stories) wrong.push(`${r.ads.length} ads for ${r.stories} stor${r.stories > 1 ? 'ies' : 'y'}`);
+  if (r.ads.length > 4 * r.stories)
+    wrong.push(`${r.ads.length} ads for ${r.stories} stor${r.stories > 1 ? 'ies' : 'y'}`);
   const misplaced = r.ads.filter((a) => !a.betweenProse).length;
   if (misplaced) wrong.push(`${misplaced} ad(s) not between prose`);
   const touching = r.ads.filter(nextToEmbedOrImage).length;
@@ -467,7 +494,11 @@ const padLeft = (value, width) => String(value).padStart(width);
 
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i ? padLeft(c, widths[i]) : pad(c, widths[i]))).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i ? padLeft(c, widths[i]) : pad(c, widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -497,7 +528,23 @@ function pageRows(results) {
   });
 }
 
-const PAGE_HEADERS = ['page', 'viewport', 'prose', 'ads', 'between prose', 'touching embed/image', '¶ to page ad', 'footers', 'footer above h1', 'CLS', 'quote 455→counted', 'ws in prefix/suffix', 'start sent/story', 'lang', 'right'];
+const PAGE_HEADERS = [
+  'page',
+  'viewport',
+  'prose',
+  'ads',
+  'between prose',
+  'touching embed/image',
+  '¶ to page ad',
+  'footers',
+  'footer above h1',
+  'CLS',
+  'quote 455→counted',
+  'ws in prefix/suffix',
+  'start sent/story',
+  'lang',
+  'right',
+];
 
 function patternRows(results) {
   const patterns = [...new Set(results.flatMap((r) => r.patterns))].sort();
@@ -525,7 +572,23 @@ function patternRows(results) {
   });
 }
 
-const PATTERN_HEADERS = ['pattern', 'pages', 'runs', 'runs without ads', 'ads', 'between prose', 'touching embed/image', `< ${AD_GAP_PARAGRAPHS} ¶ from page ad`, 'footers right', 'quote counted 455', 'context mostly ws', 'position right', 'CLS > 0', 'English chrome', 'fully right'];
+const PATTERN_HEADERS = [
+  'pattern',
+  'pages',
+  'runs',
+  'runs without ads',
+  'ads',
+  'between prose',
+  'touching embed/image',
+  `< ${AD_GAP_PARAGRAPHS} ¶ from page ad`,
+  'footers right',
+  'quote counted 455',
+  'context mostly ws',
+  'position right',
+  'CLS > 0',
+  'English chrome',
+  'fully right',
+];
 
 // ---- Main -----------------------------------------------------------------------------------
 
@@ -554,21 +617,35 @@ try {
 }
 
 if (asJson) {
-  process.stdout.write(JSON.stringify({ build: 'dist/folio.js', pages: entries.length, runs: results }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ build: 'dist/folio.js', pages: entries.length, runs: results }, null, 2) + '\n',
+  );
 } else {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const right = results.filter((r) => !r.verdict.length);
-  const pagesRight = new Set(entries.map((e) => e.file).filter((file) => results.filter((r) => r.page === file && !r.variant).every((r) => !r.verdict.length)));
-  console.log(`\n${results.length} runs of ${entries.length} pages in ${seconds} s: ${right.length} runs fully right, ${pagesRight.size} of ${entries.length} pages fully right at every viewport.\n`);
-  console.log('Per page and viewport (¶ to page ad: per ad, prose paragraphs between it and the nearest publisher ad; ws: whitespace share of the quote context; start: sent by Folio / in the whole story)\n');
+  const pagesRight = new Set(
+    entries
+      .map((e) => e.file)
+      .filter((file) => results.filter((r) => r.page === file && !r.variant).every((r) => !r.verdict.length)),
+  );
+  console.log(
+    `\n${results.length} runs of ${entries.length} pages in ${seconds} s: ${right.length} runs fully right, ${pagesRight.size} of ${entries.length} pages fully right at every viewport.\n`,
+  );
+  console.log(
+    'Per page and viewport (¶ to page ad: per ad, prose paragraphs between it and the nearest publisher ad; ws: whitespace share of the quote context; start: sent by Folio / in the whole story)\n',
+  );
   console.log(table(PAGE_HEADERS, pageRows(results)));
   console.log('\nPer pattern (a run counts for every pattern its page has)\n');
   console.log(table(PATTERN_HEADERS, patternRows(results)));
   console.log('\nWhat went wrong, per run\n');
-  for (const r of results) if (r.verdict.length) console.log(`${pad(runName(r), 28)} ${pad(r.viewport, 8)} ${r.verdict.join('; ')}`);
+  for (const r of results)
+    if (r.verdict.length) console.log(`${pad(runName(r), 28)} ${pad(r.viewport, 8)} ${r.verdict.join('; ')}`);
   const checks = results.filter((r) => r.prose !== r.proseInManifest || r.quote.error || r.externalRequests.length);
   if (checks.length) {
     console.log('\nFixture problems (the page and pages.json disagree, or the page reaches out):');
-    for (const r of checks) console.log(`  ${runName(r)}: prose ${r.prose} vs manifest ${r.proseInManifest}${r.quote.error ? `; ${r.quote.error}` : ''}${r.externalRequests.length ? `; ${r.externalRequests.join(' ')}` : ''}`);
+    for (const r of checks)
+      console.log(
+        `  ${runName(r)}: prose ${r.prose} vs manifest ${r.proseInManifest}${r.quote.error ? `; ${r.quote.error}` : ''}${r.externalRequests.length ? `; ${r.externalRequests.join(' ')}` : ''}`,
+      );
   }
 }
