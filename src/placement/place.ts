@@ -1,31 +1,63 @@
 /**
  * Where ads and the related card go in an article: plain functions over the article's blocks
- * (kind and text length), no DOM, so the rules are tested as a table and the debug view can
- * show why each gap was taken or refused. Think of the Guardian's "spacefinder": walk the gaps
- * from the top, take the first gap that keeps every rule, and carry on from there.
+ * (what each block is, its text length and, when the page was measured, where it is drawn), no
+ * DOM, so the rules are tested as a table and the debug view can show why each gap was taken or
+ * refused. Think of the Guardian's "spacefinder": walk the gaps from the top, take the first gap
+ * that keeps every rule, and carry on from there; with rendered geometry, distances are kept in
+ * pixels too, as spacefinder keeps them.
  */
 
-export type PlacementKind = 'paragraph' | 'heading' | 'image' | 'quote' | 'list' | 'ad' | 'related' | 'other';
+/**
+ * What a block of the body is. Only a `paragraph` (real prose) has an ad above or below it; the
+ * rest are neighbours an ad keeps away from: `empty` paragraphs, `image`s (figures, image-only
+ * paragraphs) and their `caption`s, `embed`s (tweets, iframes, videos), `link` lines ("Related:
+ * …"), `heading`s, `quote`s, `list`s, the `related` card, `other` content, and `ad`s already
+ * there: a slot the publisher gave Folio or the publisher's own ad container, which also count
+ * for the spacing between ads (not for the maximum).
+ */
+export type PlacementKind =
+  | 'paragraph'
+  | 'empty'
+  | 'image'
+  | 'caption'
+  | 'embed'
+  | 'link'
+  | 'heading'
+  | 'quote'
+  | 'list'
+  | 'ad'
+  | 'related'
+  | 'other';
 
-/** One block of the article body, as the rules see it. `chars` is its visible text length. */
+/** One block of the article body, as the rules see it. */
 export interface PlacementBlock {
   kind: PlacementKind;
+  /** Visible text length (paragraphs, quotes and lists; 0 for the rest). */
   chars: number;
+  /** A paragraph ending in a colon introduces what follows (a speaker's words): no ad after it. */
+  intro?: boolean;
+  /** Where the block is drawn, in px from any origin shared by all blocks, when the page was measured. */
+  top?: number;
+  bottom?: number;
 }
 
 export interface PlacementRules {
-  /** `false` inserts no ads; pinned `ad` blocks stay where the publisher put them. */
+  /** `false` inserts no ads; ads already there stay where they are. */
   enabled: boolean;
   /** Paragraphs before the first ad. */
   first: number;
   /** Characters of text before the first ad. */
   firstChars: number;
-  /** Paragraphs between two ads (pinned ads count). */
+  /** Paragraphs between two ads (ads already there count). */
   gap: number;
   /** Characters of text between two ads. */
   gapChars: number;
-  /** Most inserted ads (pinned ones not counted). */
+  /** Most inserted ads (ads already there not counted). */
   max: number;
+  /** With geometry: px of content between two ads, the publisher's own included. */
+  gapPx: number;
+  /** With geometry: px between an ad and an image, embed or heading above or below it. */
+  clearPx: number;
 }
 
 export const DEFAULT_RULES: PlacementRules = {
@@ -35,7 +67,12 @@ export const DEFAULT_RULES: PlacementRules = {
   gap: 3,
   gapChars: 600,
   max: 4,
+  gapPx: 500,
+  clearPx: 150,
 };
+
+/** The kinds an ad keeps `clearPx` away from, when the page was measured. */
+const CLEAR_OF: PlacementKind[] = ['image', 'embed', 'heading'];
 
 /** A gap index i means "between blocks[i-1] and blocks[i]" (0..blocks.length). */
 export interface Candidate {
@@ -53,12 +90,14 @@ export interface Placement {
 }
 
 /**
- * The gaps to insert ads at. Only a gap between two paragraphs qualifies (never next to a
- * heading, image, quote, list, related card, other content or another ad, and never after the
- * last paragraph). The first ad needs `first` paragraphs and `firstChars` characters above it;
- * any two ads, pinned or inserted, need `gap` paragraphs and `gapChars` characters between them
- * (also between an inserted ad and a pinned ad below it). At most `max` are inserted. Greedy from
- * the top, which yields the most ads the spacing allows.
+ * The gaps to insert ads at. Only a gap between two paragraphs qualifies (never next to any
+ * other kind of block, never after a paragraph ending in a colon, never after the last
+ * paragraph). The first ad needs `first` paragraphs and `firstChars` characters above it; any two
+ * ads, already there or inserted, need `gap` paragraphs and `gapChars` characters between them
+ * (also between an inserted ad and one below it). When the blocks carry geometry, an ad also
+ * needs `gapPx` of content between itself and any other ad, and `clearPx` between itself and an
+ * image, embed or heading; without it the paragraph rules alone decide. At most `max` are
+ * inserted. Greedy from the top, which yields the most ads the spacing allows.
  */
 export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): Placement {
   const r = { ...DEFAULT_RULES, ...rules };
@@ -73,10 +112,18 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   /** Whether gaps `from`..`to` hold too little text for two ads (or above the first). */
   const near = (from: number, to: number, min = r.gap, minChars = r.gapChars) =>
     paras[to] - paras[from] < min || chars[to] - chars[from] < minChars;
+  /** Where an ad at gap i would be drawn: the top of the block below it; NaN when not measured. */
+  const y = (i: number) => blocks[i]?.top ?? NaN;
+  /**
+   * The first block of `kinds` within `px` of gap i, measured from the block's near edge (always
+   * none without geometry: NaN compares false).
+   */
+  const within = (i: number, px: number, kinds: PlacementKind[]) =>
+    blocks.find((b, j) => kinds.includes(b.kind) && (j < i ? y(i) - b.bottom! : b.top! - y(i)) < px);
   const positions: number[] = [];
-  // The gap where the previous ad ended (-1 before any), and where the next pinned ad starts
-  // (n + 1 when none; found once per ad: linear, not quadratic). Beyond 0..n the totals are
-  // undefined, so `near` is false: no ad above (the "too early" rule applies) or below.
+  // The gap where the previous ad ended (-1 before any), and where the next ad already there
+  // starts (n + 1 when none; found once per ad: linear, not quadratic). Beyond 0..n the totals
+  // are undefined, so `near` is false: no ad above (the "too early" rule applies) or below.
   let last = -1;
   let next = -1;
   const candidates = paras.map((_, i): Candidate => {
@@ -90,10 +137,14 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
       if (!r.enabled) return 'ads off';
       if (paras[n] === paras[i]) return 'after the last paragraph';
       if (other) return 'next to ' + other.kind;
+      if (blocks[i - 1]?.intro) return 'after a colon';
       if (positions.length >= r.max) return `limit: ${r.max} ads`;
       if (last < 0 && near(0, i, r.first, r.firstChars)) return 'too early';
-      if (near(last, i) || near(i, next)) return 'too close to an ad';
-      return '';
+      // Inserted ads are measured from the top of the block below them, where their content would start.
+      const crowded = within(i, r.gapPx, ['ad']) || positions.some((p) => y(i) - y(p) < r.gapPx);
+      if (crowded || near(last, i) || near(i, next)) return 'too close to an ad';
+      const furniture = within(i, r.clearPx, CLEAR_OF);
+      return furniture ? 'too close to ' + furniture.kind : '';
     };
     const reason = refusal();
     if (!reason) positions.push((last = i));

@@ -11,26 +11,50 @@ import {
 
 const KINDS: Record<string, PlacementKind> = {
   p: 'paragraph',
+  e: 'empty',
   h: 'heading',
   i: 'image',
+  c: 'caption',
+  m: 'embed',
+  k: 'link',
   q: 'quote',
   l: 'list',
   a: 'ad',
   r: 'related',
   o: 'other',
 };
-const CHARS: Record<string, number> = { p: 250, h: 30, i: 0, q: 120, l: 200, a: 0, r: 0, o: 0 };
+const CHARS: Record<string, number> = { p: 250, q: 120, l: 200, h: 30 };
 
-/** `'p*3 h p120 a'`: a kind letter, optional character count, optional `*repeat`. */
+/**
+ * `'p*3 h p120 p: a'`: a kind letter (see KINDS), an optional character count, an optional `:`
+ * (the paragraph ends in a colon), an optional `*repeat`.
+ */
 function blocks(spec: string): PlacementBlock[] {
   const out: PlacementBlock[] = [];
   for (const token of spec.split(/\s+/).filter(Boolean)) {
-    const m = /^([phiqlaro])(\d+)?(?:\*(\d+))?$/.exec(token);
+    const m = /^([pehicmkqlaro])(\d+)?(:)?(?:\*(\d+))?$/.exec(token);
     if (!m) throw new Error(`bad token ${token}`);
-    for (let n = Number(m[3] ?? 1); n > 0; n--)
-      out.push({ kind: KINDS[m[1]], chars: m[2] ? Number(m[2]) : CHARS[m[1]] });
+    for (let n = Number(m[4] ?? 1); n > 0; n--) {
+      const block: PlacementBlock = { kind: KINDS[m[1]], chars: m[2] ? Number(m[2]) : (CHARS[m[1]] ?? 0) };
+      if (m[3]) block.intro = true;
+      out.push(block);
+    }
   }
   return out;
+}
+
+/**
+ * The same blocks with rendered geometry, stacked from 0 with no margins: `heights` gives each
+ * block's height in px in order (a number for all of them, or one per block).
+ */
+function measured(spec: string, heights: number | number[]): PlacementBlock[] {
+  let top = 0;
+  return blocks(spec).map((b, i) => {
+    const height = typeof heights === 'number' ? heights : heights[i];
+    const block = { ...b, top, bottom: top + height };
+    top += height;
+    return block;
+  });
 }
 
 /** Paragraphs before each gap index. */
@@ -164,6 +188,49 @@ describe('placement: placeAds', () => {
       positions: [],
       reasons: { 1: 'too early' },
     },
+    {
+      name: 'empty paragraphs are no paragraphs: they neither count nor hold an ad',
+      spec: 'p*2 e p p e p*3 e p*3',
+      positions: [4, 8, 12],
+      reasons: {
+        2: 'next to empty',
+        3: 'next to empty',
+        5: 'next to empty',
+        7: 'too close to an ad',
+        11: 'too close to an ad',
+      },
+    },
+    {
+      name: 'never next to an embed, under an image’s caption or next to a link line',
+      spec: 'p*3 m p*3 i c p*3 k p*4',
+      positions: [5, 10, 14],
+      reasons: {
+        3: 'next to embed',
+        4: 'next to embed',
+        8: 'next to image',
+        9: 'next to caption',
+        12: 'next to link',
+        13: 'next to link',
+      },
+    },
+    {
+      name: 'never after a paragraph ending in a colon (a speaker’s introduction)',
+      spec: 'p*2 p: p*3 p: p*4',
+      positions: [4, 8],
+      reasons: { 3: 'after a colon', 7: 'after a colon' },
+    },
+    {
+      name: 'a publisher’s ad container counts for the spacing, not for the maximum',
+      spec: 'p*3 a p*3 a p*3 a p*20',
+      positions: [15, 18, 21, 24],
+      reasons: {
+        3: 'next to ad',
+        5: 'too close to an ad',
+        8: 'next to ad',
+        9: 'too close to an ad',
+        27: 'limit: 4 ads',
+      },
+    },
   ];
 
   for (const { name, spec, rules, positions, reasons } of table) {
@@ -179,6 +246,53 @@ describe('placement: placeAds', () => {
     });
   }
 
+  describe('with rendered geometry (px)', () => {
+    it('keeps gapPx of content between inserted ads, however many short paragraphs fit in it', () => {
+      const b = measured('p*30', 60);
+      const { positions, candidates } = placeAds(b);
+      expect(positions).to.deep.equal([3, 12, 21]);
+      expect(candidates[6].reason).to.equal('too close to an ad');
+      // The same paragraphs unmeasured: the paragraph rules alone.
+      expect(placeAds(blocks('p*30')).positions).to.deep.equal([3, 6, 9, 12]);
+    });
+
+    it('keeps gapPx from the publisher’s ads above and below, measured from their edges', () => {
+      const below = measured('p*3 a p*10', [60, 60, 60, 250, ...Array(10).fill(60)]);
+      expect(placeAds(below).positions).to.deep.equal([13]);
+      const above = measured('p*10 a p*3', [...Array(10).fill(60), 250, 60, 60, 60]);
+      const { positions, candidates } = placeAds(above);
+      expect(positions).to.deep.equal([]);
+      expect(candidates[3].reason).to.equal('too close to an ad');
+    });
+
+    it('keeps clearPx from images, embeds and headings, above and below', () => {
+      const heights = [100, 100, 100, 100, 40, 100, 100, 100, 100, 100, 100];
+      const { positions, candidates } = placeAds(measured('p*4 h p*6', heights));
+      expect(candidates[3].reason).to.equal('too close to heading');
+      expect(candidates[6].reason).to.equal('too close to heading');
+      expect(positions).to.deep.equal([7]);
+      expect(placeAds(blocks('p*4 h p*6')).positions).to.deep.equal([3, 7, 10]);
+      const embed = placeAds(measured('p*4 m p*6', [...heights.slice(0, 4), 400, ...heights.slice(5)]));
+      expect(embed.candidates[3].reason).to.equal('too close to embed');
+      expect(embed.candidates[6].reason).to.equal('too close to embed');
+      const image = placeAds(measured('p*4 i p*6', [...heights.slice(0, 4), 400, ...heights.slice(5)]));
+      expect(image.candidates[3].reason).to.equal('too close to image');
+    });
+
+    it('takes the rules from the caller: 0 px turns the pixel rules off', () => {
+      expect(placeAds(measured('p*30', 60), { gapPx: 0 }).positions).to.deep.equal([3, 6, 9, 12]);
+      const heights = [100, 100, 100, 100, 40, 100, 100, 100, 100, 100, 100];
+      expect(placeAds(measured('p*4 h p*6', heights), { clearPx: 0, gapPx: 0 }).positions).to.deep.equal([3, 7, 10]);
+    });
+
+    it('ignores blocks that were not measured (hidden ones), and gaps next to them', () => {
+      const b = measured('p*8', 300);
+      delete b[3].top;
+      delete b[3].bottom;
+      expect(placeAds(b).positions).to.deep.equal([3, 6]);
+    });
+  });
+
   it('a realistic 13-paragraph article (uneven lengths) meets the issue\'s "done when"', () => {
     const lengths = [420, 180, 260, 390, 150, 310, 280, 440, 200, 350, 170, 300, 230];
     const b = lengths.map((chars) => ({ kind: 'paragraph' as const, chars }));
@@ -189,14 +303,14 @@ describe('placement: placeAds', () => {
     expect(positions.every((p) => p < b.length)).to.equal(true);
   });
 
-  it('whatever the article, no ad sits next to a non-paragraph or closer than the gap (random articles)', () => {
+  it('whatever the article, no ad sits next to a non-paragraph, after a colon or closer than the gap (random articles)', () => {
     let seed = 7;
     const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const kinds = 'pppppphiqlaro';
+    const kinds = 'ppppppphiqlaroecmk';
     for (let run = 0; run < 300; run++) {
       const b = Array.from({ length: Math.floor(rand() * 40) }, () => {
         const k = kinds[Math.floor(rand() * kinds.length)];
-        return { kind: KINDS[k], chars: Math.floor(rand() * 500) };
+        return { kind: KINDS[k], chars: Math.floor(rand() * 500), intro: rand() < 0.1 };
       });
       const { positions } = placeAds(b);
       expect(positions.length).to.be.at.most(DEFAULT_RULES.max);
@@ -207,6 +321,7 @@ describe('placement: placeAds', () => {
       for (const p of positions) {
         expect(b[p - 1]?.kind).to.equal('paragraph');
         expect(b[p]?.kind).to.equal('paragraph');
+        expect(b[p - 1].intro, 'an ad after a paragraph ending in a colon').to.equal(false);
       }
       for (let k = 1; k < ads.length; k++) {
         const between = b.slice(ads[k - 1].end, ads[k].at);

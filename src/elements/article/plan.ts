@@ -35,8 +35,13 @@ export function planStory(
   debug: boolean,
 ): BodyPlan {
   const items: StoryBlock[] = [...body];
-  // Block types are the placement kinds.
-  const kinds = () => items.map((b) => ({ kind: b.type as PlacementKind, chars: blockTextLength(b) }));
+  // Block types are the placement kinds; a paragraph whose text ends in a colon introduces the next.
+  const kinds = () =>
+    items.map((b) => ({
+      kind: b.type as PlacementKind,
+      chars: blockTextLength(b),
+      intro: /:\s*(<\/[^>]*>\s*)*$/.test((b as { html?: string }).html ?? ''),
+    }));
   const at = related.length && !body.some((b) => b.type === 'related') ? placeRelated(kinds()) : null;
   if (at != null) items.splice(at, 0, { type: 'related', ...related[0] });
   const out: PlanItem[] = [];
