@@ -184,6 +184,20 @@ describe('the script tag', () => {
     });
   });
 
+  describe('a string table of its own', () => {
+    it('speaks German on a German page that loads folio-widget/i18n/de next to the classic script', async () => {
+      const win = await page('/test/fixtures/embed/language-module.html', 120);
+      const article = win.document.getElementById('article')!;
+      await waitUntil(() => article.shadowRoot?.querySelector('[part=footer]'), 'the article was not enhanced');
+      const footer = article.shadowRoot!.querySelector('[part=footer]')!;
+      expect(footer.textContent).to.contain('Wenn Sie eine Korrektur');
+      expect(footer.getAttribute('lang')).to.equal('de');
+      const slot = article.querySelector('folio-ad-slot') as HTMLElement & { updateComplete: Promise<unknown> };
+      await slot.updateComplete;
+      expect(slot.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('Anzeige');
+    });
+  });
+
   describe('precedence', () => {
     it('takes each setting from the element, then the story, then the script tag', async () => {
       const win = await page('/test/fixtures/embed/precedence.html');
