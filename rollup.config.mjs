@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -149,6 +149,21 @@ export default [
       templates(),
       terser(terserOptions),
       integrity(),
+    ],
+  },
+  {
+    // String tables outside the bundle, one module each (`folio-widget/i18n/de`): importing one
+    // adds its language to whichever copy of Folio is on the page.
+    input: Object.fromEntries(
+      readdirSync(new URL('./src/i18n/extra/', import.meta.url))
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => [file.replace(/\.ts$/, ''), `src/i18n/extra/${file}`]),
+    ),
+    output: { dir: 'dist', entryFileNames: 'i18n/[name].mjs', chunkFileNames: 'i18n/[name].mjs', format: 'es' },
+    plugins: [
+      resolve(),
+      typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined }),
+      terser(terserOptions),
     ],
   },
 ];

@@ -6,8 +6,7 @@
  */
 import { enhanceElement } from './elements/article/enhanced-element.js';
 import { openCorrection, VERSION } from './index.js';
-import { addPageSettings, readScriptSettings, type FolioSettings } from './internal/config.js';
-import type { ArticleOptions } from './elements/article/settings.js';
+import { addPageSettings, readScriptSettings, type ArticleOptions, type FolioSettings } from './internal/settings.js';
 
 type Command = (folio: FolioGlobal) => void;
 

@@ -12,13 +12,14 @@ import { define } from './internal/define.js';
 export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioRelatedCard };
 export { installCorrections, openCorrection };
 export { enhanceElement } from './elements/article/enhanced-element.js';
-export type { ArticleOptions } from './elements/article/settings.js';
+export type { ArticleOptions, FolioSettings } from './internal/settings.js';
 export type { WebAnnotation } from './corrections/annotation.js';
 export * from './events.js';
 export type * from './story/story.js';
 export { parseStory } from './story/story.js';
 export { sanitizeInline } from './story/sanitize.js';
 export { en, uk, type FolioStrings } from './i18n/strings.js';
+export { addLanguage } from './i18n/registry.js';
 export { VERSION } from './internal/define.js';
 
 define('folio-article', FolioArticle);

@@ -1,8 +1,10 @@
 /**
  * Every string a reader sees, per language. English is the reference: other languages must
  * have every key (the type checks it). Publishers override any of them through the
- * `strings` property of an element.
+ * `strings` property of an element. More languages (`de`, `fr`, `es`, `ar`) live in `extra/`,
+ * outside the bundle, and are added with `addLanguage`.
  */
+import { addedLanguages } from './registry.js';
 
 export const en = {
   // Article
@@ -101,18 +103,51 @@ export const uk: FolioStrings = {
   correctionNoEndpoint: 'Цей сайт не приймає виправлень.',
 };
 
-const TABLES: Record<string, FolioStrings> = { en, uk };
+const BUILT_IN: Record<string, FolioStrings> = { en, uk };
 
-/** The languages Folio ships strings for. */
-export const LANGUAGES = Object.keys(TABLES);
+export type Direction = 'ltr' | 'rtl';
 
 /**
- * The strings for a BCP 47 tag ("uk-UA" finds "uk"), English when Folio has no table for it,
- * with a publisher's overrides on top.
+ * Folio's strings for a BCP 47 tag's language ("uk-UA" finds "uk"): a table added with
+ * `addLanguage` first, then the built-in ones; undefined when there is none.
  */
-export function stringsFor(lang: string, overrides?: Partial<FolioStrings>): FolioStrings {
-  const base = TABLES[lang.toLowerCase().split('-')[0]] ?? en;
-  return overrides ? { ...base, ...overrides } : base;
+export function tableFor(lang: string): FolioStrings | undefined {
+  const primary = lang.toLowerCase().split('-')[0];
+  const added = addedLanguages()[primary];
+  return added ? { ...en, ...added } : BUILT_IN[primary];
+}
+
+/**
+ * The direction a language is written in, from `Intl.Locale#getTextInfo` (Chromium, Firefox and
+ * WebKit have it); left to right where the engine has no answer or the tag is malformed.
+ */
+export function directionOf(lang: string): Direction {
+  try {
+    const locale = new Intl.Locale(lang) as Intl.Locale & { getTextInfo?(): { direction: Direction } };
+    return locale.getTextInfo?.().direction ?? 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/**
+ * What Folio's own text (its chrome: labels, footer, headings, the dialog) is in, for one
+ * language: the strings, and the `lang` and `dir` to mark them with.
+ */
+export interface Chrome {
+  /** The language itself when Folio has its strings, else `en`: the English fallback is marked as English. */
+  lang: string;
+  /** The direction of `lang`: an English fallback stays left-to-right inside a right-to-left page. */
+  dir: Direction;
+  strings: FolioStrings;
+}
+
+/** The chrome for `language`: its table (English when there is none), with a publisher's overrides on top. */
+export function chromeFor(language: string, overrides?: Partial<FolioStrings>): Chrome {
+  const table = tableFor(language);
+  const lang = table ? language : 'en';
+  const strings = table ?? en;
+  return { lang, dir: directionOf(lang), strings: overrides ? { ...strings, ...overrides } : strings };
 }
 
 /** A date format in `lang`, or in English when the browser does not accept `lang` as a tag. */

@@ -1,9 +1,10 @@
-import type { FolioStrings } from '../i18n/strings.js';
+import { chromeFor, resolveLang, type Direction, type FolioStrings } from '../i18n/strings.js';
 
 /**
- * What the corrections overlay needs to know about an article, whichever element carries it:
- * a `<folio-article>`, or a publisher's own element enhanced through `data-enhance` or
- * `Folio.enhance()`.
+ * What an article tells everything that works with it (the slots and cards it inserts, the
+ * corrections overlay and dialog), whichever element carries it: a `<folio-article>`, or a
+ * publisher's own element enhanced through `data-enhance` or `Folio.enhance()`. The one
+ * implementation is `ArticleContext` (`elements/article/context.ts`).
  */
 export interface ArticleHost {
   /** The element the reader sees as the article. */
@@ -12,8 +13,19 @@ export interface ArticleHost {
   readonly correctionsUrl: string | null;
   /** The node whose text is the article (quotes and positions are taken from it). */
   readonly textRoot: Node;
+  /** The article's language: the element's, else the story's, else the script tag's, else the page's. */
   readonly language: string;
+  /** Folio's strings in that language (English when it has none), with the publisher's overrides. */
   readonly localStrings: FolioStrings;
+  /** The language of `localStrings`: `language`, or `en` for the English fallback; what the chrome is marked with. */
+  readonly uiLang: string;
+  /**
+   * The direction of `uiLang`, for the chrome. Only on the host (`hostOf(el)`): on the element,
+   * `dir` is HTML's own attribute.
+   */
+  readonly dir: Direction;
+  /** The article's title: the story's headline, else the page's `og:title`, else `document.title`. Only on the host. */
+  readonly title: string;
 }
 
 const KEY = Symbol.for('folio.hosts');
@@ -22,20 +34,19 @@ type Global = typeof globalThis & { [KEY]?: WeakMap<Element, ArticleHost> };
 /** Shared by every copy of the bundle on the page, so a second copy never enhances twice. */
 const registry = (): WeakMap<Element, ArticleHost> => ((globalThis as Global)[KEY] ??= new WeakMap());
 
-/** An element that carries an article: a `<folio-article>`, or an enhanced publisher element. */
-export type ArticleElement = Element & ArticleHost;
+/** The fields an article's element carries itself (`dir` and `title` are HTML's own there). */
+const FIELDS = ['canonicalUrl', 'correctionsUrl', 'textRoot', 'language', 'localStrings', 'uiLang'] as const;
 
-const FIELDS = ['canonicalUrl', 'correctionsUrl', 'textRoot', 'language', 'localStrings'] as const;
+/** An element that carries an article: a `<folio-article>`, or an enhanced publisher element. */
+export type ArticleElement = Element & Pick<ArticleHost, (typeof FIELDS)[number]>;
 
 /**
- * Registers an article host. A publisher element enhanced by Folio gets the host's read-only
- * getters (non-enumerable), so every article, whatever its tag, answers the same questions.
+ * Registers an article host. The article's element gets the host's read-only getters
+ * (non-enumerable), so every article, whatever its tag, answers the same questions.
  */
 export function registerHost(host: ArticleHost): void {
   const el = host.element;
-  if (el !== (host as unknown)) {
-    for (const name of FIELDS) Object.defineProperty(el, name, { get: () => host[name], configurable: true });
-  }
+  for (const name of FIELDS) Object.defineProperty(el, name, { get: () => host[name], configurable: true });
   registry().set(el, host);
 }
 
@@ -47,4 +58,29 @@ export function isArticle(el: unknown): el is ArticleElement {
 /** The article host carried by `el`, if any. */
 export function hostOf(el: Element | null | undefined): ArticleHost | null {
   return (el && registry().get(el)) || null;
+}
+
+/** The article `node` is in (its own element included), through the shadow roots it sits in; null outside any. */
+export function closestArticle(node: Node | null): ArticleHost | null {
+  for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host) {
+    const host = hostOf(n as Element);
+    if (host) return host;
+  }
+  return null;
+}
+
+/**
+ * The chrome of an element Folio inserts (a slot, a card): inside an article, the article's
+ * language, direction and strings; outside any, or with a `lang` of its own, those of its own
+ * or its nearest ancestor's `lang`, its direction left to the page. `overrides` are the
+ * element's own strings, over the article's.
+ */
+export function chromeOf(
+  el: Element,
+  overrides?: Partial<FolioStrings>,
+): { lang: string; dir?: Direction; strings: FolioStrings } {
+  const article = !el.hasAttribute('lang') && closestArticle(el.parentNode);
+  if (!article) return { ...chromeFor(resolveLang(el), overrides), dir: undefined };
+  const strings = article.localStrings;
+  return { lang: article.uiLang, dir: article.dir, strings: overrides ? { ...strings, ...overrides } : strings };
 }

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { langOf } from '../support/language.js';
 
 /**
  * The classic bundle as publishers load it: dist/folio.js in a page of its own (an iframe), with
@@ -159,6 +160,41 @@ describe('the script tag', () => {
       p.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
       await waitUntil(() => doc.querySelector('folio-correction-dialog'), 'no dialog');
       expect(doc.querySelectorAll('folio-correction-dialog').length).to.equal(1);
+    });
+  });
+
+  describe('data-lang', () => {
+    it('speaks the script tag’s language in the slots and cards the article inserts, not only in its footer', async () => {
+      const win = await page('/test/fixtures/embed/language.html', 120);
+      const article = win.document.getElementById('article')!;
+      const cardLabel = () => article.querySelector('folio-related-card')?.shadowRoot?.querySelector('[part=label]');
+      await waitUntil(cardLabel, 'no related card');
+      const card = cardLabel()!;
+      const slot = article.querySelector('folio-ad-slot') as HTMLElement & { updateComplete: Promise<unknown> };
+      await slot.updateComplete;
+      const footer = article.shadowRoot!.querySelector('[part=footer]')!;
+      const label = slot.shadowRoot!.querySelector('[part=label]')!;
+      expect(footer.textContent).to.contain('Щоб запропонувати виправлення');
+      expect(label.textContent).to.equal('Реклама');
+      expect(card.textContent).to.equal('Інші теми, що можуть зацікавити');
+      // Marked as Ukrainian, inside a page that says it is English.
+      expect(win.document.documentElement.lang).to.equal('en');
+      for (const node of [footer, label, card]) expect(langOf(node)).to.equal('uk');
+      expect(win.__errors ?? []).to.deep.equal([]);
+    });
+  });
+
+  describe('a string table of its own', () => {
+    it('speaks German on a German page that loads folio-widget/i18n/de next to the classic script', async () => {
+      const win = await page('/test/fixtures/embed/language-module.html', 120);
+      const article = win.document.getElementById('article')!;
+      await waitUntil(() => article.shadowRoot?.querySelector('[part=footer]'), 'the article was not enhanced');
+      const footer = article.shadowRoot!.querySelector('[part=footer]')!;
+      expect(footer.textContent).to.contain('Wenn Sie eine Korrektur');
+      expect(footer.getAttribute('lang')).to.equal('de');
+      const slot = article.querySelector('folio-ad-slot') as HTMLElement & { updateComplete: Promise<unknown> };
+      await slot.updateComplete;
+      expect(slot.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('Anzeige');
     });
   });
 

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { apiReference, currentReference, readManifest } from '../tools/api-docs.mjs';
+import {
+  apiReference,
+  configurationTable,
+  currentReference,
+  readManifest,
+  SETTINGS_BEGIN,
+  SETTINGS_END,
+} from '../tools/api-docs.mjs';
+import { readSettingsTable } from '../tools/settings-table.mjs';
 
 const built = existsSync(new URL('../../dist/custom-elements.json', import.meta.url));
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -39,5 +47,30 @@ describe('API reference', { skip: !built && 'run `npm run build` first (npm test
 
   test('README.md carries the reference generated from this manifest', () => {
     assert.equal(currentReference(readme), apiReference(manifest), 'run `node test/tools/api-docs.mjs --write` after `npm run build`');
+  });
+
+  test('<folio-article>’s attributes are the settings table’s, each with its type, default and description', () => {
+    const settings = readSettingsTable().filter((s) => s.attribute);
+    const attributes = byTag['folio-article'].attributes;
+    assert.deepEqual(
+      attributes.map((a) => [a.name, a.fieldName, a.type.text, a.default]),
+      settings.map((s) => [s.attribute, s.name, s.type, s.default]),
+    );
+    // Numbers are numbers, in the manifest as in the element (an `@attr {number}` over a string property was the drift).
+    assert.equal(attributes.find((a) => a.name === 'ad-first').type.text, 'number');
+  });
+});
+
+describe('configuration table', () => {
+  test('every setting is documented once, in the table: one line of meaning each', () => {
+    for (const s of readSettingsTable()) assert.ok(s.description.length > 10, `${s.name} has no description`);
+  });
+
+  test('README.md carries the configuration table generated from the settings table', () => {
+    assert.equal(
+      currentReference(readme, SETTINGS_BEGIN, SETTINGS_END),
+      configurationTable(),
+      'run `node test/tools/api-docs.mjs --write`',
+    );
   });
 });

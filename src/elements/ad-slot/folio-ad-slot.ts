@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { readConsent } from '../../ads/consent.js';
 import { gpt, releaseGptSlot } from '../../ads/gpt.js';
 import { house } from '../../ads/house.js';
@@ -7,8 +7,8 @@ import type { AdResult } from '../../ads/provider.js';
 import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
 import { watchViewability } from '../../ads/viewability.js';
 import { FolioAdErrorEvent, FolioAdRenderEvent, FolioAdRequestEvent, FolioAdViewableEvent } from '../../events.js';
-import { resolveLang, stringsFor } from '../../i18n/strings.js';
 import { attributes, define } from '../../internal/define.js';
+import { chromeOf } from '../../internal/hosts.js';
 import { styles } from './folio-ad-slot.styles.js';
 
 /** Height of the label row, in px; part of the reserved height. */
@@ -24,6 +24,9 @@ let slots = 0;
  * only when the slot is entirely below the viewport when it arrives, else it is centred and
  * clipped to the reserve; an empty slot (house, GPT, strict consent refusal) collapses only when
  * it is entirely below the viewport, else it keeps its reserved box. Errors never collapse it.
+ *
+ * Inside an article, the slot speaks the article's language in its direction (its label and
+ * region name); on its own, that of its own or its nearest ancestor's `lang`.
  *
  * Themed from outside like any element (`folio-ad-slot { margin: 32px 0; background: … }` wins
  * over the slot's own defaults), the label through `::part(label)`; reads `--folio-rule-color`
@@ -182,14 +185,17 @@ export class FolioAdSlot extends LitElement {
   }
 
   #label(): string {
-    return this.label ?? stringsFor(resolveLang(this)).advertisement;
+    return this.label ?? chromeOf(this).strings.advertisement;
   }
 
   override render() {
     // Several slots on a page are several landmarks: an ordinal in the name keeps them distinct
-    // ("Advertisement 2") while the visible label stays "Advertisement".
-    const label = this.#label();
-    return html`<div role=region aria-label="${label} ${this.#n}">
+    // ("Advertisement 2") while the visible label stays "Advertisement". A label of the
+    // publisher's is in a language we do not know: only ours is marked with its language.
+    const { lang, dir, strings } = chromeOf(this);
+    const label = this.label ?? strings.advertisement;
+    const labelLang = this.label == null ? lang : nothing;
+    return html`<div role=region aria-label="${label} ${this.#n}" lang=${labelLang} dir=${dir ?? nothing}>
       <div part=label>${label}</div>
       <slot part=frame></slot>
     </div>`;

@@ -1,6 +1,6 @@
 import { html, nothing, render } from 'lit';
 import { FolioCorrectionRequestEvent } from '../../events.js';
-import { dateFormat, isApplePlatform, type FolioStrings } from '../../i18n/strings.js';
+import { dateFormat, isApplePlatform, type Chrome, type FolioStrings } from '../../i18n/strings.js';
 import type { ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { sanitizeInline } from '../../story/sanitize.js';
@@ -114,9 +114,10 @@ function separator(i: number, count: number, strings: FolioStrings): string {
  * The story's header: kicker, headline, standfirst, byline, dates, lead image. The byline reads
  * "By A, B and C", names linked where the story gives a safe URL, joined with the localised
  * "and" rather than Intl.ListFormat, whose first use costs ~50 ms of locale loading on a phone.
- * Dates (validated by `parseStory`) are `<time datetime>`s; "updated" only when it differs.
+ * Dates (validated by `parseStory`) are `<time datetime>`s; "updated" only when it differs. The
+ * byline line is Folio's (its words and date format), so it is marked with the chrome's language.
  */
-export function renderHeader(story: Story, lang: string, strings: FolioStrings) {
+export function renderHeader(story: Story, { lang, dir, strings }: Chrome) {
   const format = dateFormat(lang, DATE);
   const date = (iso: string | undefined, label: string) =>
     iso && html`<span>${label} <time datetime=${iso}>${format.format(new Date(iso))}</time></span>`;
@@ -126,7 +127,7 @@ export function renderHeader(story: Story, lang: string, strings: FolioStrings) 
     <p class=kicker part=kicker>${line}</p>
     <h1 part=headline>${story.headline}</h1>
     <p class=standfirst part=standfirst>${story.standfirst}</p>
-    <p class=byline part=byline>
+    <p class=byline part=byline lang=${lang} dir=${dir}>
       ${
         byline.length
           ? html`<span>${strings.by}
@@ -146,12 +147,12 @@ export function renderHeader(story: Story, lang: string, strings: FolioStrings) 
 }
 
 /** The publisher's attribution (issue 6): logo, "Source: name", a link to the canonical story. */
-export function renderAttribution({ publisher, url }: Story, strings: FolioStrings) {
+export function renderAttribution({ publisher, url }: Story, { lang, dir, strings }: Chrome) {
   const canonical = safeUrl(url);
   const logo = safeUrl(publisher?.logo, url);
   return (
     (publisher || canonical) &&
-    html`<p class=attribution part=attribution>
+    html`<p class=attribution part=attribution lang=${lang} dir=${dir}>
       ${logo && html`<img class=logo src=${logo} alt="" width=20 height=20 loading=lazy />`}
       ${publisher && `${strings.source}: ${publisher.name}`}
       ${canonical && html`<a class=canonical href=${canonical}>${strings.originalStory}</a>`}
@@ -164,10 +165,10 @@ export function renderAttribution({ publisher, url }: Story, strings: FolioStrin
  * general correction (`folio-correction-request`) from the article's element.
  */
 export function renderFooter(host: ArticleHost) {
-  const s = host.localStrings;
+  const { localStrings: s, uiLang, dir } = host;
   const request = () => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
   const keys = isApplePlatform() ? s.keysMac : s.keysCtrl;
-  return html`<footer part=footer
+  return html`<footer part=footer lang=${uiLang} dir=${dir}
     >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${s.footerAfter}${keys}${s.footerEnd}</footer
   >`;
 }

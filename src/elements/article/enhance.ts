@@ -6,7 +6,7 @@ import { fetchRelatedFeed } from '../../story/related-feed.js';
 import type { RelatedItem } from '../../story/story.js';
 import { renderMoreList } from '../related-card/more-list.js';
 import { debugMarker, renderFooter } from './blocks.js';
-import type { AdDefaults, ResolvedSettings } from './settings.js';
+import type { AdDefaults, ResolvedSettings } from '../../internal/settings.js';
 
 /**
  * The DOM side of the article: reading the publisher's blocks as the placement rules see them,
@@ -88,11 +88,12 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
     if (candidates[i].taken && safeToInsert(ref)) host.insertBefore(createSlot(s.ads), ref);
   }
   host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
-  if (!s.relatedSrc) return [];
+  const feed = s.values.relatedSrc;
+  if (!feed) return [];
 
   let items: RelatedItem[];
   try {
-    items = await fetchRelatedFeed(s.relatedSrc);
+    items = await fetchRelatedFeed(feed);
   } catch (e) {
     host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: (e as Error).message, fatal: false }));
     return [];
@@ -123,7 +124,13 @@ export const renderEnd = (
   more: RelatedItem[] = [],
   start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1,
 ) => {
-  const list = renderMoreList(more, { base: host.canonicalUrl, strings: host.localStrings, startPosition: start });
+  const list = renderMoreList(more, {
+    base: host.canonicalUrl,
+    strings: host.localStrings,
+    lang: host.uiLang,
+    dir: host.dir,
+    startPosition: start,
+  });
   return html`${list}${renderFooter(host)}`;
 };
 

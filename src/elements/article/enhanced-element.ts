@@ -1,11 +1,11 @@
 import { adoptStyles, render } from 'lit';
-import type { FolioStrings } from '../../i18n/strings.js';
 import { hostOf } from '../../internal/hosts.js';
+import type { ArticleOptions } from '../../internal/settings.js';
 import type { RelatedItem } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
+import { ArticleContext } from './context.js';
 import { enhanceBody, renderChrome } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
-import { registerArticle, resolveSettings, type ArticleOptions } from './settings.js';
 
 /**
  * Enhance mode for a publisher's own element (`<article class="story-body">`), for pages whose
@@ -13,16 +13,15 @@ import { registerArticle, resolveSettings, type ArticleOptions } from './setting
  * The element keeps its tag, attributes and children (the same nodes, so the publisher's CSS and
  * scripts keep working); Folio attaches a shadow root that shows them through a `<slot>` and adds
  * the same chrome as `<folio-article>`: ad slots and the related card between the blocks, the
- * "More on this story" list and the corrections footer.
+ * "More on this story" list and the corrections footer. Its settings are `options` (the
+ * attribute names of `<folio-article>` in camelCase) and its own `lang`, as an attribute would
+ * be on `<folio-article>`.
  *
  * Gives `el` that treatment once. Returns false (and does nothing) when it is already an
  * article, was enhanced before (by this or another copy of Folio), or cannot take a shadow root
  * (it has one already, or its tag does not allow one), then with a warning.
  */
-export function enhanceElement(
-  el: Element,
-  options: ArticleOptions & { strings?: Partial<FolioStrings> } = {},
-): boolean {
+export function enhanceElement(el: Element, options: ArticleOptions = {}): boolean {
   if (hostOf(el) || el.localName === 'folio-article') return false;
   let root: ShadowRoot;
   try {
@@ -32,9 +31,13 @@ export function enhanceElement(
     return false;
   }
   adoptStyles(root, [articleStyles, moreListStyles]);
-  const host = registerArticle(el, options);
-  const show = (more?: RelatedItem[]) => render(renderChrome(host, more), root);
+  const context = new ArticleContext(el, () => ({ ...options, lang: options.lang ?? el.getAttribute('lang') }));
+  const show = (more?: RelatedItem[]) => {
+    render(renderChrome(context, more), root);
+    // Slots and cards the publisher placed, which rendered before the article was there.
+    context.refresh();
+  };
   show();
-  enhanceBody(el, resolveSettings(options), host.canonicalUrl).then(show);
+  enhanceBody(el, context.settings, context.canonicalUrl).then(show);
   return true;
 }

@@ -1,17 +1,17 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FolioErrorEvent, FolioReadyEvent, type FolioMode } from '../../events.js';
-import { format, type FolioStrings } from '../../i18n/strings.js';
-import { attributes } from '../../internal/define.js';
-import type { ArticleHost } from '../../internal/hosts.js';
+import { directionOf, format, type FolioStrings } from '../../i18n/strings.js';
+import type { ArticleElement } from '../../internal/hosts.js';
+import { settingProperties, type ArticleProperties } from '../../internal/settings.js';
 import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import type { RelatedItem, Story } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
 import { renderAttribution, renderHeader, renderSection } from './blocks.js';
+import { ArticleContext } from './context.js';
 import { createSlot, enhanceBody, renderChrome, renderEnd } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
 import { planStory, type PlanItem } from './plan.js';
-import { registerArticle, resolveSettings } from './settings.js';
 
 /** Blocks per section: the unit of chunked rendering and of `content-visibility`. */
 const SECTION_SIZE = 20;
@@ -33,6 +33,10 @@ const yieldTask = (): Promise<unknown> =>
     port2.postMessage(0);
   });
 
+// The typed properties of its attributes, from the settings table (`lang` is HTMLElement's own).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface FolioArticle extends Omit<ArticleProperties, 'lang'> {}
+
 /**
  * A news article body. Two modes:
  *
@@ -41,25 +45,13 @@ const yieldTask = (): Promise<unknown> =>
  * - **Story**: a Story JSON document from `src` or the `story` property is rendered into the
  *   shadow root, where the host page's CSS cannot break it.
  *
+ * Its attributes are the article settings of `src/internal/settings.ts`, documented there once
+ * (the build puts them into the manifest): typed properties of the same names in camelCase.
+ * Everything the article inserts (slots, cards, the end list, the footer) and the correction
+ * dialog speak the one language its `ArticleContext` decides.
+ *
  * @tagname folio-article
  * @summary A news article: publisher markup enhanced in place, or a Story JSON document rendered.
- *
- * @attr {string} src - URL of a Story JSON document to fetch and render (story mode).
- * @attr {string} lang - Language of strings and dates; default: the story's, the script tag's, the nearest ancestor's.
- * @attr {number} timeout - Milliseconds to wait for `src` before the timeout error (default 10000).
- * @attr {string} corrections-endpoint - Where corrections are POSTed (W3C Web Annotation JSON).
- * @attr {string} ad-provider - `placeholder` (default), `house` or `gpt`, for every slot the article inserts.
- * @attr {string} ad-unit - Ad unit path for inserted slots (GPT), e.g. `/1234/news/article`.
- * @attr {string} ad-sizes - Creative sizes for inserted slots, e.g. `300x250,336x280`, or `fluid`.
- * @attr {string} ads-src - URL of the house creatives JSON (provider `house`).
- * @attr {string} gpt-src - URL of the Google Publisher Tag script; default Google's.
- * @attr {string} ad-consent - `strict`: no ads at all without TCF consent for purpose 1.
- * @attr {number} ad-first - Paragraphs before the first inserted ad (default 3).
- * @attr {number} ad-gap - Paragraphs between two ads (default 3).
- * @attr {number} ad-max - Most inserted ads (default 4).
- * @attr {string} ads - `none` inserts no ads (pinned ones stay).
- * @attr {boolean} debug-ads - Marks every candidate ad position and why it was taken or refused.
- * @attr {string} related-src - Enhance mode: URL of a JSON feed of related stories.
  *
  * @slot - Enhance mode: the publisher's article markup. Story mode: fallback content shown until
  *   the story renders (e.g. a link to the story), then hidden.
@@ -90,88 +82,24 @@ const yieldTask = (): Promise<unknown> =>
  * @fires {FolioErrorEvent} folio-error - The story could not be loaded or read. Detail: code, message, fatal.
  * @fires {FolioCorrectionRequestEvent} folio-correction-request - The reader clicked "write to us here".
  */
-export class FolioArticle extends LitElement implements ArticleHost {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class FolioArticle extends LitElement implements ArticleElement {
   static override styles = [articleStyles, moreListStyles];
 
   static override properties = {
-    ...attributes(
-      'src',
-      'lang',
-      'correctionsEndpoint',
-      'adProvider',
-      'adUnit',
-      'adSizes',
-      'adsSrc',
-      'gptSrc',
-      'adConsent',
-      'adFirst',
-      'adGap',
-      'adMax',
-      'ads',
-      'relatedSrc',
-    ),
+    ...settingProperties(),
     story: { attribute: false },
     strings: { attribute: false },
-    timeout: { type: Number },
-    debugAds: { type: Boolean, attribute: 'debug-ads' },
     failed: { state: true },
     shown: { state: true },
     more: { state: true },
   };
 
-  /** URL of a Story JSON document to fetch and render (story mode). */
-  declare src?: string;
-
   /** A Story JSON document as an object (story mode); validated before it renders. */
   declare story?: unknown;
 
-  /** Language of the UI strings and dates; defaults to the story's, the script tag's, the nearest ancestor's `lang`. */
-  declare lang: string;
-
-  /** Overrides for any UI string, e.g. `{ footerLink: 'tell the desk' }`. */
+  /** Overrides for any UI string, e.g. `{ footerLink: 'tell the desk' }`; they reach everything the article inserts. */
   declare strings?: Partial<FolioStrings>;
-
-  /** Milliseconds to wait for `src` before showing the timeout error (default 10000). */
-  declare timeout?: number;
-
-  /** Where corrections are sent (POST, W3C Web Annotation JSON). */
-  declare correctionsEndpoint?: string;
-
-  /** Ad provider for the slots this article inserts: `placeholder` (default), `house` or `gpt`. */
-  declare adProvider?: string;
-
-  /** Ad unit path for inserted slots (GPT), e.g. `/1234/news/article`. */
-  declare adUnit?: string;
-
-  /** Creative sizes for inserted slots, e.g. `300x250,336x280`, or `fluid`. */
-  declare adSizes?: string;
-
-  /** URL of the house creatives JSON (provider `house`). */
-  declare adsSrc?: string;
-
-  /** URL of the Google Publisher Tag script (provider `gpt`); defaults to Google's. */
-  declare gptSrc?: string;
-
-  /** `strict`: no ads at all without TCF consent for purpose 1 (default: non-personalised ads). */
-  declare adConsent?: string;
-
-  /** Paragraphs before the first inserted ad (default 3). */
-  declare adFirst?: string;
-
-  /** Paragraphs between two ads (default 3). */
-  declare adGap?: string;
-
-  /** Most inserted ads (default 4). */
-  declare adMax?: string;
-
-  /** `none` inserts no ads (pinned ones stay). */
-  declare ads?: string;
-
-  /** Marks every candidate ad position and why it was taken or refused (also `?folio-debug=ads`). */
-  declare debugAds?: boolean;
-
-  /** Enhance mode: URL of a JSON feed of related stories; the first goes inline, the rest to the end. */
-  declare relatedSrc?: string;
 
   /** The validated story being shown (story mode), or undefined. */
   declare readonly storyData?: Story;
@@ -192,20 +120,16 @@ export class FolioArticle extends LitElement implements ArticleHost {
   /** The current story load: aborting it (a newer load began) stops its fetch and its rendering. */
   private abort?: AbortController;
 
-  constructor() {
-    super();
-    // The article's getters below (canonicalUrl … localStrings), shared with enhanced publisher elements.
-    // The text root is the rendered `<article>` in story mode; enhance mode renders none.
-    registerArticle(
-      this,
-      this,
-      () => this.storyData,
-      () => this.renderRoot?.querySelector('article') || this,
-    );
-  }
-
-  /** The element itself: the article host the corrections overlay talks to. */
-  readonly element: Element = this;
+  /**
+   * The article's shared state, which also gives this element its getters below (canonicalUrl …
+   * uiLang). The text root is the rendered `<article>` in story mode; enhance mode renders none.
+   */
+  private context: ArticleContext = new ArticleContext(
+    this,
+    () => this,
+    () => this.storyData,
+    (): Node => this.renderRoot?.querySelector('article') || this,
+  );
 
   /** Which mode the element is in: `story` when it has `src` or `story`, else `enhance`. */
   get mode(): FolioMode {
@@ -227,8 +151,11 @@ export class FolioArticle extends LitElement implements ArticleHost {
   /** The strings in this element's language, with the publisher's overrides. */
   declare readonly localStrings: FolioStrings;
 
-  /** The language this element speaks (see `lang`). */
+  /** The language this article speaks: `lang`, else the story's, the script tag's, the page's. */
   declare readonly language: string;
+
+  /** The language Folio's own text is in and marked with: `language`, or `en` when Folio has no strings for it. */
+  declare readonly uiLang: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang') || changed.has('strings')) this.cache = [];
@@ -238,7 +165,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
   protected override firstUpdated(): void {
     // Enhance mode, once: slots and the related card between the publisher's blocks.
     if (this.mode !== 'enhance') return;
-    enhanceBody(this, resolveSettings(this), this.canonicalUrl).then((more) => (this.more = more));
+    enhanceBody(this, this.context.settings, this.canonicalUrl).then((more) => (this.more = more));
   }
 
   /**
@@ -258,7 +185,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
     for (const old of this.querySelectorAll(':scope>[slot^=folio-slot-]')) old.remove();
     // A story object is validated in a task of its own, after the one that connected the element.
     let result: LoadResult;
-    if (this.src) result = await loadStory(this.src, signal, this.timeout);
+    if (this.src) result = await loadStory(this.src, signal, this.context.settings.values.timeout);
     else {
       await yieldTask();
       result = fromValue(this.story);
@@ -280,7 +207,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
     // Planned in a task of its own too: a 1000-block story takes both a while on a slow phone.
     await yieldTask();
     if (signal.aborted) return;
-    const settings = resolveSettings(this, data);
+    const { settings } = this.context;
     const plan = planStory(data.body, data.related, settings.rules, settings.debug);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
     for (const item of plan.items) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
@@ -305,8 +232,10 @@ export class FolioArticle extends LitElement implements ArticleHost {
   }
 
   protected override render() {
-    if (this.mode === 'enhance') return renderChrome(this, this.more);
-    const s = this.localStrings;
+    const { context } = this;
+    if (this.mode === 'enhance') return renderChrome(context, this.more);
+    const { chrome } = context;
+    const { lang, dir, strings: s } = chrome;
     const { storyData: story, failed, cache } = this;
     let content;
     if (failed) {
@@ -314,25 +243,28 @@ export class FolioArticle extends LitElement implements ArticleHost {
       // The failures a retry may mend have a message of their own, named after the code
       // (story-network → errorNetwork, story-timeout, story-http); the rest is errorFormat.
       const message = RETRY_MESSAGES[failed.code as keyof typeof RETRY_MESSAGES];
-      content = html`<div part=error role=alert>
+      content = html`<div part=error role=alert lang=${lang} dir=${dir}>
         <h2>${s.errorTitle}</h2>
         <p>${format(message ? s[message] : s.errorFormat, { status: failed.status! })}</p>
         ${url && html`<p><a href=${url}>${s.errorReadOriginal}</a></p>`}
         ${this.src && message && html`<button @click=${this.reload}>${s.errorRetry}</button>`}
       </div>`;
     } else if (!story || !this.shown) {
-      content = html`<p role=status>${s.loading}</p>`;
+      content = html`<p role=status lang=${lang} dir=${dir}>${s.loading}</p>`;
     } else {
       const sections = this.sections
         .slice(0, this.shown)
         .map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, s)));
       content = html`<article part=article>
-          ${(cache[0] ??= renderHeader(story, this.language, s))}
+          ${(cache[0] ??= renderHeader(story, chrome))}
           <div part=body>${sections}</div>
         </article>
-        ${renderAttribution(story, s)} ${renderEnd(this, this.more, this.start)}`;
+        ${renderAttribution(story, chrome)} ${renderEnd(context, this.more, this.start)}`;
     }
-    return html`<div class=story lang=${story?.lang ?? nothing}>${content}</div>`;
+    // The story's text keeps the story's language and its direction; the chrome above is marked with its own.
+    const storyLang = story?.lang;
+    const storyDir = storyLang ? directionOf(storyLang) : nothing;
+    return html`<div class=story lang=${storyLang ?? nothing} dir=${storyDir}>${content}</div>`;
   }
 }
 

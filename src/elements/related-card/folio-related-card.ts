@@ -1,8 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { watchViewability } from '../../ads/viewability.js';
 import { FolioRelatedClickEvent, FolioRelatedImpressionEvent } from '../../events.js';
-import { dateFormat, resolveLang, stringsFor, type FolioStrings } from '../../i18n/strings.js';
+import { dateFormat, type FolioStrings } from '../../i18n/strings.js';
 import { attributes, define } from '../../internal/define.js';
+import { chromeOf } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import type { RelatedItem } from '../../story/story.js';
 import { styles } from './folio-related-card.styles.js';
@@ -35,15 +36,19 @@ function formatDate(iso: string | undefined, lang: string): string | undefined {
   return dateFormat(lang, { dateStyle: 'medium', timeZone: dateOnly ? 'UTC' : undefined }).format(date);
 }
 
-/** A line of the card (label, kicker, headline), or nothing when it has no content. */
-const line = (name: string, content: unknown) =>
-  content ? html`<div class=${name} part=${name}>${content}</div>` : nothing;
+/** A line of the card (label, kicker, headline), or nothing when it has no content; `lang` when it is Folio's text. */
+const line = (name: string, content: unknown, lang?: string) =>
+  content ? html`<div class=${name} part=${name} lang=${lang ?? nothing}>${content}</div>` : nothing;
 
 /**
  * Fields come from attributes or from the `item` property; a field set on the element itself
  * wins over the same field of `item`, which fills the rest. Relative URLs resolve against
  * `base` (the story's URL), else the document. A URL that is not http(s) or relative renders
  * the card without a link and warns once in the console.
+ *
+ * Inside an article, the card's label and date speak the article's language (marked with it), and
+ * the card takes the article's direction; its headline, kicker and teaser keep the language of
+ * where they sit (the story's). On its own, the card speaks its own or its nearest ancestor's `lang`.
  *
  * The label is a small dimmed line above the kicker, not a heading: every inline card repeating "Other Topics of
  * Interest" as a heading would clutter the article's outline that screen-reader users navigate by.
@@ -198,22 +203,25 @@ export class FolioRelatedCard extends LitElement {
   protected override render() {
     const text = this.#text;
     if (!text) return nothing;
-    const lang = resolveLang(this);
+    const { lang, dir, strings } = chromeOf(this, this.strings);
     const compact = this.variant === 'compact';
     const published = this.#field('published');
     const date = formatDate(published, lang);
     const src = !compact && checkedUrl(this.#field('image'), this.#base!);
-    const label = this.#field('label') ?? (compact ? '' : stringsFor(lang, this.strings).otherTopics);
+    // A label of the publisher's (the element's or the item's) is in a language we do not know.
+    const own = this.#field('label');
+    const label = own ?? (compact ? '' : strings.otherTopics);
     const headline = this.#url ? html`<a part=link href=${this.#url}>${text}</a>` : text;
     // The teaser is the slot itself: its fallback, `item.teaser`, shows when nothing is slotted.
     const teaser = compact ? nothing : html`<slot part=teaser>${this.item?.teaser}</slot>`;
-    const time = date ? html`<time part=date datetime=${published!}>${date}</time>` : nothing;
+    const time = date ? html`<time part=date datetime=${published!} lang=${lang}>${date}</time>` : nothing;
     const image = src
       ? html`<img part=image src=${src} alt=${this.#field('imageAlt')} loading=lazy decoding=async>`
       : nothing;
     const kicker = line('kicker', this.#field('kicker'));
-    return html`<div class=card part=card @click=${this.#onClick}
-      ><div class=text>${line('label', label)}${kicker}${line('headline', headline)}${teaser}${time}</div
+    const labelLine = line('label', label, own == null ? lang : undefined);
+    return html`<div class=card part=card dir=${dir ?? nothing} @click=${this.#onClick}
+      ><div class=text>${labelLine}${kicker}${line('headline', headline)}${teaser}${time}</div
       >${image}</div
     >`;
   }

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { FolioStrings } from '../../i18n/strings.js';
+import type { Direction, FolioStrings } from '../../i18n/strings.js';
 import type { RelatedItem } from '../../story/story.js';
 import './folio-related-card.js';
 
@@ -7,6 +7,9 @@ export interface MoreListOptions {
   /** The story's URL: relative hrefs and images resolve against it. */
   base: string;
   strings: Pick<FolioStrings, 'moreOnThisStory'>;
+  /** The language and direction of `strings`, to mark the heading with (the cards' stories keep theirs). */
+  lang?: string;
+  dir?: Direction;
   /** Position of the first item in the list (1-based), reported in the cards' events. */
   startPosition: number;
 }
@@ -23,8 +26,9 @@ export function renderMoreList(items: RelatedItem[], opts: MoreListOptions): Tem
       html`<li><folio-related-card variant=compact .item=${item} base=${opts.base}
         position=${opts.startPosition + i}></folio-related-card></li>`,
   );
+  const { lang = nothing, dir = nothing, strings } = opts;
   return html`<section class=more part=more
-    ><h2 part=more-heading>${opts.strings.moreOnThisStory}</h2><ul role=list>${cards}</ul></section
+    ><h2 part=more-heading lang=${lang} dir=${dir}>${strings.moreOnThisStory}</h2><ul role=list>${cards}</ul></section
   >`;
 }
 
