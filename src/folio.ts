@@ -7,6 +7,7 @@
 import { enhanceElement } from './elements/article/enhanced-element.js';
 import { openCorrection, VERSION } from './index.js';
 import { addPageSettings, readScriptSettings, type ArticleOptions, type FolioSettings } from './internal/settings.js';
+import { usableSelector } from './internal/selector.js';
 
 type Command = (folio: FolioGlobal) => void;
 
@@ -42,13 +43,7 @@ const run = (folio: FolioGlobal, commands: Command[]) => {
 };
 
 function observe(selector: string): void {
-  try {
-    // Checks the selector's syntax without walking the page (enhanceAll does that once).
-    document.createDocumentFragment().querySelector(selector);
-  } catch (e) {
-    console.warn(`folio: data-enhance="${selector}" is not a usable selector: ${(e as Error).message}`);
-    return;
-  }
+  if (!usableSelector('data-enhance', selector)) return;
   const enhanceAll = (root: ParentNode) => {
     if (root instanceof Element && root.matches(selector)) enhanceElement(root);
     for (const el of root.querySelectorAll(selector)) enhanceElement(el);

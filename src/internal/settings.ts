@@ -98,6 +98,12 @@ export const SETTINGS = {
   },
   /** Marks every candidate ad position and why it was taken or refused (or `data-debug="ads"`, `?folio-debug=ads`). */
   debugAds: { type: 'boolean', script: false },
+  /**
+   * Selector for the page's own ad containers, besides the common ones Folio knows (GPT's
+   * `div-gpt-ad-…`, `.ad`, `.ad-slot`, `.advert`, `[data-ad]`, `[data-ad-slot]`): inserted ads keep
+   * their distance from them as from each other.
+   */
+  publisherAds: {},
   /** Enhance mode: URL of a JSON feed of related stories; the first goes inline, the rest to the end. */
   relatedSrc: {},
   /** CSS selector: every matching element, now and later, is enhanced. */

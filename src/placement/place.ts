@@ -58,6 +58,11 @@ export interface PlacementRules {
   gapPx: number;
   /** With geometry: px between an ad and an image, embed or heading above or below it. */
   clearPx: number;
+  /**
+   * With geometry: ads go only at or below this y (px, the blocks' origin). Once the reader sees
+   * the page it is the bottom of the screen (the fold), so that inserting moves nothing they see.
+   */
+  fold: number;
 }
 
 export const DEFAULT_RULES: PlacementRules = {
@@ -67,8 +72,9 @@ export const DEFAULT_RULES: PlacementRules = {
   gap: 3,
   gapChars: 600,
   max: 4,
-  gapPx: 500,
-  clearPx: 150,
+  gapPx: 400,
+  clearPx: 100,
+  fold: -Infinity,
 };
 
 /** The kinds an ad keeps `clearPx` away from, when the page was measured. */
@@ -95,8 +101,9 @@ export interface Placement {
  * paragraph). The first ad needs `first` paragraphs and `firstChars` characters above it; any two
  * ads, already there or inserted, need `gap` paragraphs and `gapChars` characters between them
  * (also between an inserted ad and one below it). When the blocks carry geometry, an ad also
- * needs `gapPx` of content between itself and any other ad, and `clearPx` between itself and an
- * image, embed or heading; without it the paragraph rules alone decide. At most `max` are
+ * needs `gapPx` of content between itself and any other ad and `clearPx` between itself and an
+ * image, embed or heading, and goes nowhere above the `fold`; without it the paragraph rules
+ * alone decide. At most `max` are
  * inserted. Greedy from the top, which yields the most ads the spacing allows.
  */
 export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): Placement {
@@ -138,6 +145,7 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
       if (paras[n] === paras[i]) return 'after the last paragraph';
       if (other) return 'next to ' + other.kind;
       if (blocks[i - 1]?.intro) return 'after a colon';
+      if (y(i) < r.fold) return 'on screen';
       if (positions.length >= r.max) return `limit: ${r.max} ads`;
       if (last < 0 && near(0, i, r.first, r.firstChars)) return 'too early';
       // Inserted ads are measured from the top of the block below them, where their content would start.
@@ -159,37 +167,14 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
  * next to an ad, heading, image, quote, list or another card. Returns a gap index or null.
  * Call it before `placeAds` and pass the card in as a `related` block, so ads keep away from it.
  * That is the first ad `placeAds` would insert with no text minimum, and ads seen as any other
- * block: a neighbour to keep away from, not a reason for spacing.
+ * block: a neighbour to keep away from, not a reason for spacing. With geometry, the card goes
+ * nowhere above the `fold` either.
  */
-export function placeRelated(blocks: PlacementBlock[]): number | null {
+export function placeRelated(blocks: PlacementBlock[], fold = -Infinity): number | null {
   const find = (first: number) =>
     placeAds(
-      blocks.map((b) => (b.kind === 'ad' ? { kind: 'other', chars: 0 } : b)),
-      { first, firstChars: 0, max: 1 },
+      blocks.map((b) => (b.kind === 'ad' ? { ...b, kind: 'other' } : b)),
+      { first, firstChars: 0, max: 1, fold },
     ).positions[0];
   return find(2) ?? find(1) ?? null;
-}
-
-type Loose = string | number | null | undefined;
-
-/**
- * Reads rules from strings (element attributes, script-tag data) or story JSON over a base.
- * `first`, `gap`, `max` take whole numbers ≥ 0; `ads="none"` turns inserted ads off and
- * `ads="auto"` back on; `enabled` (story JSON) does the same. Bad values are ignored, so
- * `rulesFrom(rulesFrom(DEFAULT_RULES, story.ads ?? {}), attributes)` gives attributes precedence.
- */
-export function rulesFrom(
-  base: PlacementRules,
-  input: { first?: Loose; gap?: Loose; max?: Loose; ads?: string | null; enabled?: boolean | null },
-): PlacementRules {
-  const ads = input.ads?.trim().toLowerCase();
-  let enabled = input.enabled ?? base.enabled;
-  if (ads === 'none') enabled = false;
-  if (ads === 'auto') enabled = true;
-  const rules = { ...base, enabled };
-  // Whole numbers ≥ 0 only, from a string or a number; anything else (blank included) is ignored.
-  for (const key of ['first', 'gap', 'max'] as const) {
-    if (/^\s*\d+\s*$/.test(`${input[key]}`)) rules[key] = Number(input[key]);
-  }
-  return rules;
 }

@@ -182,6 +182,7 @@ describe('settings', () => {
         'ad-max',
         'ads',
         'debug-ads',
+        'publisher-ads',
         'related-src',
       ]);
     });

@@ -3,7 +3,6 @@ import {
   DEFAULT_RULES,
   placeAds,
   placeRelated,
-  rulesFrom,
   type PlacementBlock,
   type PlacementKind,
   type PlacementRules,
@@ -250,7 +249,7 @@ describe('placement: placeAds', () => {
     it('keeps gapPx of content between inserted ads, however many short paragraphs fit in it', () => {
       const b = measured('p*30', 60);
       const { positions, candidates } = placeAds(b);
-      expect(positions).to.deep.equal([3, 12, 21]);
+      expect(positions).to.deep.equal([3, 10, 17, 24]);
       expect(candidates[6].reason).to.equal('too close to an ad');
       // The same paragraphs unmeasured: the paragraph rules alone.
       expect(placeAds(blocks('p*30')).positions).to.deep.equal([3, 6, 9, 12]);
@@ -258,15 +257,16 @@ describe('placement: placeAds', () => {
 
     it('keeps gapPx from the publisher’s ads above and below, measured from their edges', () => {
       const below = measured('p*3 a p*10', [60, 60, 60, 250, ...Array(10).fill(60)]);
-      expect(placeAds(below).positions).to.deep.equal([13]);
-      const above = measured('p*10 a p*3', [...Array(10).fill(60), 250, 60, 60, 60]);
+      expect(placeAds(below).positions).to.deep.equal([11]);
+      expect(placeAds(below).candidates[7].reason).to.equal('too close to an ad');
+      const above = measured('p*10 a p*3', [...Array(10).fill(50), 250, 60, 60, 60]);
       const { positions, candidates } = placeAds(above);
       expect(positions).to.deep.equal([]);
       expect(candidates[3].reason).to.equal('too close to an ad');
     });
 
     it('keeps clearPx from images, embeds and headings, above and below', () => {
-      const heights = [100, 100, 100, 100, 40, 100, 100, 100, 100, 100, 100];
+      const heights = [80, 80, 80, 80, 40, 80, 80, 80, 80, 80, 80];
       const { positions, candidates } = placeAds(measured('p*4 h p*6', heights));
       expect(candidates[3].reason).to.equal('too close to heading');
       expect(candidates[6].reason).to.equal('too close to heading');
@@ -281,15 +281,26 @@ describe('placement: placeAds', () => {
 
     it('takes the rules from the caller: 0 px turns the pixel rules off', () => {
       expect(placeAds(measured('p*30', 60), { gapPx: 0 }).positions).to.deep.equal([3, 6, 9, 12]);
-      const heights = [100, 100, 100, 100, 40, 100, 100, 100, 100, 100, 100];
-      expect(placeAds(measured('p*4 h p*6', heights), { clearPx: 0, gapPx: 0 }).positions).to.deep.equal([3, 7, 10]);
+      const heights = [80, 80, 80, 80, 40, 80, 80, 80, 80, 80, 80];
+      const off = { clearPx: 0, gapPx: 0 };
+      expect(placeAds(measured('p*4 h p*6', heights), off).positions).to.deep.equal([3, 7, 10]);
     });
 
-    it('ignores blocks that were not measured (hidden ones), and gaps next to them', () => {
+    it('puts nothing above the fold, and spaces the ads below it from there', () => {
+      const b = measured('p*30', 100);
+      const { positions, candidates } = placeAds(b, { fold: 900 });
+      expect(positions).to.deep.equal([9, 13, 17, 21]);
+      expect(candidates[3].reason).to.equal('on screen');
+      expect(candidates[8].reason).to.equal('on screen');
+      // Before the first paint there is no fold: the first ad goes where the rules first allow.
+      expect(placeAds(b).positions).to.deep.equal([3, 7, 11, 15]);
+    });
+
+    it('a gap whose block below was not measured breaks no pixel rule', () => {
       const b = measured('p*8', 300);
       delete b[3].top;
       delete b[3].bottom;
-      expect(placeAds(b).positions).to.deep.equal([3, 6]);
+      expect(placeAds(b, { fold: 0 }).positions).to.deep.equal([3, 6]);
     });
   });
 
@@ -355,39 +366,5 @@ describe('placement: placeRelated', () => {
     const { positions } = placeAds(b);
     expect(positions.length).to.be.at.least(2);
     for (const p of positions) expect([b[p - 1].kind, b[p].kind]).to.deep.equal(['paragraph', 'paragraph']);
-  });
-});
-
-describe('placement: rulesFrom', () => {
-  it('reads whole numbers from attribute strings', () => {
-    expect(rulesFrom(DEFAULT_RULES, { first: '2', gap: ' 4 ', max: '1' })).to.deep.equal({
-      ...DEFAULT_RULES,
-      first: 2,
-      gap: 4,
-      max: 1,
-    });
-  });
-  it('ignores bad values', () => {
-    expect(rulesFrom(DEFAULT_RULES, { first: '-1', gap: 'abc', max: '2.5', ads: 'maybe' })).to.deep.equal(
-      DEFAULT_RULES,
-    );
-    expect(rulesFrom(DEFAULT_RULES, { first: '', gap: null, max: undefined })).to.deep.equal(DEFAULT_RULES);
-    expect(rulesFrom(DEFAULT_RULES, { first: Number.NaN, gap: Infinity })).to.deep.equal(DEFAULT_RULES);
-  });
-  it('ads="none" turns inserted ads off; "auto" turns them back on', () => {
-    const off = rulesFrom(DEFAULT_RULES, { ads: 'none' });
-    expect(off.enabled).to.equal(false);
-    expect(rulesFrom(off, { ads: 'AUTO' }).enabled).to.equal(true);
-    expect(rulesFrom(off, {}).enabled).to.equal(false);
-  });
-  it('takes story JSON numbers and enabled, attributes on top win', () => {
-    const story = rulesFrom(DEFAULT_RULES, { first: 4, gap: 5, max: 0, enabled: false });
-    expect(story).to.deep.equal({ ...DEFAULT_RULES, first: 4, gap: 5, max: 0, enabled: false });
-    expect(rulesFrom(story, { first: '2', ads: 'auto' })).to.include({ first: 2, gap: 5, enabled: true });
-  });
-  it('does not change the base', () => {
-    const base = { ...DEFAULT_RULES };
-    rulesFrom(base, { first: '1', ads: 'none' });
-    expect(base).to.deep.equal(DEFAULT_RULES);
   });
 });

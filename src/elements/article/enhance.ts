@@ -1,7 +1,8 @@
 import { html } from 'lit';
 import { FolioErrorEvent, FolioReadyEvent } from '../../events.js';
 import type { ArticleHost } from '../../internal/hosts.js';
-import { placeAds, placeRelated, type PlacementBlock, type PlacementKind } from '../../placement/place.js';
+import { measureBlocks, publisherAds, readBody, type BodyBlock } from '../../placement/body.js';
+import { placeAds, placeRelated } from '../../placement/place.js';
 import { fetchRelatedFeed } from '../../story/related-feed.js';
 import type { RelatedItem } from '../../story/story.js';
 import { renderMoreList } from '../related-card/more-list.js';
@@ -15,39 +16,14 @@ import type { AdDefaults, ResolvedSettings } from '../../internal/settings.js';
  */
 
 /**
- * What each kind of block is in the publisher's markup, in order of precedence: `data-folio-skip`
- * marks elements that are not body text; anything unlisted is `other` too.
+ * Where Folio may insert without moving what the reader sees: anywhere before the first paint,
+ * then only below the bottom of the screen (the fold, in the viewport px blocks are measured in).
  */
-const KINDS: Partial<Record<PlacementKind, string>> = {
-  other: '[data-folio-skip]',
-  paragraph: 'p',
-  heading: 'h1,h2,h3,h4,h5,h6',
-  image: 'figure,img,picture,video,iframe',
-  quote: 'blockquote',
-  list: 'ul,ol',
-  ad: 'folio-ad-slot',
-  related: 'folio-related-card',
-};
+const fold = () => (performance.getEntriesByType('paint').length ? innerHeight : -Infinity);
 
-/** The publisher's blocks and the slots and cards already among them, in order. */
-const bodyElements = (host: Element): Element[] =>
-  [...host.children].filter((el) => !el.matches('[slot],[data-folio-debug]'));
-
-/** The kinds of block whose text counts towards the characters between ads. */
-const TEXT_KINDS: PlacementKind[] = ['paragraph', 'quote', 'list'];
-
-/** A block as the placement rules see it. */
-function classify(el: Element): PlacementBlock {
-  const kind = (Object.keys(KINDS) as PlacementKind[]).find((k) => el.matches(KINDS[k]!)) ?? 'other';
-  return { kind, chars: TEXT_KINDS.includes(kind) ? el.textContent!.trim().length : 0 };
-}
-
-/**
- * Whether inserting before `ref` cannot move what the reader sees: nothing painted yet, or `ref`
- * starts below the bottom of the viewport. (Nothing is ever inserted after the last block.)
- */
-const safeToInsert = (ref: Element): boolean =>
-  !performance.getEntriesByType('paint').length || ref.getBoundingClientRect().top >= innerHeight;
+/** The blocks of the article in `parts` that the reader sees, with where each is drawn: one layout read for all. */
+const measuredBody = (parts: Element[], s: ResolvedSettings): BodyBlock[] =>
+  measureBlocks(readBody(parts, publisherAds(s.values.publisherAds)));
 
 /** Fills the attributes a slot does not set itself: its own (pinned) settings first, then the article's. */
 function configureSlot(slot: Element, defaults: AdDefaults, own: Record<string, unknown> = {}): void {
@@ -69,24 +45,35 @@ export function createSlot(defaults: AdDefaults, own: { n?: number } = {}): Elem
 }
 
 /**
- * Enhance mode, once per host: ad slots between the publisher's paragraphs where the rules
+ * Enhance mode, once per article: ad slots between the publisher's paragraphs where the rules
  * allow and inserting cannot move what the reader already sees, then `folio-ready`, then the
- * related card when its feed arrives. The publisher's nodes are never moved or replaced.
- * Resolves with the related items left for the end list; a failed feed leaves the article as it
- * was and dispatches a non-fatal `folio-error` on the host.
+ * related card when its feed arrives. `parts` are the elements holding the article's text (the
+ * host, or the fragments of a story split across several elements, in document order); what
+ * Folio inserts goes into them, before the paragraph below each chosen gap, and the publisher's
+ * nodes are never moved or replaced. `label` names the article in the console warning given
+ * when it holds no paragraph. Resolves with the related items left for the end list; a failed
+ * feed leaves the article as it was and dispatches a non-fatal `folio-error` on the host.
  */
-export async function enhanceBody(host: Element, s: ResolvedSettings, base: string): Promise<RelatedItem[]> {
-  const blocks = bodyElements(host);
-  const { candidates } = placeAds(blocks.map(classify), s.rules);
-  // From the bottom up, so every decision is made on the layout as it was; at one gap the marker goes first.
-  for (let i = candidates.length; i--;) {
-    // Past the last block: undefined, which insertBefore takes as null (append).
-    const ref = blocks[i] as Element;
+export async function enhanceBody(
+  host: Element,
+  s: ResolvedSettings,
+  base: string,
+  parts: Element[] = [host],
+  label = `<${host.localName}>`,
+): Promise<RelatedItem[]> {
+  // Every read (the walk, the geometry) before any write.
+  const blocks = measuredBody(parts, s);
+  // An empty element is not worth a warning (a `<folio-article>` whose story is on its way, a page still filling it).
+  if (blocks.length && !blocks.some((b) => b.kind === 'paragraph')) warnNoParagraph(label, parts, blocks);
+  placeAds(blocks, { ...s.rules, fold: fold() }).candidates.forEach((c, i) => {
+    const below = blocks[i];
+    /** Puts `node` at gap i: before the block below, or after the last block. */
+    const insert = (node: Element) => (below ? below.el.before(node) : blocks[i - 1]?.el.after(node));
     // A slot the publisher placed gets the article's ad settings where it has none of its own.
-    if (ref?.localName === 'folio-ad-slot') configureSlot(ref, s.ads);
-    if (s.debug) host.insertBefore(debugMarker(candidates[i]), ref);
-    if (candidates[i].taken && safeToInsert(ref)) host.insertBefore(createSlot(s.ads), ref);
-  }
+    if (below?.el.localName === 'folio-ad-slot') configureSlot(below.el, s.ads);
+    if (s.debug) insert(debugMarker(c));
+    if (c.taken) insert(createSlot(s.ads));
+  });
   host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
   const feed = s.values.relatedSrc;
   if (!feed) return [];
@@ -98,20 +85,24 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
     host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: (e as Error).message, fatal: false }));
     return [];
   }
-  const now = bodyElements(host);
-  const kinds = now.map(classify);
-  if (!items.length || kinds.some((b) => b.kind === 'related')) return items;
-  // The first place the rules allow that cannot move what the reader sees: a feed usually
-  // arrives after the first paint, when the top of the article is on screen.
-  let at = 0;
-  let next: number | null;
-  while ((next = placeRelated(kinds.slice(at))) != null && !safeToInsert(now[(at += next)]));
-  if (next == null) return items;
-  host.insertBefore(
-    Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }),
-    now[at],
-  );
+  const now = measuredBody(parts, s);
+  if (!items.length || now.some((b) => b.kind === 'related')) return items;
+  // Below the fold: a feed usually arrives after the first paint, when the top of the article is on screen.
+  const at = placeRelated(now, fold());
+  if (at == null) return items;
+  now[at].el.before(Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }));
   return items.slice(1);
+}
+
+/**
+ * Tells the page's developer, once per article, why no ad went in: the selector (or element)
+ * holds no paragraph of text Folio can place ads between, and what it does hold.
+ */
+function warnNoParagraph(label: string, parts: Element[], blocks: BodyBlock[]): void {
+  const found = [...new Set(blocks.map((b) => b.kind))].join(', ') || 'nothing';
+  console.warn(
+    `folio: ${label} matched ${parts.length} element(s) holding no paragraph of text (found: ${found}): no ads`,
+  );
 }
 
 /**
