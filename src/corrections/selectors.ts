@@ -3,6 +3,12 @@
  * its context and its position in the article's text. Everything a correction quotes is
  * counted in one text, the article text, so that the quote, its prefix and suffix and its
  * positions always agree with each other.
+ *
+ * The article text is the text as a reader sees it: each run of white space in the source (the
+ * indentation and line breaks of pretty-printed markup) is one space, as `white-space: normal`
+ * draws it; `<pre>` keeps its white space; where a block begins or ends (a paragraph, a list
+ * item, a heading, a `<br>`) there is one line break. A quote may run across blocks; its context
+ * stops at them.
  */
 import { isArticle, type ArticleElement } from '../internal/hosts.js';
 
@@ -12,22 +18,29 @@ import { isArticle, type ArticleElement } from '../internal/hosts.js';
  */
 export const SKIP = 'folio-ad-slot,folio-related-card,[data-folio-skip],script,style,noscript';
 
+/** Elements that put their text on lines of their own (a `<br>` ends one). */
+const BLOCKS = [
+  'p,div,li,dt,dd,h1,h2,h3,h4,h5,h6,blockquote,figure,figcaption,pre',
+  'table,tr,td,th,ul,ol,dl,section,article,header,footer,aside,main,nav,address',
+].join();
+
 /** NodeFilter's values, which the bundle would otherwise look up on the global each time. */
 const SHOW_ELEMENTS_AND_TEXT = 5; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 const FILTER_ACCEPT = 1;
 const FILTER_REJECT = 2;
 
-/** Characters of context kept on each side of a quote (TextQuoteSelector prefix and suffix). */
+/** Characters of context kept at most on each side of a quote (TextQuoteSelector prefix and suffix). */
 export const CONTEXT = 32;
 
 /**
- * The article text: the data of every text node under the root in document order, skipping
- * SKIP subtrees. `starts[i]` is where `nodes[i]` begins in `text`.
+ * The article text (see above) of one or more roots (the parts of a story, in order), skipping
+ * SKIP subtrees, with where each text node's characters went: `offsets[i][k]` is the offset in
+ * `text` of the DOM point (`nodes[i]`, k), for k from 0 to the node's length.
  */
 export interface TextIndex {
   text: string;
   nodes: Text[];
-  starts: number[];
+  offsets: number[][];
 }
 
 /** A quote in the article text (W3C TextQuoteSelector plus TextPositionSelector). */
@@ -46,22 +59,38 @@ export interface SelectionTarget {
   range: AbstractRange;
 }
 
-export function articleText(root: Node): TextIndex {
-  const nodes: Text[] = [];
-  const starts: number[] = [];
+export function articleText(roots: Node | readonly Node[]): TextIndex {
+  const index: TextIndex = { text: '', nodes: [], offsets: [] };
   let text = '';
-  // Rejecting an element skips its whole subtree.
-  const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
-    (node as Element).matches?.(SKIP) ? FILTER_REJECT : FILTER_ACCEPT,
-  );
-  for (let n; (n = walker.nextNode());) {
-    if (n instanceof Text) {
-      nodes.push(n);
-      starts.push(text.length);
-      text += n.data;
+  // What goes before the next character shown: nothing, a space or a line break.
+  let gap = '';
+  let block: Element | null | undefined;
+  for (const root of ([] as Node[]).concat(roots)) {
+    // Rejecting an element skips its whole subtree.
+    const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
+      (node as Element).matches?.(SKIP) ? FILTER_REJECT : FILTER_ACCEPT,
+    );
+    for (let n; (n = walker.nextNode());) {
+      if (n instanceof Text) {
+        const here = n.parentElement?.closest(BLOCKS);
+        if (here !== block && text) gap = '\n';
+        block = here;
+        const offsets = [];
+        for (const char of n.data.split('')) {
+          offsets.push(text.length + gap.length);
+          if (char > ' ' || here?.localName === 'pre') {
+            text += gap + char;
+            gap = '';
+          } else if (text && !gap) gap = ' ';
+        }
+        offsets.push(text.length + gap.length);
+        index.nodes.push(n);
+        index.offsets.push(offsets);
+      } else if ((n as Element).localName === 'br' && text) gap = '\n';
     }
   }
-  return { text, nodes, starts };
+  index.text = text;
+  return index;
 }
 
 /**
@@ -69,9 +98,9 @@ export function articleText(root: Node): TextIndex {
  * is in another tree than the article's. A point inside a skipped subtree, or between elements,
  * counts as the start of the next article text node.
  */
-export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offset: number): number | null {
+export function textOffset({ nodes, offsets, text }: TextIndex, node: Node, offset: number): number | null {
   const i = nodes.indexOf(node as Text);
-  if (i >= 0) return starts[i] + offset;
+  if (i >= 0) return offsets[i][offset];
   // The first text node the point comes before (none: the end).
   const probe = new Range();
   const isAfterPoint = (textNode: Text) => {
@@ -79,21 +108,56 @@ export function textOffset({ nodes, starts, text }: TextIndex, node: Node, offse
     return probe.comparePoint(node, offset) < 0;
   };
   try {
-    return starts[nodes.findIndex(isAfterPoint)] ?? text.length;
+    return offsets[nodes.findIndex(isAfterPoint)]?.[0] ?? text.length;
   } catch {
     return null; // a point in another tree (WrongDocumentError)
   }
 }
 
-/** The first `max` characters of a quote longer than that, with the suffix that now follows them. */
+/**
+ * The start of `s`: at most `max` characters, ending with a whole word (cut anywhere only when
+ * there is no space to cut at, as in Japanese).
+ */
+function headWords(s: string, max: number): string {
+  const head = s.slice(0, max + 1);
+  if (s.length <= max) return s;
+  return /\s/.test(head) ? head.replace(/\s+\S*$/, '') : head.slice(0, max);
+}
+
+/** The end of `s`: at most `max` characters, starting with a whole word (see `headWords`). */
+function tailWords(s: string, max: number): string {
+  const tail = s.slice(-max - 1);
+  if (s.length <= max) return s;
+  return /\s/.test(tail) ? tail.replace(/^\S*\s+/, '') : tail.slice(1);
+}
+
+/** Up to CONTEXT characters after position `end` of `text`: whole words, within the block. */
+const suffixAt = (text: string, end: number) => headWords(text.slice(end).split('\n')[0], CONTEXT);
+
+/**
+ * The quote of `text` between `start` and `end`: the words between them (without the white space
+ * or line breaks at either end), with their context, whole words within their block. What a
+ * selection of those characters gives, and what the keyboard path gives for the same words.
+ */
+export function quoteAt(text: string, start: number, end: number): Quote {
+  while (text[start] <= ' ' && start < end) start++;
+  while (text[end - 1] <= ' ' && end > start) end--;
+  return {
+    exact: text.slice(start, end),
+    prefix: tailWords(text.slice(text.lastIndexOf('\n', start - 1) + 1, start), CONTEXT),
+    suffix: suffixAt(text, end),
+    start,
+    end,
+  };
+}
+
+/**
+ * The first `max` characters of a quote longer than that (the reader sees where it is cut), with
+ * the suffix that now follows them, as any suffix: whole words, within the block.
+ */
 export function trimQuote(quote: Quote, max: number): Quote {
   const { exact, suffix, start } = quote;
-  return {
-    ...quote,
-    exact: exact.slice(0, max),
-    suffix: (exact.slice(max) + suffix).slice(0, CONTEXT),
-    end: start + max,
-  };
+  return { ...quote, exact: exact.slice(0, max), suffix: suffixAt(exact + suffix, max), end: start + max };
 }
 
 /**
@@ -102,7 +166,7 @@ export function trimQuote(quote: Quote, max: number): Quote {
  */
 export function articleOf(node: Node | null): ArticleElement | null {
   for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host) {
-    if (isArticle(n)) return n.textRoot.contains(node) ? n : null;
+    if (isArticle(n)) return n.textRoots.some((root) => root.contains(node)) ? n : null;
   }
   return null;
 }
@@ -128,27 +192,18 @@ export function composedRange(
  * What the current selection quotes, when it starts or ends in one of `articles` and holds
  * article text; null otherwise. An end outside the article is clamped to the article's text.
  *
- * `exact` is the article text between the boundaries: Range.toString() of the selection,
- * whitespace as in the DOM, except that text of skipped elements (an ad the selection ran
- * across) is left out, as it is from the positions.
+ * `exact` is the article text between the boundaries (see `quoteAt`): the words as the reader
+ * sees them, white space collapsed, one line break between blocks, the text of skipped elements
+ * (an ad the selection ran across) left out, as it is from the positions.
  */
 export function selectionTarget(articles: Iterable<Element>, selection?: Selection | null): SelectionTarget | null {
   const range = composedRange(articles, selection);
   if (!range || range.collapsed) return null;
   const article = articleOf(range.startContainer) ?? articleOf(range.endContainer);
   if (!article) return null;
-  const index = articleText(article.textRoot);
-  const { text } = index;
+  const index = articleText(article.textRoots);
   const start = textOffset(index, range.startContainer, range.startOffset) ?? 0;
-  const end = textOffset(index, range.endContainer, range.endOffset) ?? text.length;
-  const exact = text.slice(start, end);
-  if (!exact.trim()) return null;
-  const quote = {
-    exact,
-    prefix: text.slice(Math.max(0, start - CONTEXT), start),
-    suffix: text.slice(end, end + CONTEXT),
-    start,
-    end,
-  };
-  return { article, quote, range };
+  const end = textOffset(index, range.endContainer, range.endOffset) ?? index.text.length;
+  const quote = quoteAt(index.text, start, end);
+  return quote.exact ? { article, quote, range } : null;
 }

@@ -11,8 +11,11 @@ export interface ArticleHost {
   readonly element: Element;
   readonly canonicalUrl: string;
   readonly correctionsUrl: string | null;
-  /** The node whose text is the article (quotes and positions are taken from it). */
-  readonly textRoot: Node;
+  /**
+   * The nodes whose text is the article, in reading order (quotes and positions are taken from
+   * them): the element, the rendered story, or the parts of a story split across elements.
+   */
+  readonly textRoots: readonly Node[];
   /** The article's language: the element's, else the story's, else the script tag's, else the page's. */
   readonly language: string;
   /** Folio's strings in that language (English when it has none), with the publisher's overrides. */
@@ -35,7 +38,7 @@ type Global = typeof globalThis & { [KEY]?: WeakMap<Element, ArticleHost> };
 const registry = (): WeakMap<Element, ArticleHost> => ((globalThis as Global)[KEY] ??= new WeakMap());
 
 /** The fields an article's element carries itself (`dir` and `title` are HTML's own there). */
-const FIELDS = ['canonicalUrl', 'correctionsUrl', 'textRoot', 'language', 'localStrings', 'uiLang'] as const;
+const FIELDS = ['canonicalUrl', 'correctionsUrl', 'textRoots', 'language', 'localStrings', 'uiLang'] as const;
 
 /** An element that carries an article: a `<folio-article>`, or an enhanced publisher element. */
 export type ArticleElement = Element & Pick<ArticleHost, (typeof FIELDS)[number]>;

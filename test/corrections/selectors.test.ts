@@ -5,6 +5,7 @@ import {
   articleText,
   selectionTarget,
   textOffset,
+  quoteAt,
   trimQuote,
   type Quote,
 } from '../../src/corrections/selectors.js';
@@ -47,14 +48,49 @@ describe('corrections: selectors', () => {
       expect(textOffset(index, two, 0)).to.equal(index.text.indexOf('Engineers'));
       // A point inside the ad slot counts from the next article text after it.
       const ad = el.querySelector('folio-ad-slot')!;
-      const after = index.nodes.indexOf(ad.nextSibling as Text);
-      expect(after).to.be.greaterThan(0);
-      expect(textOffset(index, ad.firstChild!, 3)).to.equal(index.starts[after]);
+      expect(textOffset(index, ad.firstChild!, 3)).to.equal(index.text.indexOf('Engineers'));
+    });
+
+    it('is the text as a reader sees it: source white space collapsed, one line break between blocks', async () => {
+      const el = await enhanced();
+      expect(articleText(el).text).to.equal(
+        `Harbour bridge reopens\n${LONG} The bridge reopened at six o'clock on Friday.\n` +
+          'Engineers replaced all 212 cables during the closure.\nThe council expects about 40,000 crossings a day.',
+      );
+    });
+
+    it('maps every DOM point, inside white space too, to the offset of the character that follows it', async () => {
+      const el = await fixture(html`<div><p>  Two   spaces</p><p>Next<br />line<b> bold</b></p></div>`);
+      const index = articleText(el);
+      expect(index.text).to.equal('Two spaces\nNext\nline bold');
+      const first = textNode(el, 'spaces');
+      // Before "Two", in the run between the words, before "spaces", at the end of the node.
+      expect([0, 2, 5, 6, 7, 8, 14].map((k) => textOffset(index, first, k))).to.deep.equal([0, 0, 3, 4, 4, 4, 10]);
+      expect(textOffset(index, textNode(el, 'line'), 0)).to.equal(index.text.indexOf('line'));
+      expect(textOffset(index, textNode(el, 'bold'), 0)).to.equal(index.text.indexOf(' bold'));
+    });
+
+    it('keeps the white space of <pre> as it is', async () => {
+      const el = await fixture(html`<div><p>Run:</p><pre>  make   all</pre></div>`);
+      expect(articleText(el).text).to.equal('Run:\n  make   all');
+    });
+
+    it('reads the parts of a story split across elements as one text, in order', async () => {
+      const wrapper = await fixture(html`<div>
+        <div id="a"><p>First part.</p></div>
+        <figure><figcaption>Not the story</figcaption></figure>
+        <div id="b"><p>Second   part.</p></div>
+      </div>`);
+      const a = wrapper.querySelector('#a')!;
+      const b = wrapper.querySelector('#b')!;
+      const index = articleText([a, b]);
+      expect(index.text).to.equal('First part.\nSecond part.');
+      expect(textOffset(index, textNode(b, 'Second'), 0)).to.equal(12);
     });
   });
 
   describe('enhance mode', () => {
-    it('quotes exactly the selected words, with 32 characters of context each side', async () => {
+    it('quotes exactly the selected words, with up to 32 characters of context each side, whole words', async () => {
       const el = await enhanced();
       const range = selectText(el, "six o'clock");
       const target = selectionTarget([el])!;
@@ -64,22 +100,73 @@ describe('corrections: selectors', () => {
       expect(quote.exact).to.equal("six o'clock");
       const text = articleText(el).text;
       expect(text.slice(quote.start, quote.end)).to.equal(quote.exact);
-      expect(quote.prefix).to.have.length(32);
-      expect(quote.prefix).to.equal(text.slice(quote.start - 32, quote.start));
-      expect(quote.suffix).to.equal(text.slice(quote.end, quote.end + 32));
-      expect(quote.prefix.endsWith('reopened at ')).to.be.true;
+      // "incididunt ut labore. The bridge reopened at " cut after a space, not inside "incididunt".
+      expect(quote.prefix).to.equal('labore. The bridge reopened at ');
+      expect(text.slice(quote.start - quote.prefix.length, quote.start)).to.equal(quote.prefix);
+      // The paragraph ends there: the context stops at its end.
+      expect(quote.suffix).to.equal(' on Friday.');
     });
 
-    it('keeps whitespace as it is in the DOM text, across elements', async () => {
+    it('quotes across paragraphs with one line break between them, the ad between left out', async () => {
       const el = await enhanced();
       const one = textNode(el, 'The bridge reopened');
       const cables = textNode(el, 'all 212');
-      const range = selectBetween(one, one.data.indexOf('Friday'), cables, 3);
+      selectBetween(one, one.data.indexOf('Friday'), cables, 3);
       const { quote } = selectionTarget([el])!;
-      // The ad slot between the paragraphs is not article text; everything else is as Range.toString() has it.
-      expect(quote.exact).to.equal(range.toString().replace('Advertisement: buy a boat', ''));
-      expect(quote.exact).to.match(/^Friday\.\n\s+\n\s+Engineers replaced all$/);
+      expect(quote.exact).to.equal('Friday.\nEngineers replaced all');
       expect(articleText(el).text.slice(quote.start, quote.end)).to.equal(quote.exact);
+      expect(quote.prefix).to.equal("reopened at six o'clock on ");
+      expect(quote.suffix).to.equal(' 212 cables during the closure.');
+    });
+
+    it('counts a pretty-printed passage as the characters a reader sees, its context free of indentation', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<folio-article></folio-article>`);
+      wrapper.innerHTML = `
+        <p>
+            The regulator's director of rail markets, Simon Whitlock, said the problems had gone on for
+            too long. <em>"Sleeper passengers are often older,"</em> he said.
+        </p>
+        <p>
+            <a href="#">Passengers</a> who spoke to the paper described a pattern of late cancellations.
+        </p>`;
+      const p = wrapper.querySelector('p')!;
+      const range = new Range();
+      range.setStart(textNode(p, 'director'), textNode(p, 'director').data.indexOf('director'));
+      range.setEnd(textNode(wrapper, 'who spoke'), textNode(wrapper, 'who spoke').data.indexOf(' described'));
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      const { quote } = selectionTarget([wrapper])!;
+      const seen = range.toString().replace(/\s+/g, ' ');
+      expect(quote.exact.replace('\n', ' ')).to.equal(seen);
+      expect(quote.exact.length).to.equal(seen.length);
+      expect(quote.prefix).to.equal("The regulator's ");
+      expect(quote.suffix).to.equal(' described a pattern of late');
+    });
+
+    it('never cuts a word of the context: a partial word ("llors", "take") is dropped, not sent', () => {
+      const text = 'Councillors argued for ninety minutes before the vote on the third amendment was taken.';
+      const at = text.indexOf('before');
+      const quote = quoteAt(text, at, at + 'before the vote'.length);
+      // 32 characters would be "llors argued for ninety minutes " and " on the third amendment was take".
+      expect(quote.prefix).to.equal('argued for ninety minutes ');
+      expect(quote.suffix).to.equal(' on the third amendment was');
+    });
+
+    it('cuts the context of text without spaces (Japanese) by characters', () => {
+      const text =
+        '東京都は十八日、都内のバス路線のうち三十二路線で来年四月から運行本数を減らすと発表しました。利用者の減少が続いているためです。';
+      const at = text.indexOf('運行本数');
+      const quote = quoteAt(text, at, at + 4);
+      expect(quote.prefix).to.equal(text.slice(Math.max(0, at - 32), at));
+      expect(quote.suffix).to.equal(text.slice(at + 4, at + 4 + 32));
+    });
+
+    it('quotes the words, not the white space or line break at either end of a selection', () => {
+      const text = 'One paragraph ends here.\nThe next begins';
+      const quote = quoteAt(text, text.indexOf(' ends'), text.indexOf('The'));
+      expect(quote.exact).to.equal('ends here.');
+      expect(text.slice(quote.start, quote.end)).to.equal('ends here.');
+      expect(quote.suffix).to.equal('');
     });
 
     it('gives positions that skip the ad slot before the quote', async () => {
@@ -97,7 +184,7 @@ describe('corrections: selectors', () => {
       const el = await enhanced();
       selectText(el, 'bridge');
       const { quote } = selectionTarget([el])!;
-      expect(quote.prefix).to.equal('\n    Harbour ');
+      expect(quote.prefix).to.equal('Harbour ');
       expect(quote.start).to.equal(quote.prefix.length);
     });
 
@@ -138,9 +225,9 @@ describe('corrections: selectors', () => {
       const target = selectionTarget([el])!;
       expect(target.article).to.equal(el);
       expect(target.quote.exact).to.equal(range.toString());
-      const text = articleText(el.textRoot).text;
+      const text = articleText(el.textRoots).text;
       expect(text.slice(target.quote.start, target.quote.end)).to.equal('all 212 cables');
-      expect(target.quote.prefix).to.equal(text.slice(target.quote.start - 32, target.quote.start));
+      expect(target.quote.prefix).to.equal('Engineers replaced ');
     });
 
     it('does not treat the attribution or footer as article text', async () => {
@@ -172,11 +259,16 @@ describe('corrections: selectors', () => {
     });
   });
 
-  it('trims a long quote and takes its suffix from what followed the cut', () => {
-    const q: Quote = { exact: 'a'.repeat(510), prefix: 'p', suffix: 'SUFFIX'.repeat(10), start: 1, end: 511 };
+  it('trims a long quote to the limit and takes its suffix from what followed the cut, whole words', () => {
+    const words = 'word '.repeat(120).trim(); // 599 characters
+    const q: Quote = { exact: words, prefix: 'p', suffix: ' then the end.\nNext block', start: 1, end: 600 };
     const trimmed = trimQuote(q, 500);
-    expect(trimmed.exact).to.have.length(500);
+    expect(trimmed.exact).to.equal(words.slice(0, 500));
     expect(trimmed.end).to.equal(501);
-    expect(trimmed.suffix).to.equal('a'.repeat(10) + 'SUFFIXSUFFIXSUFFIXSUFF');
+    // "word word word word word word wor": the partial last word is dropped.
+    expect(trimmed.suffix).to.equal('word word word word word word');
+    // The suffix stops at the block the quote ends in.
+    const short = trimQuote({ ...q, exact: 'word '.repeat(101).trim(), end: 505 }, 500);
+    expect(short.suffix).to.equal('word then the end.');
   });
 });

@@ -342,11 +342,13 @@ describe('corrections: trigger', () => {
       expect(annotation.target.source).to.equal('https://news.example/2026/11/harbour-bridge-reopens');
       const [tq, tp] = annotation.target.selector;
       expect(tq.exact).to.equal(range.toString());
-      const text = articleText(article.textRoot).text;
+      const text = articleText(article.textRoots).text;
       expect(text.slice(tp.start, tp.end)).to.equal("six o'clock");
-      expect(tq.prefix).to.equal(text.slice(tp.start - 32, tp.start));
-      expect(tq.prefix).to.have.length(32);
-      expect(tq.suffix).to.equal(text.slice(tp.end, tp.end + 32));
+      // Up to 32 characters of context each side: whole words, within the paragraph.
+      expect(tq.prefix).to.equal('bridge reopened to traffic at ');
+      expect(text.slice(tp.start - tq.prefix.length, tp.start)).to.equal(tq.prefix);
+      expect(tq.suffix).to.equal(' on Friday morning.');
+      expect(text.slice(tp.end, tp.end + tq.suffix.length)).to.equal(tq.suffix);
       expect(annotation.body[0]).to.deep.equal({
         type: 'TextualBody',
         purpose: 'editing',

@@ -27,8 +27,8 @@ export class ArticleContext implements ArticleHost, ReactiveController {
   #own: () => ArticleOptions;
   /** The story shown (story mode). */
   #story: () => Story | undefined;
-  /** The node whose text is the article. */
-  #text: () => Node;
+  /** The nodes whose text is the article. */
+  #text: () => readonly Node[];
   /** The language, direction and strings overrides the inserted elements last rendered with. */
   #rendered?: unknown[];
 
@@ -36,7 +36,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
     element: Element,
     own: () => ArticleOptions,
     story: () => Story | undefined = () => undefined,
-    text: () => Node = () => element,
+    text: () => readonly Node[] = () => [element],
   ) {
     this.element = element;
     this.#own = own;
@@ -81,7 +81,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
     return this.settings.values.correctionsEndpoint;
   }
 
-  get textRoot(): Node {
+  get textRoots(): readonly Node[] {
     return this.#text();
   }
 

@@ -128,7 +128,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
     this,
     () => this,
     () => this.storyData,
-    (): Node => this.renderRoot?.querySelector('article') || this,
+    () => [this.renderRoot?.querySelector('article') || this],
   );
 
   /** Which mode the element is in: `story` when it has `src` or `story`, else `enhance`. */
@@ -143,10 +143,10 @@ export class FolioArticle extends LitElement implements ArticleElement {
   declare readonly correctionsUrl: string | null;
 
   /**
-   * The node whose text is the article: the host in enhance mode (its light DOM), the rendered
+   * The nodes whose text is the article: the host in enhance mode (its light DOM), the rendered
    * story in story mode. Corrections quote from and count positions in this text.
    */
-  declare readonly textRoot: Node;
+  declare readonly textRoots: readonly Node[];
 
   /** The strings in this element's language, with the publisher's overrides. */
   declare readonly localStrings: FolioStrings;
