@@ -13,8 +13,11 @@ type Command = (folio: FolioGlobal) => void;
 
 export interface FolioGlobal {
   version: string;
-  /** Gives a publisher's element the full Folio treatment (ads, related card, footer, corrections). */
-  enhance(element: Element, options?: ArticleOptions): boolean;
+  /**
+   * Gives a publisher's element the full Folio treatment (ads, related card, footer,
+   * corrections); given several, the parts of one story make one article.
+   */
+  enhance(elements: Element | Iterable<Element>, options?: ArticleOptions): boolean;
   /** Enhances every element matching `selector`, now and whenever one is added to the page. */
   observe(selector: string): void;
   /** Opens the correction dialog for a general correction (or the current selection). */
@@ -44,9 +47,10 @@ const run = (folio: FolioGlobal, commands: Command[]) => {
 
 function observe(selector: string): void {
   if (!usableSelector('data-enhance', selector)) return;
+  // Together, so that the parts of one story make one article.
   const enhanceAll = (root: ParentNode) => {
-    if (root instanceof Element && root.matches(selector)) enhanceElement(root);
-    for (const el of root.querySelectorAll(selector)) enhanceElement(el);
+    const own = root instanceof Element && root.matches(selector) ? [root] : [];
+    enhanceElement([...own, ...root.querySelectorAll(selector)], {}, `data-enhance="${selector}"`);
   };
   const start = () => {
     enhanceAll(document);

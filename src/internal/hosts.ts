@@ -44,11 +44,11 @@ const FIELDS = ['canonicalUrl', 'correctionsUrl', 'textRoots', 'language', 'loca
 export type ArticleElement = Element & Pick<ArticleHost, (typeof FIELDS)[number]>;
 
 /**
- * Registers an article host. The article's element gets the host's read-only getters
+ * Registers an article host, for its element or another element of the article (a part of a
+ * story split across elements). The element gets the host's read-only getters
  * (non-enumerable), so every article, whatever its tag, answers the same questions.
  */
-export function registerHost(host: ArticleHost): void {
-  const el = host.element;
+export function registerHost(host: ArticleHost, el = host.element): void {
   for (const name of FIELDS) Object.defineProperty(el, name, { get: () => host[name], configurable: true });
   registry().set(el, host);
 }

@@ -15,12 +15,6 @@ import type { AdDefaults, ResolvedSettings } from '../../internal/settings.js';
  * `data-folio-debug`, so they are not mistaken for the publisher's content.
  */
 
-/**
- * Where Folio may insert without moving what the reader sees: anywhere before the first paint,
- * then only below the bottom of the screen (the fold, in the viewport px blocks are measured in).
- */
-const fold = () => (performance.getEntriesByType('paint').length ? innerHeight : -Infinity);
-
 /** The blocks of the article in `parts` that the reader sees, with where each is drawn: one layout read for all. */
 const measuredBody = (parts: Element[], s: ResolvedSettings): BodyBlock[] =>
   measureBlocks(readBody(parts, publisherAds(s.values.publisherAds)));
@@ -65,7 +59,10 @@ export async function enhanceBody(
   const blocks = measuredBody(parts, s);
   // An empty element is not worth a warning (a `<folio-article>` whose story is on its way, a page still filling it).
   if (blocks.length && !blocks.some((b) => b.kind === 'paragraph')) warnNoParagraph(label, parts, blocks);
-  placeAds(blocks, { ...s.rules, fold: fold() }).candidates.forEach((c, i) => {
+  // Nothing goes where the reader may be looking: only below the screen (the fold). Whether the
+  // page has painted yet cannot be known for sure (the paint entry comes a frame or two after
+  // the paint), so the first screen is never Folio's.
+  placeAds(blocks, { ...s.rules, fold: innerHeight }).candidates.forEach((c, i) => {
     const below = blocks[i];
     /** Puts `node` at gap i: before the block below, or after the last block. */
     const insert = (node: Element) => (below ? below.el.before(node) : blocks[i - 1]?.el.after(node));
@@ -87,8 +84,7 @@ export async function enhanceBody(
   }
   const now = measuredBody(parts, s);
   if (!items.length || now.some((b) => b.kind === 'related')) return items;
-  // Below the fold: a feed usually arrives after the first paint, when the top of the article is on screen.
-  const at = placeRelated(now, fold());
+  const at = placeRelated(now, innerHeight);
   if (at == null) return items;
   now[at].el.before(Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }));
   return items.slice(1);

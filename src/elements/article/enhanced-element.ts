@@ -1,5 +1,5 @@
 import { adoptStyles, render } from 'lit';
-import { hostOf } from '../../internal/hosts.js';
+import { closestArticle, registerHost } from '../../internal/hosts.js';
 import type { ArticleOptions } from '../../internal/settings.js';
 import type { RelatedItem } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
@@ -8,21 +8,58 @@ import { enhanceBody, renderChrome } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
 
 /**
- * Enhance mode for a publisher's own element (`<article class="story-body">`), for pages whose
- * templates nobody wants to edit: `data-enhance` on the script tag, or `Folio.enhance(el)`.
- * The element keeps its tag, attributes and children (the same nodes, so the publisher's CSS and
- * scripts keep working); Folio attaches a shadow root that shows them through a `<slot>` and adds
- * the same chrome as `<folio-article>`: ad slots and the related card between the blocks, the
- * "More on this story" list and the corrections footer. Its settings are `options` (the
- * attribute names of `<folio-article>` in camelCase) and its own `lang`, as an attribute would
- * be on `<folio-article>`.
- *
- * Gives `el` that treatment once. Returns false (and does nothing) when it is already an
- * article, was enhanced before (by this or another copy of Folio), or cannot take a shadow root
- * (it has one already, or its tag does not allow one), then with a warning.
+ * What makes elements parts of one story: the same `data-folio-part`, else the same nearest
+ * ancestor holding a headline (`h1`): the story's `<article>` on most sites, the page's main
+ * column on a live blog, whose posts are `<article>`s of their own. Without either, an element
+ * is a story of its own.
  */
-export function enhanceElement(el: Element, options: ArticleOptions = {}): boolean {
-  if (hostOf(el) || el.localName === 'folio-article') return false;
+function storyOf(el: Element): unknown {
+  let root = el.parentElement;
+  while (root && !root.querySelector('h1')) root = root.parentElement;
+  return el.getAttribute('data-folio-part') || root || el;
+}
+
+/**
+ * Enhance mode for a publisher's own elements (`<article class="story-body">`), for pages whose
+ * templates nobody wants to edit: `data-enhance` on the script tag, or `Folio.enhance(el)`.
+ * The elements keep their tags, attributes and children (the same nodes, so the publisher's CSS
+ * and scripts keep working); Folio adds the same chrome as `<folio-article>`: ad slots and the
+ * related card between the blocks, the "More on this story" list and the corrections footer.
+ * Its settings are `options` (the attribute names of `<folio-article>` in camelCase) and the
+ * element's own `lang`, as an attribute would be on `<folio-article>`.
+ *
+ * Elements given together that are parts of one story (see `storyOf`: a body split around
+ * figures, an editor's note above the headline, one element per column) make one article: one
+ * set of ads placed over all of them, one text for quotes and positions, and one footer, after
+ * the last part, which gets a shadow root that shows its children through a `<slot>` and then
+ * the chrome. An element inside another one given, or inside an article already, is left alone.
+ *
+ * Returns false (and does nothing) when no element was enhanced: each is already an article or
+ * in one, was enhanced before (by this or another copy of Folio), or its story's last part
+ * cannot take a shadow root (it has one already, or its tag does not allow one), then with a
+ * warning. `label` names the elements in the console (the `data-enhance` selector).
+ */
+export function enhanceElement(
+  elements: Element | Iterable<Element>,
+  options: ArticleOptions = {},
+  label?: string,
+): boolean {
+  const found = elements instanceof Element ? [elements] : [...elements];
+  const stories = new Map<unknown, Element[]>();
+  for (const el of found) {
+    const nested = found.some((other) => other !== el && other.contains(el));
+    if (nested || closestArticle(el) || el.localName === 'folio-article') continue;
+    const key = storyOf(el);
+    stories.set(key, [...(stories.get(key) ?? []), el]);
+  }
+  let enhanced = false;
+  for (const parts of stories.values()) enhanced = enhanceStory(parts, options, label) || enhanced;
+  return enhanced;
+}
+
+/** Makes `parts` (in document order) one article, its chrome after the last one. */
+function enhanceStory(parts: Element[], options: ArticleOptions, label?: string): boolean {
+  const el = parts[parts.length - 1];
   let root: ShadowRoot;
   try {
     root = el.attachShadow({ mode: 'open' });
@@ -31,13 +68,20 @@ export function enhanceElement(el: Element, options: ArticleOptions = {}): boole
     return false;
   }
   adoptStyles(root, [articleStyles, moreListStyles]);
-  const context = new ArticleContext(el, () => ({ ...options, lang: options.lang ?? el.getAttribute('lang') }));
+  const context = new ArticleContext(
+    el,
+    () => ({ ...options, lang: options.lang ?? el.getAttribute('lang') }),
+    undefined,
+    () => parts,
+  );
+  // Every part answers for the article: a selection in any of them quotes from the whole story.
+  for (const part of parts) registerHost(context, part);
   const show = (more?: RelatedItem[]) => {
     render(renderChrome(context, more), root);
     // Slots and cards the publisher placed, which rendered before the article was there.
     context.refresh();
   };
   show();
-  enhanceBody(el, context.settings, context.canonicalUrl).then(show);
+  enhanceBody(el, context.settings, context.canonicalUrl, parts, label).then(show);
   return true;
 }
