@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createStaticHandler } from '../../demo/lib/static.mjs';
+import { textFragmentLink } from '../../demo/lib/text-fragment.mjs';
 import { chromiumArgs, findChromium } from '../tools/find-browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,7 +35,7 @@ const VIEWPORTS = {
 /** How long to wait for the dialog, and for the correction to reach the endpoint. */
 const DIALOG_TIMEOUT_MS = 3000;
 const DELIVERY_TIMEOUT_MS = 5000;
-/** Prose paragraphs from which a story should get at least one ad (3 before the first one, and room after). */
+/** Prose paragraphs from which a story should get at least one ad, when its ground truth leaves room for one. */
 const ADS_EXPECTED_FROM = 8;
 /** The English chrome Folio shows, to spot it on pages in other languages. */
 const ENGLISH = { footer: 'To suggest a correction', label: 'Advertisement', dialog: 'Suggest a correction' };
@@ -150,7 +151,7 @@ async function scrollThrough() {
  * Everything that can be read from the page after Folio ran: the ads and their neighbours in
  * the ground truth, footers, layout shift, overflow, the language of Folio's chrome.
  */
-function readPage({ headlineSelector, embedsAndImages }) {
+function readPage({ headlineSelector, embedsAndImages, AD_GAP_PARAGRAPHS }) {
   const pageBox = (el) => {
     const r = el.getBoundingClientRect();
     return { top: r.top + scrollY, bottom: r.bottom + scrollY, height: r.height };
@@ -211,9 +212,26 @@ function readPage({ headlineSelector, embedsAndImages }) {
         text: footer.textContent.replace(/\s+/g, ' ').trim(),
       };
     });
+  // Whether the ground truth leaves room for an ad at all, by the rules checked here: a gap
+  // between two prose paragraphs with 3 prose paragraphs above it, and 3 between it and every
+  // publisher ad container above and below.
+  const truth = [...document.querySelectorAll('[data-truth]')].map((el) => el.dataset.truth);
+  const proseIn = (kinds) => kinds.filter((kind) => kind === 'prose').length;
+  const room = truth.some((kind, i) => {
+    if (kind !== 'prose' || truth[i - 1] !== 'prose') return false;
+    const above = truth.slice(0, i);
+    const below = truth.slice(i);
+    const nextAd = below.indexOf('ad');
+    return (
+      proseIn(above) >= AD_GAP_PARAGRAPHS &&
+      proseIn(above.slice(above.lastIndexOf('ad') + 1)) >= AD_GAP_PARAGRAPHS &&
+      proseIn(nextAd < 0 ? below : below.slice(0, nextAd)) >= AD_GAP_PARAGRAPHS
+    );
+  });
   return {
     lang: document.documentElement.lang,
     prose: document.querySelectorAll('[data-truth=prose]').length,
+    room,
     ads,
     footers,
     layoutShift: window.__layoutShift,
@@ -283,14 +301,49 @@ function selectPassage({ within, text, selector, storyRoots }) {
   const fragments = matches.filter(
     (el) => !matches.some((other) => other !== el && other.contains(el)) && (!story || story.contains(el)),
   );
+  // The text as a reader sees it (the definition Folio's positions follow, in the README): each
+  // run of white space one space (kept as it is in <pre>), one line break where a block starts
+  // or ends or a <br> is, nothing before the first character shown. Blocks are what the browser
+  // lays out as blocks (computed display), not a list of tags.
+  const isBlock = (el) => el && !getComputedStyle(el).display.startsWith('inline');
+  const nearestBlock = (node) => {
+    let el = node.parentElement;
+    while (el && !isBlock(el)) el = el.parentElement;
+    return el;
+  };
   const offsetIn = (roots) => {
     let raw = 0;
     let before = '';
+    let rendered = 0;
+    let gap = '';
+    let block;
     for (const root of roots) {
-      for (const node of textNodes(root)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (n) =>
+        n.nodeType === 1 && n.matches(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === 1) {
+          if (node.localName === 'br' && rendered) gap = '\n';
+          continue;
+        }
+        const here = nearestBlock(node);
+        if (here !== block && rendered) gap = '\n';
+        block = here;
+        const pre = getComputedStyle(here ?? document.body).whiteSpace.startsWith('pre');
+        const upTo = node === startNode ? startOffset : node.data.length;
+        for (let i = 0; i < upTo; i++) {
+          if (node.data[i] > ' ' || pre) {
+            rendered += gap.length + 1;
+            gap = '';
+          } else if (rendered && !gap) gap = ' ';
+        }
         if (node === startNode) {
           before += node.data.slice(0, startOffset);
-          return { raw: raw + startOffset, collapsed: before.replace(/\s+/g, ' ').trimStart().length };
+          return {
+            raw: raw + startOffset,
+            collapsed: before.replace(/\s+/g, ' ').trimStart().length,
+            rendered: rendered + gap.length,
+          };
         }
         raw += node.data.length;
         before += node.data;
@@ -306,6 +359,62 @@ function selectPassage({ within, text, selector, storyRoots }) {
     inFragment: fragment ? (offsetIn([fragment])?.raw ?? null) : null,
     inStory: offsetIn(fragments),
   };
+}
+
+/**
+ * Where the passage is once a page has opened at a text-fragment link: the page scrolled and the
+ * passage's first line in the middle half of the screen, where Chromium puts the words it
+ * found. The screen is short, so that every passage starts below the first one.
+ */
+function passagePlace({ within, text }) {
+  const containers = [...document.querySelectorAll(within)];
+  const span = new Range();
+  span.setStartBefore(containers[0]);
+  span.setEndAfter(containers[containers.length - 1]);
+  // The containers' text with white space collapsed, and the DOM point of each character.
+  let collapsed = '';
+  const points = [];
+  let space = true;
+  const walker = document.createTreeWalker(span.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!span.intersectsNode(node)) continue;
+    for (let i = 0; i < node.data.length; i++) {
+      if (/\s/.test(node.data[i])) {
+        if (space) continue;
+        space = true;
+        collapsed += ' ';
+      } else {
+        space = false;
+        collapsed += node.data[i];
+      }
+      points.push([node, i]);
+    }
+  }
+  const at = collapsed.indexOf(text);
+  if (at < 0) return { scrolled: scrollY > 0, top: null, inMiddle: false };
+  const [node, offset] = points[at];
+  const first = new Range();
+  first.setStart(node, offset);
+  first.setEnd(node, offset + 1);
+  const { top } = first.getBoundingClientRect();
+  return {
+    scrolled: scrollY > 0,
+    top: Math.round(top),
+    inMiddle: top > innerHeight / 4 && top < (3 * innerHeight) / 4,
+  };
+}
+
+const LINK_VIEWPORT = { width: 800, height: 400 };
+
+/** Whether `link` (from the receiver's textFragmentLink) opens the page on the passage. */
+async function opensOnPassage(context, link, passage) {
+  const page = await context.newPage();
+  await page.setViewportSize(LINK_VIEWPORT);
+  await page.goto(link, { waitUntil: 'load' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+  const place = await page.evaluate(passagePlace, { within: passage.within ?? '[data-quote]', text: passage.text });
+  await page.close();
+  return place.scrolled && place.inMiddle;
 }
 
 /** The correction dialog as the reader sees it: the quote, its context, the over-limit offer, the title. */
@@ -369,6 +478,7 @@ async function measure(browser, origin, entry, viewportName, variant) {
   const state = await page.evaluate(readPage, {
     headlineSelector: entry.headline ?? 'h1',
     embedsAndImages: EMBEDS_AND_IMAGES,
+    AD_GAP_PARAGRAPHS,
   });
 
   // The quote: select the passage, Ctrl+Enter, read the dialog, send a correction.
@@ -410,8 +520,13 @@ async function measure(browser, origin, entry, viewportName, variant) {
       quote.sent = !!annotation;
       quote.start = position?.start ?? null;
       quote.positionRight = position
-        ? position.start === quote.inStory?.raw || position.start === quote.inStory?.collapsed
+        ? [quote.inStory?.raw, quote.inStory?.collapsed, quote.inStory?.rendered].includes(position.start)
         : false;
+      const textQuote = annotation?.target?.selector?.[0];
+      if (textQuote) {
+        quote.link = textFragmentLink(`${origin}${PAGES_URL}${entry.file}${query}`, textQuote);
+        quote.linkOpens = await opensOnPassage(context, quote.link, entry.quote);
+      }
     }
   }
   await context.close();
@@ -427,6 +542,7 @@ async function measure(browser, origin, entry, viewportName, variant) {
     patterns: entry.patterns,
     stories,
     prose: state.prose,
+    room: state.room,
     proseInManifest: entry.prose,
     ads: state.ads,
     footers: state.footers,
@@ -457,7 +573,7 @@ const nearPageAd = (ad) => !!ad.pageAd && ad.pageAd.prose < AD_GAP_PARAGRAPHS;
 /** What came out wrong in one run, in short words; empty when the page came out fully right. */
 function verdict(r) {
   const wrong = [];
-  const expectAds = r.prose >= ADS_EXPECTED_FROM * r.stories;
+  const expectAds = r.prose >= ADS_EXPECTED_FROM * r.stories && r.room;
   if (!r.ads.length && expectAds) wrong.push('no ads');
   if (r.ads.length > 4 * r.stories)
     wrong.push(`${r.ads.length} ads for ${r.stories} stor${r.stories > 1 ? 'ies' : 'y'}`);
@@ -481,7 +597,8 @@ function verdict(r) {
     else if (q.counted !== q.visible) wrong.push(`quote counted ${q.counted}`);
     if (!q.exactMatches) wrong.push('quote text differs');
     if (contextMostlyWhitespace(q)) wrong.push('quote context mostly whitespace');
-    if (!q.positionRight) wrong.push(`position ${q.start} vs ${q.inStory?.raw}`);
+    if (!q.positionRight) wrong.push(`position ${q.start} vs ${q.inStory?.rendered}`);
+    if (!q.linkOpens) wrong.push('the receiver’s text-fragment link does not open on the passage');
   }
   if (r.englishChrome && Object.values(r.englishChrome).some(Boolean)) wrong.push('English chrome');
   return wrong;
@@ -521,7 +638,8 @@ function pageRows(results) {
       r.layoutShift,
       q.error ? 'error' : q.dialog ? `${q.visible}→${q.counted}${q.refused ? ' refused' : ''}` : 'no dialog',
       q.dialog ? `${Math.round(q.prefixWhitespace * 100)}/${Math.round(q.suffixWhitespace * 100)}%` : '-',
-      q.dialog ? `${q.start ?? '-'}/${q.inStory?.raw ?? '-'}` : '-',
+      q.dialog ? `${q.start ?? '-'}/${q.inStory?.rendered ?? '-'}` : '-',
+      q.dialog ? (q.linkOpens ? 'yes' : 'no') : '-',
       r.englishChrome ? (Object.values(r.englishChrome).some(Boolean) ? 'en' : 'ok') : '',
       r.verdict.length ? 'no' : 'YES',
     ];
@@ -542,6 +660,7 @@ const PAGE_HEADERS = [
   'quote 455→counted',
   'ws in prefix/suffix',
   'start sent/story',
+  'link opens',
   'lang',
   'right',
 ];
@@ -556,7 +675,7 @@ function patternRows(results) {
       pattern,
       new Set(runs.map(runName)).size,
       runs.length,
-      sum((r) => !r.ads.length && r.prose >= ADS_EXPECTED_FROM * r.stories),
+      sum((r) => !r.ads.length && r.prose >= ADS_EXPECTED_FROM * r.stories && r.room),
       ads.length,
       ads.filter((a) => a.betweenProse).length,
       ads.filter(nextToEmbedOrImage).length,
@@ -565,6 +684,7 @@ function patternRows(results) {
       sum((r) => r.quote.dialog && !r.quote.refused && r.quote.counted === r.quote.visible),
       sum((r) => contextMostlyWhitespace(r.quote)),
       sum((r) => r.quote.positionRight),
+      sum((r) => r.quote.linkOpens),
       sum((r) => r.layoutShift > 0),
       sum((r) => r.englishChrome && Object.values(r.englishChrome).some(Boolean)),
       sum((r) => !r.verdict.length),
@@ -585,6 +705,7 @@ const PATTERN_HEADERS = [
   'quote counted 455',
   'context mostly ws',
   'position right',
+  'link opens',
   'CLS > 0',
   'English chrome',
   'fully right',
@@ -632,7 +753,7 @@ if (asJson) {
     `\n${results.length} runs of ${entries.length} pages in ${seconds} s: ${right.length} runs fully right, ${pagesRight.size} of ${entries.length} pages fully right at every viewport.\n`,
   );
   console.log(
-    'Per page and viewport (¶ to page ad: per ad, prose paragraphs between it and the nearest publisher ad; ws: whitespace share of the quote context; start: sent by Folio / in the whole story)\n',
+    'Per page and viewport (¶ to page ad: per ad, prose paragraphs between it and the nearest publisher ad; ws: whitespace share of the quote context; start: sent by Folio / in the whole story, text as a reader sees it; link opens: the receiver’s text-fragment link scrolls to the passage)\n',
   );
   console.log(table(PAGE_HEADERS, pageRows(results)));
   console.log('\nPer pattern (a run counts for every pattern its page has)\n');
