@@ -6,9 +6,9 @@
  *
  * The article text is the text as a reader sees it: each run of white space in the source (the
  * indentation and line breaks of pretty-printed markup) is one space, as `white-space: normal`
- * draws it; `<pre>` keeps its white space; where a block begins or ends (a paragraph, a list
- * item, a heading, a `<br>`) there is one line break. A quote may run across blocks; its context
- * stops at them.
+ * draws it (`<pre>` and `pre-wrap` keep theirs); where a block begins or ends (whatever the
+ * browser lays out as a block: a paragraph, a list item, a heading; or at a `<br>`) there is
+ * one line break. A quote may run across blocks; its context stops at them.
  */
 import { isArticle, type ArticleElement } from '../internal/hosts.js';
 
@@ -18,11 +18,8 @@ import { isArticle, type ArticleElement } from '../internal/hosts.js';
  */
 export const SKIP = 'folio-ad-slot,folio-related-card,[data-folio-skip],script,style,noscript';
 
-/** Elements that put their text on lines of their own (a `<br>` ends one). */
-const BLOCKS = [
-  'p,div,li,dt,dd,h1,h2,h3,h4,h5,h6,blockquote,figure,figcaption,pre',
-  'table,tr,td,th,ul,ol,dl,section,article,header,footer,aside,main,nav,address',
-].join();
+/** Whether the browser lays `el` out as a block (on lines of its own), not inline. */
+const isBlock = (el: Element) => !getComputedStyle(el).display.startsWith('inline');
 
 /** NodeFilter's values, which the bundle would otherwise look up on the global each time. */
 const SHOW_ELEMENTS_AND_TEXT = 5; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
@@ -64,7 +61,7 @@ export function articleText(roots: Node | readonly Node[]): TextIndex {
   let text = '';
   // What goes before the next character shown: nothing, a space or a line break.
   let gap = '';
-  let block: Element | null | undefined;
+  let block: Element | null = null;
   for (const root of ([] as Node[]).concat(roots)) {
     // Rejecting an element skips its whole subtree.
     const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
@@ -72,13 +69,16 @@ export function articleText(roots: Node | readonly Node[]): TextIndex {
     );
     for (let n; (n = walker.nextNode());) {
       if (n instanceof Text) {
-        const here = n.parentElement?.closest(BLOCKS);
+        let here = n.parentElement;
+        while (here && !isBlock(here)) here = here.parentElement;
         if (here !== block && text) gap = '\n';
         block = here;
+        // White space shown as it is in <pre> (and pre-wrap).
+        const pre = getComputedStyle(n.parentElement!).whiteSpace.startsWith('pre');
         const offsets = [];
         for (const char of n.data.split('')) {
           offsets.push(text.length + gap.length);
-          if (char > ' ' || here?.localName === 'pre') {
+          if (char > ' ' || pre) {
             text += gap + char;
             gap = '';
           } else if (text && !gap) gap = ' ';

@@ -54,13 +54,10 @@ const visibleText = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim()
 /** What a `<p>` is, from what it holds. */
 function paragraphKind(p: Element, text: string): PlacementKind {
   if (!text) return p.querySelector(MEDIA) ? 'image' : 'empty';
-  // Mostly one link: "Related: …", "[Read: …]", "Lire aussi | …".
-  const link = p.querySelector('a');
-  if (link && visibleText(link).length * 2 > text.length) return 'link';
-  // Wholly in italics: an editor's note, an amendment, a sign-off, a credit.
-  const only = p.children.length === 1 && p.firstElementChild!;
-  const italic = only && /^(em|i)$/.test(only.localName) && visibleText(only) === text;
-  return SENTENCE_END.test(text) && !italic ? 'paragraph' : 'other';
+  // Mostly one link or one stretch of italics: "Related: …", "[Read: …]", an editor's note, a credit.
+  const inner = p.querySelector('a,em,i');
+  if (inner && visibleText(inner).length * 2 > text.length) return inner.localName === 'a' ? 'link' : 'other';
+  return SENTENCE_END.test(text) ? 'paragraph' : 'other';
 }
 
 /** What a block is, or null for a wrapper the walk goes into. */

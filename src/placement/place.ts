@@ -10,24 +10,13 @@
 /**
  * What a block of the body is. Only a `paragraph` (real prose) has an ad above or below it; the
  * rest are neighbours an ad keeps away from: `empty` paragraphs, `image`s (figures, image-only
- * paragraphs) and their `caption`s, `embed`s (tweets, iframes, videos), `link` lines ("Related:
- * …"), `heading`s, `quote`s, `list`s, the `related` card, `other` content, and `ad`s already
- * there: a slot the publisher gave Folio or the publisher's own ad container, which also count
- * for the spacing between ads (not for the maximum).
+ * paragraphs), `embed`s (tweets, iframes, videos), `link` lines ("Related: …"), `heading`s,
+ * `quote`s, `list`s, the `related` card, `other` content (captions, credits, notes, code), and
+ * `ad`s already there: a slot the publisher gave Folio or the publisher's own ad container,
+ * which also count for the spacing between ads (not for the maximum).
  */
 export type PlacementKind =
-  | 'paragraph'
-  | 'empty'
-  | 'image'
-  | 'caption'
-  | 'embed'
-  | 'link'
-  | 'heading'
-  | 'quote'
-  | 'list'
-  | 'ad'
-  | 'related'
-  | 'other';
+  'paragraph' | 'empty' | 'image' | 'embed' | 'link' | 'heading' | 'quote' | 'list' | 'ad' | 'related' | 'other';
 
 /** One block of the article body, as the rules see it. */
 export interface PlacementBlock {

@@ -13,7 +13,6 @@ const KINDS: Record<string, PlacementKind> = {
   e: 'empty',
   h: 'heading',
   i: 'image',
-  c: 'caption',
   m: 'embed',
   k: 'link',
   q: 'quote',
@@ -31,7 +30,7 @@ const CHARS: Record<string, number> = { p: 250, q: 120, l: 200, h: 30 };
 function blocks(spec: string): PlacementBlock[] {
   const out: PlacementBlock[] = [];
   for (const token of spec.split(/\s+/).filter(Boolean)) {
-    const m = /^([pehicmkqlaro])(\d+)?(:)?(?:\*(\d+))?$/.exec(token);
+    const m = /^([pehimkqlaro])(\d+)?(:)?(?:\*(\d+))?$/.exec(token);
     if (!m) throw new Error(`bad token ${token}`);
     for (let n = Number(m[4] ?? 1); n > 0; n--) {
       const block: PlacementBlock = { kind: KINDS[m[1]], chars: m[2] ? Number(m[2]) : (CHARS[m[1]] ?? 0) };
@@ -201,13 +200,13 @@ describe('placement: placeAds', () => {
     },
     {
       name: 'never next to an embed, under an image’s caption or next to a link line',
-      spec: 'p*3 m p*3 i c p*3 k p*4',
+      spec: 'p*3 m p*3 i o p*3 k p*4',
       positions: [5, 10, 14],
       reasons: {
         3: 'next to embed',
         4: 'next to embed',
         8: 'next to image',
-        9: 'next to caption',
+        9: 'next to other',
         12: 'next to link',
         13: 'next to link',
       },
@@ -317,7 +316,7 @@ describe('placement: placeAds', () => {
   it('whatever the article, no ad sits next to a non-paragraph, after a colon or closer than the gap (random articles)', () => {
     let seed = 7;
     const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const kinds = 'ppppppphiqlaroecmk';
+    const kinds = 'ppppppphiqlaroemk';
     for (let run = 0; run < 300; run++) {
       const b = Array.from({ length: Math.floor(rand() * 40) }, () => {
         const k = kinds[Math.floor(rand() * kinds.length)];

@@ -95,10 +95,8 @@ export async function enhanceBody(
  * holds no paragraph of text Folio can place ads between, and what it does hold.
  */
 function warnNoParagraph(label: string, parts: Element[], blocks: BodyBlock[]): void {
-  const found = [...new Set(blocks.map((b) => b.kind))].join(', ') || 'nothing';
-  console.warn(
-    `folio: ${label} matched ${parts.length} element(s) holding no paragraph of text (found: ${found}): no ads`,
-  );
+  const found = [...new Set(blocks.map((b) => b.kind))].join(', ');
+  console.warn(`folio: ${label}: no paragraph to place ads between in ${parts.length} element(s), only ${found}`);
 }
 
 /**
