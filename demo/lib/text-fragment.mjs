@@ -10,6 +10,11 @@ const TRAILING_WORD = /[\p{L}\p{N}\p{M}]+$/u;
 /** Longer quotes are linked by their first and last words (textStart,textEnd), as Chrome does. */
 const MAX_EXACT = 300;
 const RANGE_WORDS = 4;
+/**
+ * Folio sends at most this many characters of context on each side, cut after whole words and at
+ * the end of the quote's block; a context this long may be an older client's, cut mid-word.
+ */
+const CONTEXT = 32;
 
 const isWordChar = (ch) => ch !== undefined && WORD_CHAR.test(ch);
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
@@ -24,14 +29,20 @@ export function encodeDirectivePart(text) {
 
 /**
  * The text directive (the part after `text=`) for a TextQuoteSelector, or '' when there is
- * nothing to point at. Browsers match directives on whole words only, so:
+ * nothing to point at. Browsers match directives on whole words only, and each part of one
+ * within one block, so:
  * - a selection that starts or ends inside a word takes the rest of that word from the context;
- * - the context is cut at a fixed length, so its outermost word may be partial and is dropped.
+ * - a context of the full 32 characters may have been cut inside a word (older clients cut it
+ *   at a fixed length): its outermost word goes; a shorter one is whole words, all kept;
+ * - a quote across blocks (a line break in `exact`, as Folio sends it) links from the first
+ *   words of its first block to the last words of its last.
  */
 export function textDirective({ exact, prefix = '', suffix = '' } = {}) {
   let p = String(prefix ?? '');
   let e = String(exact ?? '');
   let s = String(suffix ?? '');
+  const prefixMayBeCut = p.length >= CONTEXT;
+  const suffixMayBeCut = s.length >= CONTEXT;
   if (isWordChar(e[0]) && isWordChar(p.at(-1))) {
     const part = TRAILING_WORD.exec(p)[0];
     e = part + e;
@@ -42,8 +53,8 @@ export function textDirective({ exact, prefix = '', suffix = '' } = {}) {
     e += part;
     s = s.slice(part.length);
   }
-  if (isWordChar(p[0])) p = p.replace(LEADING_WORD, '');
-  if (isWordChar(s.at(-1))) s = s.replace(TRAILING_WORD, '');
+  if (prefixMayBeCut && isWordChar(p[0])) p = p.replace(LEADING_WORD, '');
+  if (suffixMayBeCut && isWordChar(s.at(-1))) s = s.replace(TRAILING_WORD, '');
   p = collapse(p);
   s = collapse(s);
 

@@ -16,8 +16,16 @@ const ARTICLE = 'https://news.example/2026/11/story';
 describe('text-fragment links for editors', () => {
   test('the sample quote: whole words of context around the exact words', () => {
     const link = textFragmentLink(ARTICLE, { exact: 'Kiev', prefix: 'The delegation arrived in ', suffix: ' on Tuesday morning' });
-    // "The" and "morning" may be cut-off words (the context has a fixed length), so they go.
-    assert.equal(link, `${ARTICLE}#:~:text=delegation%20arrived%20in-,Kiev,-on%20Tuesday`);
+    // Shorter than 32 characters: Folio cut it after whole words (or it is all there was).
+    assert.equal(link, `${ARTICLE}#:~:text=The%20delegation%20arrived%20in-,Kiev,-on%20Tuesday%20morning`);
+  });
+
+  test('a 32-character context may be cut inside a word (older clients): its outermost word goes', () => {
+    // "ssaid the delegation arrived in ": 32 characters, the first word cut.
+    const prefix = 'aid the delegation arrived in '.padStart(32, 's');
+    const link = textFragmentLink(ARTICLE, { exact: 'Kiev', prefix, suffix: ' on Tuesday morning, officials s' });
+    assert.equal(prefix.length, 32);
+    assert.equal(link, `${ARTICLE}#:~:text=the%20delegation%20arrived%20in-,Kiev,-on%20Tuesday%20morning%2C%20officials`);
   });
 
   test('"-", "," and "&" in the words are percent-encoded, so they cannot end a part', () => {
@@ -28,7 +36,7 @@ describe('text-fragment links for editors', () => {
 
   test('a selection that starts or ends inside a word is widened to whole words', () => {
     const link = textFragmentLink(ARTICLE, { exact: 'ie', prefix: 'the city of K', suffix: 'v on Tuesday' });
-    assert.equal(link, `${ARTICLE}#:~:text=city%20of-,Kiev,-on`);
+    assert.equal(link, `${ARTICLE}#:~:text=the%20city%20of-,Kiev,-on%20Tuesday`);
   });
 
   test('a selection across paragraphs links from its first to its last words', () => {
@@ -50,9 +58,10 @@ describe('text-fragment links for editors', () => {
 
   test('non-Latin words are whole words too', () => {
     const link = textFragmentLink(ARTICLE, { exact: 'Київ', prefix: 'делегація прибула до ', suffix: ' у вівторок' });
+    const encoded = (words) => encodeURIComponent(words);
     assert.equal(
       link,
-      `${ARTICLE}#:~:text=${encodeURIComponent('прибула до')}-,${encodeURIComponent('Київ')},-${encodeURIComponent('у')}`,
+      `${ARTICLE}#:~:text=${encoded('делегація прибула до')}-,${encoded('Київ')},-${encoded('у вівторок')}`,
     );
   });
 });

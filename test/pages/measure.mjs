@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createStaticHandler } from '../../demo/lib/static.mjs';
 import { textFragmentLink } from '../../demo/lib/text-fragment.mjs';
+import { passagePlace } from './passage.mjs';
 import { chromiumArgs, findChromium } from '../tools/find-browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -361,52 +362,12 @@ function selectPassage({ within, text, selector, storyRoots }) {
   };
 }
 
-/**
- * Where the passage is once a page has opened at a text-fragment link: the page scrolled and the
- * passage's first line in the middle half of the screen, where Chromium puts the words it
- * found. The screen is short, so that every passage starts below the first one.
- */
-function passagePlace({ within, text }) {
-  const containers = [...document.querySelectorAll(within)];
-  const span = new Range();
-  span.setStartBefore(containers[0]);
-  span.setEndAfter(containers[containers.length - 1]);
-  // The containers' text with white space collapsed, and the DOM point of each character.
-  let collapsed = '';
-  const points = [];
-  let space = true;
-  const walker = document.createTreeWalker(span.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!span.intersectsNode(node)) continue;
-    for (let i = 0; i < node.data.length; i++) {
-      if (/\s/.test(node.data[i])) {
-        if (space) continue;
-        space = true;
-        collapsed += ' ';
-      } else {
-        space = false;
-        collapsed += node.data[i];
-      }
-      points.push([node, i]);
-    }
-  }
-  const at = collapsed.indexOf(text);
-  if (at < 0) return { scrolled: scrollY > 0, top: null, inMiddle: false };
-  const [node, offset] = points[at];
-  const first = new Range();
-  first.setStart(node, offset);
-  first.setEnd(node, offset + 1);
-  const { top } = first.getBoundingClientRect();
-  return {
-    scrolled: scrollY > 0,
-    top: Math.round(top),
-    inMiddle: top > innerHeight / 4 && top < (3 * innerHeight) / 4,
-  };
-}
-
 const LINK_VIEWPORT = { width: 800, height: 400 };
 
-/** Whether `link` (from the receiver's textFragmentLink) opens the page on the passage. */
+/**
+ * Whether `link` (from the receiver's textFragmentLink) opens the page on the passage: scrolled,
+ * the passage in the middle of a short screen (so that every passage starts below the first).
+ */
 async function opensOnPassage(context, link, passage) {
   const page = await context.newPage();
   await page.setViewportSize(LINK_VIEWPORT);
