@@ -96,6 +96,20 @@ describe('<folio-article> placement', () => {
       expect(checkRules(storyOrder(el))).to.be.at.least(2);
     });
 
+    it('never puts an ad between a speaker’s introduction (a paragraph ending in a colon) and the words', async () => {
+      const body: StoryBlock[] = paragraphs(12).map((b, i) =>
+        i === 2 || i === 5 ? { type: 'paragraph', html: `${(b as { html: string }).html} <b>She said:</b>` } : b,
+      );
+      const order = storyOrder(await storyArticle(makeStory(body)));
+      const paragraphsSeen = order.map((kind, i) =>
+        kind === 'p' ? order.slice(0, i).filter((k) => k === 'p').length : -1,
+      );
+      for (const [i, kind] of order.entries()) {
+        if (kind === 'ad') expect([2, 5], 'an ad after an introduction').to.not.include(paragraphsSeen[i - 1]);
+      }
+      expect(order.filter((k) => k === 'ad').length).to.be.at.least(2);
+    });
+
     it('keeps a pinned ad block where the story put it and spaces the others from it', async () => {
       const body = [
         ...paragraphs(5),
