@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, afterEach, describe, test } from 'node:test';
-import { createFolioServer } from '../../demo/server.mjs';
+import { createFolioServer } from '../../server/index.mjs';
 import { SAMPLE } from '../support/annotation-sample.mjs';
 
 const TOKEN = 'test-editor-token-0123456789';

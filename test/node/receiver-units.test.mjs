@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { bearerToken, generateToken, tokensMatch } from '../../demo/lib/auth.mjs';
-import { clientKey } from '../../demo/lib/client.mjs';
-import { configFromEnv } from '../../demo/lib/config.mjs';
-import { isJsonMediaType } from '../../demo/lib/http.mjs';
-import { createRateLimiter, DEFAULT_RATE_LIMITS, parseRateLimits } from '../../demo/lib/rate-limit.mjs';
-import { encodeDirectivePart, textDirective, textFragmentLink } from '../../demo/lib/text-fragment.mjs';
-import { isHoneypotFilled } from '../../demo/lib/validate.mjs';
+import { bearerToken, generateToken, tokensMatch } from '../../server/lib/auth.mjs';
+import { clientKey } from '../../server/lib/client.mjs';
+import { configFromEnv } from '../../server/lib/config.mjs';
+import { isJsonMediaType } from '../../server/lib/http.mjs';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, parseRateLimits } from '../../server/lib/rate-limit.mjs';
+import { encodeDirectivePart, textDirective, textFragmentLink } from '../../server/lib/text-fragment.mjs';
+import { isHoneypotFilled } from '../../server/lib/validate.mjs';
 
 const ARTICLE = 'https://news.example/2026/11/story';
 

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createFolioServer } from '../../demo/server.mjs';
-import { validateAnnotation } from '../../demo/lib/validate.mjs';
+import { createFolioServer } from '../../server/index.mjs';
+import { validateAnnotation } from '../../server/lib/validate.mjs';
 import { SAMPLE } from '../support/annotation-sample.mjs';
 
 const TOKEN = 'test-editor-token';

@@ -1,12 +1,13 @@
-// The demo server's static files: the right types, the redirects, CORS for shared stories, and
-// nothing outside dist/ and demo/ (no traversal, dot-folders, node_modules or symlinks out).
+// The receiver's static files in demo mode (`folio-receiver --demo`, `npm start`): the right types,
+// the redirects, CORS for shared stories, and nothing outside dist/ and demo/ (no traversal,
+// dot-folders, node_modules, symlinks out, or the server's own source). Without --demo, none of it.
 import assert from 'node:assert/strict';
 import { readFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createFolioServer, ROOT } from '../../demo/server.mjs';
+import { createFolioServer, ROOT } from '../../server/index.mjs';
 
 const SECRET = 'top-secret-do-not-serve';
 
@@ -24,7 +25,6 @@ before(async () => {
     'dist/folio.mjs': 'export const folio = 1;\n',
     'demo/index.html': '<!doctype html><title>Article</title>',
     'demo/embed.html': '<!doctype html><title>Partner</title>',
-    'demo/inbox.html': '<!doctype html><title>Inbox</title>',
     'demo/stories/sample.json': '{"id":"sample"}',
     'demo/images/photo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     'demo/.env': SECRET,
@@ -41,7 +41,7 @@ before(async () => {
   await writeFile(path.join(dir, 'outside.txt'), SECRET);
   await symlink(dir, path.join(root, 'demo', 'escape'));
 
-  app = createFolioServer({ root, dbPath: ':memory:', editorToken: 'x'.repeat(32) });
+  app = createFolioServer({ demo: true, root, dbPath: ':memory:', editorToken: 'x'.repeat(32) });
   const { port } = await app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
 });
@@ -161,6 +161,13 @@ describe('nothing outside dist/ and demo/', () => {
     '/demo/index.html%00.json',
     '/demo/%ZZ',
     '/etc/passwd',
+    '/server/index.mjs',
+    '/server/lib/store.mjs',
+    '/demo/lib/store.mjs',
+    '/demo/inbox.html',
+    '/inbox/store.mjs',
+    '/inbox/../server/lib/store.mjs',
+    '/inbox/%2e%2e/lib/store.mjs',
   ];
   for (const attempt of attempts) {
     test(`${attempt} -> 400 or 404`, async () => {
@@ -174,14 +181,14 @@ describe('nothing outside dist/ and demo/', () => {
 describe('/inbox', () => {
   let repo;
   before(async () => {
-    repo = createFolioServer({ root: ROOT, dbPath: ':memory:', editorToken: 'y'.repeat(32) });
+    repo = createFolioServer({ demo: true, root: ROOT, dbPath: ':memory:', editorToken: 'y'.repeat(32) });
     const { port } = await repo.listen(0, '127.0.0.1');
     repo.base = `http://127.0.0.1:${port}`;
   });
   after(() => repo.close());
 
   test('serves the inbox page with a strict Content-Security-Policy', async () => {
-    for (const url of ['/inbox', '/demo/inbox.html']) {
+    for (const url of ['/inbox']) {
       const res = await fetch(`${repo.base}${url}`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
@@ -192,7 +199,7 @@ describe('/inbox', () => {
   });
 
   test('the page and its script and styles need nothing the policy forbids', async () => {
-    const html = await readFile(path.join(ROOT, 'demo', 'inbox.html'), 'utf8');
+    const html = await readFile(path.join(ROOT, 'server', 'inbox', 'index.html'), 'utf8');
     const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
     for (const tag of withoutComments.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
       assert.match(tag, /^<script\b[^>]*\bsrc="\/[^"]+"[^>]*><\/script>$/, `inline script: ${tag}`);
@@ -200,12 +207,33 @@ describe('/inbox', () => {
     assert.doesNotMatch(withoutComments, /<style\b/i);
     assert.doesNotMatch(withoutComments, /\sstyle=/i);
     assert.doesNotMatch(withoutComments, /\son[a-z]+=/i);
-    const script = await readFile(path.join(ROOT, 'demo', 'inbox.js'), 'utf8');
+    const script = await readFile(path.join(ROOT, 'server', 'inbox', 'inbox.js'), 'utf8');
     assert.doesNotMatch(script, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\s*=|eval\(|new Function/);
-    for (const asset of ['/demo/inbox.js', '/demo/inbox.css', '/demo/lib/text-fragment.mjs']) {
+    for (const asset of ['/inbox/inbox.js', '/inbox/inbox.css', '/inbox/text-fragment.mjs']) {
       const res = await fetch(`${repo.base}${asset}`);
       assert.equal(res.status, 200, asset);
       assert.match(res.headers.get('content-type'), /^text\/(javascript|css); charset=utf-8$/);
+      assert.ok((await res.text()).length > 0, asset);
     }
+  });
+});
+
+describe('without --demo: the API and the inbox only', () => {
+  let receiver;
+  before(async () => {
+    receiver = createFolioServer({ root: ROOT, dbPath: ':memory:', editorToken: 'z'.repeat(32) });
+    const { port } = await receiver.listen(0, '127.0.0.1');
+    receiver.base = `http://127.0.0.1:${port}`;
+  });
+  after(() => receiver.close());
+
+  test('/ opens the inbox, and no demo page, bundle or source file is served', async () => {
+    const home = await fetch(`${receiver.base}/`, { redirect: 'manual' });
+    assert.equal(home.status, 302);
+    assert.equal(home.headers.get('location'), '/inbox');
+    for (const url of ['/demo/index.html', '/dist/folio.js', '/demo/stories/sample.json', '/server/index.mjs', '/package.json']) {
+      assert.equal((await fetch(`${receiver.base}${url}`)).status, 404, url);
+    }
+    assert.equal((await fetch(`${receiver.base}/inbox`)).status, 200);
   });
 });

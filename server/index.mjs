@@ -1,15 +1,16 @@
-// The demo server `npm start` runs: the built bundles and demo pages as static files, the
-// corrections receiver (/api/corrections) and the editors' inbox (/inbox). Plain node:http.
+// Folio's corrections receiver: readers' browsers POST corrections (W3C Web Annotations) to
+// /api/corrections, editors work through them in the inbox (/inbox). Plain node:http.
 //
-//   node demo/server.mjs                      (PORT, HOST and the FOLIO_* variables: lib/config.mjs)
-//   import { createFolioServer } from './demo/server.mjs'   (tests: a server on a temporary DB)
+//   import { createFolioServer } from 'folio-widget/server'   (or ./server/index.mjs)
+//   folio-receiver [--demo]                                    (the CLI: server/bin/folio-receiver.mjs)
+//
+// With `demo: true` the same server also serves the built bundles (dist/) and the demo pages
+// (demo/), which is what `npm start` runs.
 
-import { existsSync, realpathSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateToken } from './lib/auth.mjs';
-import { configFromEnv } from './lib/config.mjs';
 import { COLLECTION, createCorrectionsApi } from './lib/corrections-api.mjs';
 import { createOriginPolicy } from './lib/cors.mjs';
 import { sendError, sendText, setBaseHeaders, splitTarget } from './lib/http.mjs';
@@ -17,10 +18,24 @@ import { createRateLimiter, DEFAULT_RATE_LIMITS } from './lib/rate-limit.mjs';
 import { createStaticHandler, sendFile } from './lib/static.mjs';
 import { openStore } from './lib/store.mjs';
 
-/** The repository root: what the static routes serve from. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-const INBOX_PAGE = path.join('demo', 'inbox.html');
+/** The repository root: where the demo's static routes (dist/, demo/) are served from. */
+export const ROOT = path.resolve(SERVER_DIR, '..');
+
+/** The folders `demo: true` serves as plain files. */
+export const DEMO_MOUNTS = Object.freeze(['dist', 'demo']);
+
+/**
+ * The inbox: a page, its script and styles, and the text-fragment module it shares with the
+ * server. Served by name from this table, so no other file of the server is ever reachable.
+ */
+const INBOX_FILES = {
+  '/inbox': path.join(SERVER_DIR, 'inbox', 'index.html'),
+  '/inbox/inbox.js': path.join(SERVER_DIR, 'inbox', 'inbox.js'),
+  '/inbox/inbox.css': path.join(SERVER_DIR, 'inbox', 'inbox.css'),
+  '/inbox/text-fragment.mjs': path.join(SERVER_DIR, 'lib', 'text-fragment.mjs'),
+};
 /** The inbox shows strings readers typed; it runs no inline code, so a strict policy costs nothing. */
 const INBOX_HEADERS = {
   'Content-Security-Policy':
@@ -33,7 +48,8 @@ const silent = { info() {}, warn() {}, error() {} };
 
 /**
  * Builds the server without listening. Options (all optional):
- * - root: folder to serve (the repository)
+ * - demo: also serve dist/ and demo/ from `root`, and send / to the demo article
+ * - root: the folder the demo's files are served from (the repository)
  * - dbPath: SQLite file (default <root>/.data/corrections.sqlite; ":memory:" works)
  * - editorToken: the inbox's Bearer token (generated when absent; see `tokenGenerated`)
  * - allowedOrigins: origins whose pages may POST corrections, besides the server's own
@@ -44,6 +60,7 @@ const silent = { info() {}, warn() {}, error() {} };
  */
 export function createFolioServer(options = {}) {
   const {
+    demo = false,
     root = ROOT,
     dbPath = path.join(root, '.data', 'corrections.sqlite'),
     editorToken,
@@ -65,8 +82,7 @@ export function createFolioServer(options = {}) {
     trustProxy,
     log,
   });
-  const serveStatic = createStaticHandler({ root });
-  const inboxFile = path.join(root, INBOX_PAGE);
+  const serveStatic = demo ? createStaticHandler({ root, mounts: DEMO_MOUNTS }) : null;
 
   async function route(req, res) {
     setBaseHeaders(res);
@@ -76,7 +92,7 @@ export function createFolioServer(options = {}) {
     if (pathname === COLLECTION || pathname.startsWith(`${COLLECTION}/`)) return api(req, res, pathname, query);
     if (pathname === '/api' || pathname.startsWith('/api/')) return sendError(req, res, 404, 'Not found');
     if (pathname === '/' && reading) {
-      res.writeHead(302, { Location: '/demo/index.html', 'Cache-Control': 'no-cache' });
+      res.writeHead(302, { Location: demo ? '/demo/index.html' : '/inbox', 'Cache-Control': 'no-cache' });
       return res.end();
     }
     // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
@@ -88,17 +104,17 @@ export function createFolioServer(options = {}) {
       res.writeHead(301, { Location: '/inbox' });
       return res.end();
     }
-    if (pathname === '/inbox' || pathname === '/demo/inbox.html') {
+    if (Object.hasOwn(INBOX_FILES, pathname)) {
       if (!reading) return sendText(req, res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
-      if (!existsSync(inboxFile)) return sendText(req, res, 404, 'Not found\n');
-      return sendFile(req, res, inboxFile, INBOX_HEADERS);
+      return sendFile(req, res, INBOX_FILES[pathname], INBOX_HEADERS);
     }
-    return serveStatic(req, res, pathname);
+    if (serveStatic) return serveStatic(req, res, pathname);
+    return sendText(req, res, 404, 'Not found\n');
   }
 
   const server = http.createServer((req, res) => {
     route(req, res).catch((error) => {
-      log.error('demo server:', error);
+      log.error('folio receiver:', error);
       if (!res.headersSent) sendError(req, res, 500, 'Internal server error');
       else res.destroy();
     });
@@ -131,8 +147,13 @@ export function createFolioServer(options = {}) {
       closing ??= new Promise((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), 3000);
         force.unref();
+        // A keep-alive connection whose answer is still being written becomes idle a moment
+        // later; close it then rather than waiting for the 3 s cut.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        sweep.unref();
         server.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           store.close();
           resolve();
         });
@@ -142,66 +163,3 @@ export function createFolioServer(options = {}) {
     },
   };
 }
-
-function displayHost(host) {
-  if (['localhost', '127.0.0.1', '::1', '0.0.0.0', '::', ''].includes(host)) return 'localhost';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-async function main() {
-  let config;
-  try {
-    config = configFromEnv(process.env, { root: ROOT });
-  } catch (error) {
-    console.error(`folio demo server: ${error.message}`);
-    process.exit(1);
-  }
-  const app = createFolioServer({ ...config, root: ROOT, log: console });
-  let port;
-  try {
-    ({ port } = await app.listen(config.port, config.host));
-  } catch (error) {
-    console.error(
-      error.code === 'EADDRINUSE'
-        ? `folio demo server: port ${config.port} is in use; set PORT to another one (PORT=8001 npm start)`
-        : `folio demo server: cannot listen on ${config.host}:${config.port}: ${error.message}`,
-    );
-    await app.close();
-    process.exit(1);
-  }
-
-  const base = `http://${displayHost(config.host)}:${port}`;
-  const lines = [
-    '',
-    'Folio demo',
-    `  Article page:   ${base}/demo/index.html`,
-    `  Partner embed:  ${base}/demo/embed.html`,
-    `  Editor inbox:   ${base}/inbox`,
-  ];
-  if (app.tokenGenerated) lines.push(`  Editor token:   ${app.editorToken}  (made for this run; set FOLIO_EDITOR_TOKEN to keep one)`);
-  lines.push(`  Corrections:    ${config.dbPath}`);
-  if (!existsSync(path.join(ROOT, 'dist', 'folio.js'))) {
-    lines.push('', '  dist/folio.js is missing: run `npm run build` (npm start does it for you).');
-  }
-  lines.push('', 'Press Ctrl+C to stop.', '');
-  console.log(lines.join('\n'));
-
-  const stop = async (signal) => {
-    console.log(`\n${signal}: stopping (again to force)…`);
-    await app.close();
-    process.exit(0);
-  };
-  // `once`: a second Ctrl+C gets Node's default handling and ends the process at once.
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-function isMain() {
-  try {
-    return Boolean(process.argv[1]) && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) main();

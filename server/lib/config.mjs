@@ -1,4 +1,4 @@
-// Reads the demo server's settings from the environment. Everything has a default, so
+// Reads the receiver's settings from the environment. Everything has a default, so
 // `npm start` needs none of them.
 
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // Everything shown here was typed or selected by a reader, so it is only ever set as text
 // (textContent, attributes via setAttribute after checking); this file never parses HTML.
 
-import { textFragmentLink } from '/demo/lib/text-fragment.mjs';
+import { textFragmentLink } from './text-fragment.mjs';
 
 const API = '/api/corrections';
 const TOKEN_KEY = 'folio-editor-token';

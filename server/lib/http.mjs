@@ -1,4 +1,4 @@
-// Small helpers shared by the demo server's routes: JSON answers, media types, request bodies.
+// Small helpers shared by the receiver's routes: JSON answers, media types, request bodies.
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
