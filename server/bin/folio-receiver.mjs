@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFolioServer, ROOT } from '../index.mjs';
-import { configFromEnv } from '../lib/config.mjs';
+import { configFromEnv, describeDb } from '../lib/config.mjs';
 
 const USAGE = `Usage: folio-receiver [--demo]
 
@@ -19,7 +19,8 @@ Receives readers' corrections at /api/corrections and serves the editors' inbox 
   --demo    also serve the built bundles (dist/) and the demo pages (demo/) of this checkout
   --help    this text
 
-Settings come from the environment: PORT, HOST, FOLIO_DB, FOLIO_EDITOR_TOKEN, ... (see README).`;
+Settings come from the environment: PORT, HOST, FOLIO_DB (a SQLite file or postgres://…),
+FOLIO_EDITOR_TOKEN, FOLIO_EDITORS, FOLIO_WEBHOOK_URL, FOLIO_SMTP_URL, ... (see the README).`;
 
 function displayHost(host) {
   if (['localhost', '127.0.0.1', '::1', '0.0.0.0', '::', ''].includes(host)) return 'localhost';
@@ -49,7 +50,12 @@ async function main() {
   } catch (error) {
     fail(error.message);
   }
-  const app = createFolioServer({ ...config, demo, root: ROOT, log: console });
+  let app;
+  try {
+    app = await createFolioServer({ ...config, demo, root: ROOT, log: console });
+  } catch (error) {
+    fail(`cannot open ${describeDb(config.db)}: ${error.message}`);
+  }
   let port;
   try {
     ({ port } = await app.listen(config.port, config.host));
@@ -68,8 +74,16 @@ async function main() {
     lines.push(`  Article page:   ${base}/demo/index.html`, `  Partner embed:  ${base}/demo/embed.html`);
   }
   lines.push(`  Editor inbox:   ${base}/inbox`, `  Corrections:    ${base}/api/corrections`);
-  if (app.tokenGenerated) lines.push(`  Editor token:   ${app.editorToken}  (made for this run; set FOLIO_EDITOR_TOKEN to keep one)`);
-  lines.push(`  Database:       ${config.dbPath}`);
+  if (app.tokenGenerated) {
+    lines.push(`  Editor token:   ${app.editorToken}  (made for this run; set FOLIO_EDITOR_TOKEN or FOLIO_EDITORS to keep one)`);
+  } else {
+    const count = config.editors.length;
+    lines.push(`  Editors:        ${count} named${config.editorToken ? ', and the shared FOLIO_EDITOR_TOKEN' : ''}`);
+  }
+  lines.push(`  Database:       ${describeDb(config.db)}`);
+  const { webhooks, smtpUrl, emailTo, digestMs } = config.notify;
+  if (webhooks.length) lines.push(`  Webhooks:       ${webhooks.length}`);
+  if (smtpUrl) lines.push(`  E-mail:         to ${emailTo.join(', ')}${digestMs ? `, a digest every ${Math.round(digestMs / 60000)} min` : ', one per correction'}`);
   if (demo && !existsSync(path.join(ROOT, 'dist', 'folio.js'))) {
     lines.push('', '  dist/folio.js is missing: run `npm run build` (npm start does it for you).');
   }

@@ -1,6 +1,11 @@
 // Per-client limits on new corrections, as sliding windows: "5 per 5 minutes" means at most 5
-// stored in any 5-minute span. Kept in memory: a restart forgives everyone, which is fine for a
-// reference receiver and keeps the limiter free of I/O.
+// stored in any 5-minute span.
+//
+// The limiter keeps no state of its own. What it counts is already in the database: every stored
+// correction has its client hash and the time it arrived. So the limits hold across restarts and
+// across several receiver processes on one database, expiry is an index range (nothing to sweep),
+// and memory does not grow with the number of clients. The store reads a client's recent times
+// inside the transaction that inserts, so two requests cannot both take the last slot.
 
 /** 5 per 5 minutes, 15 per 30 minutes, 30 per day. */
 export const DEFAULT_RATE_LIMITS = Object.freeze([
@@ -20,7 +25,7 @@ export function parseRateLimits(text) {
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(part);
     const max = m ? Number(m[1]) : 0;
     const windowSeconds = m ? Number(m[2]) : 0;
-    if (!m || max < 1 || windowSeconds < 1) {
+    if (!m || max < 1 || windowSeconds < 1 || !Number.isSafeInteger(max * 1000) || !Number.isSafeInteger(windowSeconds * 1000)) {
       throw new Error(`FOLIO_RATE_LIMITS: "${part.trim()}" is not "count/seconds" (e.g. "5/300,15/1800,30/86400")`);
     }
     return { max, windowSeconds };
@@ -28,59 +33,32 @@ export function parseRateLimits(text) {
 }
 
 /**
- * `check(key)` says whether one more is allowed now and, if not, how many seconds until it is;
- * `record(key)` counts one. They are separate so that only stored corrections count: a retry of
- * one already stored, or a refused one, costs the client nothing.
+ * How much history a verdict needs: the stores read at most `count` of a client's newest times,
+ * from no earlier than `windowMs` ago. Null when there are no limits.
  */
-export function createRateLimiter({ limits = DEFAULT_RATE_LIMITS, now = Date.now } = {}) {
-  const windows = limits.map(({ max, windowSeconds }) => ({ max, ms: windowSeconds * 1000 }));
-  const longest = Math.max(0, ...windows.map((w) => w.ms));
-  /** key -> ascending timestamps (ms) within the longest window */
-  const hits = new Map();
-  let recordsSinceSweep = 0;
-
-  function recent(key, t) {
-    const list = hits.get(key);
-    if (!list) return [];
-    let drop = 0;
-    while (drop < list.length && t - list[drop] >= longest) drop++;
-    if (drop) list.splice(0, drop);
-    if (!list.length) hits.delete(key);
-    return list;
-  }
-
-  function sweep(t) {
-    for (const key of [...hits.keys()]) recent(key, t);
-  }
-
+export function historyNeeded(limits) {
+  if (!limits.length) return null;
   return {
-    check(key) {
-      const t = now();
-      const list = recent(key, t);
-      let waitMs = 0;
-      for (const { max, ms } of windows) {
-        const inWindow = list.filter((h) => t - h < ms);
-        if (inWindow.length >= max) {
-          // Allowed again once enough of the oldest hits in this window have left it.
-          waitMs = Math.max(waitMs, inWindow[inWindow.length - max] + ms - t);
-        }
-      }
-      return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : { allowed: true };
-    },
-    record(key) {
-      if (!windows.length) return;
-      const t = now();
-      const list = recent(key, t);
-      list.push(t);
-      hits.set(key, list);
-      if (++recordsSinceSweep >= 256) {
-        recordsSinceSweep = 0;
-        sweep(t);
-      }
-    },
-    /** Number of clients currently remembered (for tests). */
-    get size() {
-      return hits.size;
-    },
+    windowMs: Math.max(...limits.map((l) => l.windowSeconds * 1000)),
+    count: Math.max(...limits.map((l) => l.max)),
   };
+}
+
+/**
+ * Whether one more correction is allowed at `now`, given the client's recent arrival times (ms,
+ * any order; the newest `historyNeeded().count` within the longest window are enough). Returns
+ * `{ allowed: true }` or `{ allowed: false, retryAfterSeconds }`.
+ */
+export function rateVerdict(times, limits, now) {
+  const newestFirst = [...times].sort((a, b) => b - a);
+  let waitMs = 0;
+  for (const { max, windowSeconds } of limits) {
+    const windowMs = windowSeconds * 1000;
+    const inWindow = newestFirst.filter((t) => now - t < windowMs);
+    if (inWindow.length >= max) {
+      // Allowed again once the max-th newest arrival has left this window.
+      waitMs = Math.max(waitMs, inWindow[max - 1] + windowMs - now);
+    }
+  }
+  return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : { allowed: true };
 }

@@ -41,7 +41,7 @@ before(async () => {
   await writeFile(path.join(dir, 'outside.txt'), SECRET);
   await symlink(dir, path.join(root, 'demo', 'escape'));
 
-  app = createFolioServer({ demo: true, root, dbPath: ':memory:', editorToken: 'x'.repeat(32) });
+  app = await createFolioServer({ demo: true, root, db: ':memory:', editorToken: 'x'.repeat(32) });
   const { port } = await app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
 });
@@ -52,9 +52,9 @@ after(async () => {
 });
 
 /** A request with the path sent byte for byte (fetch would normalise "..", "%2e" and "//"). */
-function raw(pathname, { method = 'GET', headers = {} } = {}) {
+function raw(pathname, { method = 'GET', headers = {}, base: origin = base } = {}) {
   return new Promise((resolve, reject) => {
-    const url = new URL(base);
+    const url = new URL(origin);
     const req = http.request({ host: url.hostname, port: url.port, path: pathname, method, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -181,20 +181,35 @@ describe('nothing outside dist/ and demo/', () => {
 describe('/inbox', () => {
   let repo;
   before(async () => {
-    repo = createFolioServer({ demo: true, root: ROOT, dbPath: ':memory:', editorToken: 'y'.repeat(32) });
+    repo = await createFolioServer({ demo: true, root: ROOT, db: ':memory:', editorToken: 'y'.repeat(32) });
     const { port } = await repo.listen(0, '127.0.0.1');
     repo.base = `http://127.0.0.1:${port}`;
   });
   after(() => repo.close());
 
-  test('serves the inbox page with a strict Content-Security-Policy', async () => {
-    for (const url of ['/inbox']) {
-      const res = await fetch(`${repo.base}${url}`);
-      assert.equal(res.status, 200);
-      assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
-      assert.match(res.headers.get('content-security-policy'), /default-src 'self'/);
-      assert.match(res.headers.get('content-security-policy'), /frame-ancestors 'none'/);
-      assert.match(await res.text(), /Corrections inbox/);
+  test('serves the inbox page with a strict Content-Security-Policy, however its path is spelt', async () => {
+    // fetch would normalise these; the raw request sends them as an attacker would.
+    for (const url of ['/inbox', '//inbox', '/%69nbox', '/inbox/../inbox', '/%2Finbox', '/inbox/%69nbox.js', '//inbox//inbox.css']) {
+      const res = await raw(url, { base: repo.base });
+      if (res.status !== 200) {
+        assert.ok([301, 400, 404].includes(res.status), `${url} answered ${res.status}`);
+        continue;
+      }
+      for (const header of ['content-security-policy', 'x-frame-options', 'referrer-policy']) {
+        assert.ok(res.headers[header], `${url} has no ${header}`);
+      }
+      assert.match(res.headers['content-security-policy'], /default-src 'self'/, url);
+      assert.match(res.headers['content-security-policy'], /frame-ancestors 'none'/, url);
+      assert.equal(res.headers['x-frame-options'], 'DENY', url);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+    }
+    const page = await raw('/%69nbox', { base: repo.base });
+    assert.equal(page.status, 200);
+    assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
+    assert.match(page.text, /Corrections inbox/);
+    // The old address inside demo/ serves nothing now, in any spelling.
+    for (const url of ['/demo/inbox.html', '/demo//inbox.html', '/demo/%69nbox.html']) {
+      assert.equal((await raw(url, { base: repo.base })).status, 404, url);
     }
   });
 
@@ -221,7 +236,7 @@ describe('/inbox', () => {
 describe('without --demo: the API and the inbox only', () => {
   let receiver;
   before(async () => {
-    receiver = createFolioServer({ root: ROOT, dbPath: ':memory:', editorToken: 'z'.repeat(32) });
+    receiver = await createFolioServer({ root: ROOT, db: ':memory:', editorToken: 'z'.repeat(32) });
     const { port } = await receiver.listen(0, '127.0.0.1');
     receiver.base = `http://127.0.0.1:${port}`;
   });
