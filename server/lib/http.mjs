@@ -77,8 +77,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** What an unwanted body may cost: this much, for this long, is read and dropped before the answer. */
 const DRAIN_BYTES = 1024 * 1024;
 const DRAIN_MS = 1000;
-/** Past that, how long the client may go on sending after our answer before the connection is cut. */
-const LINGER_MS = 2000;
+/**
+ * Past that, after our answer, the client may go on sending for up to LINGER_MS in all, with
+ * pauses of up to LINGER_IDLE_MS, before the connection is cut (nginx: lingering_time and
+ * lingering_timeout).
+ */
+const LINGER_MS = 10_000;
+const LINGER_IDLE_MS = 2000;
 
 /** Marks a request whose client waits for `100 Continue` before sending its body (index.mjs). */
 export const EXPECTS_CONTINUE = Symbol('expects 100-continue');
@@ -98,8 +103,9 @@ export function allowBody(req, res) {
  * still sending makes its side see a reset instead of our 4xx, and clients that write their
  * whole body before reading (Python's http.client, many scripts) never see the answer at all.
  * Up to DRAIN_BYTES in up to DRAIN_MS are read, then it resolves and the caller answers. A body
- * longer or slower than that gets a "lingering close" (as nginx and Apache do): once the answer is out our side is closed,
- * and what the client still sends is read and dropped for LINGER_MS before the connection is cut.
+ * longer or slower than that gets a "lingering close" (as nginx and Apache do): once the answer
+ * is out our side is closed, and what the client still sends is read and dropped for a while
+ * before the connection is cut.
  * A client waiting for 100 Continue has sent nothing and is not asked to: it is answered at once.
  */
 export function drainBody(req, res) {
@@ -143,7 +149,19 @@ function lingeringClose(req, res) {
   res.once('finish', () => {
     if (socket.destroyed) return;
     socket.end();
-    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    const cut = () => socket.destroy();
+    const total = setTimeout(cut, LINGER_MS).unref();
+    let idle = setTimeout(cut, LINGER_IDLE_MS).unref();
+    const stillSending = () => {
+      clearTimeout(idle);
+      idle = setTimeout(cut, LINGER_IDLE_MS).unref();
+    };
+    req.on('data', stillSending);
+    socket.once('close', () => {
+      clearTimeout(total);
+      clearTimeout(idle);
+      req.off('data', stillSending);
+    });
   });
 }
 

@@ -131,7 +131,7 @@ describe('oversized uploads', () => {
 
   // A client that writes its whole body before reading, as Python's http.client does: closing
   // on it while it still sends made it see a reset instead of the answer (8 of 10 in the attack).
-  for (const [name, size] of [['10 MiB', 10 * MIB], ['40 MiB', 40 * MIB]]) {
+  for (const [name, size] of [['10 MiB', 10 * MIB], ['20 MiB', 20 * MIB]]) {
     test(`a ${name} body sent in full without waiting -> the client reads 413, ten times out of ten`, async () => {
       const body = Buffer.alloc(size, 'x');
       const statuses = [];
