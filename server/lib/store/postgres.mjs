@@ -124,6 +124,12 @@ export async function openPostgresStore(url, { schema = null, log = console } = 
       throw new StoreUnavailableError(error);
     }
     let broken = false;
+    // A checked-out connection that the server drops between two queries reports it here; without
+    // a listener that would end the process. The query in flight fails, and the client is dropped.
+    const lost = () => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await fn(client);
@@ -136,6 +142,7 @@ export async function openPostgresStore(url, { schema = null, log = console } = 
       });
       throw broken ? new StoreUnavailableError(error) : error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }

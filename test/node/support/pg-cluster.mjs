@@ -4,12 +4,15 @@
 //
 //   node test/node/support/pg-cluster.mjs     starts one, prints its URL, stops on Ctrl+C (by hand)
 
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 const PG_ROOT = '/usr/lib/postgresql';
 
@@ -42,7 +45,7 @@ export async function freePort() {
 }
 
 /**
- * Starts a cluster. Returns { url, port, dir, stop(), crash(), start() }: crash() is an
+ * Starts a cluster. Returns { url, port, dir, stop(), crash(), start() } (all async): crash() is an
  * immediate shutdown (no checkpoint: what a power cut or kill -9 leaves, recovered from the WAL
  * on the next start), start() brings it back on the same port.
  */
@@ -53,16 +56,14 @@ export async function startCluster({ port } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'folio-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
   const data = path.join(dir, 'data');
-  const run = (program, args) =>
-    execFileSync(user ? 'runuser' : path.join(bin, program), user ? ['-u', 'postgres', '--', path.join(bin, program), ...args] : args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  const tool = (program, args) =>
+    run(user ? 'runuser' : path.join(bin, program), user ? ['-u', 'postgres', '--', path.join(bin, program), ...args] : args);
   const chosen = port ?? (await freePort());
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  await tool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const options = `-p ${chosen} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  const pgCtl = (...args) => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), ...args]);
+  const pgCtl = (...args) => tool('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), ...args]);
   const start = () => pgCtl('-o', options, '-w', '-t', '30', 'start');
-  start();
+  await start();
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${chosen}/postgres`,
@@ -70,14 +71,12 @@ export async function startCluster({ port } = {}) {
     dir,
     start,
     crash: () => pgCtl('-m', 'immediate', 'stop'),
-    stop() {
+    async stop() {
       if (stopped) return;
       stopped = true;
-      try {
-        pgCtl('-m', 'fast', 'stop');
-      } catch {
+      await pgCtl('-m', 'fast', 'stop').catch(() => {
         // Already down.
-      }
+      });
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -86,8 +85,8 @@ export async function startCluster({ port } = {}) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const cluster = await startCluster();
   console.log(cluster.url);
-  const stop = () => {
-    cluster.stop();
+  const stop = async () => {
+    await cluster.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);
