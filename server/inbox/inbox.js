@@ -289,13 +289,17 @@ function renderItem(item) {
 
   const parts = [heading, meta];
   if (item.quote) {
-    const { prefix, suffix } = item.quote;
+    // The context is page text (source indentation and all): shown as one line. The quoted
+    // words keep their line breaks, which say where a selection crossed paragraphs.
+    const prefix = item.quote.prefix.replace(/\s+/g, ' ').trimStart();
+    const suffix = item.quote.suffix.replace(/\s+/g, ' ').trimEnd();
+    const exact = item.quote.exact.replace(/[^\S\n]+/g, ' ').replace(/ *\n[\s]*/g, '\n');
     parts.push(
       el('figure', { className: 'context' }, [
         el('figcaption', { text: 'In the article' }),
         el('blockquote', { attrs: { dir: 'auto' } }, [
           prefix ? readerText(`…${prefix}`, 'around') : null,
-          el('mark', {}, [readerText(item.quote.exact)]),
+          el('mark', {}, [readerText(exact)]),
           suffix ? readerText(`${suffix}…`, 'around') : null,
         ]),
       ]),
@@ -428,6 +432,16 @@ async function decide(li, item, change, done) {
     const label = li.querySelector('h4').textContent;
     const filter = filterValue();
     const inOpened = ui.openedList.contains(li);
+    // The correction opened from a link is also in the list below: keep both copies the same.
+    for (const copy of document.querySelectorAll('li.correction')) {
+      if (copy === li || copy.dataset.id !== item.id) continue;
+      if (ui.openedList.contains(copy) || filter === 'all' || updated.status === filter) copy.replaceWith(renderItem(updated));
+      else {
+        removeItem(copy);
+        state.loaded -= 1;
+        state.total -= 1;
+      }
+    }
     if (!inOpened && filter !== 'all' && updated.status !== filter) {
       // It leaves this view: focus goes to the next correction, else the previous, else the heading.
       const neighbour = li.nextElementSibling ?? li.previousElementSibling;

@@ -152,6 +152,11 @@ describe('the inbox in Chromium', { skip: !executable && 'no Chromium (CHROME_PA
     assert.equal(await page.$eval('#opened-list li.correction', (li) => li.dataset.id), ids.untitled);
     assert.equal(await page.evaluate(() => document.activeElement.closest('#opened') !== null), true);
     assert.equal(await page.inputValue('#status-filter'), 'all');
+    // Deciding it there updates its copy in the list below too.
+    await page.locator('#opened-list li.correction').getByRole('button', { name: 'Dismiss' }).click();
+    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Dismissed'));
+    const statuses = await page.$$eval(`li.correction`, (all, id) => all.filter((li) => li.dataset.id === id).map((li) => li.className), ids.untitled);
+    assert.deepEqual(statuses, ['correction status-dismissed', 'correction status-dismissed']);
     await page.close();
   });
 
