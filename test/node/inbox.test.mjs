@@ -18,7 +18,7 @@ const ANNA = 'token-anna-0123456789';
 const HEADLINE = 'Council votes to close the harbour';
 const XSS = {
   title: '<img src=x onerror="window.pwned=1">Harbour',
-  comment: '<script>window.pwned=2</script>',
+  comment: '<script>window.pwned=2</script> \u202Ereversed\u202C',
   exact: '"><svg onload="window.pwned=3">',
 };
 const executable = findChromium();
@@ -109,6 +109,15 @@ describe('the inbox in Chromium', { skip: !executable && 'no Chromium (CHROME_PA
     const text = await page.textContent('#list');
     for (const payload of Object.values(XSS)) assert.ok(text.includes(payload), payload);
     assert.equal(await page.$$eval('#list img, #list script, #list svg', (found) => found.length), 0);
+    // A right-to-left override stays inside the reader's text: every piece of it is isolated.
+    const isolated = await page.$$eval('#list li.correction', (cards) =>
+      cards.flatMap((card) =>
+        [...card.querySelectorAll('dd, blockquote, .story-title, h4')].map(
+          (node) => node.matches('[dir="auto"]') || getComputedStyle(node.querySelector('bdi') ?? node).unicodeBidi === 'isolate',
+        ),
+      ),
+    );
+    assert.ok(isolated.length > 0 && isolated.every(Boolean));
     await page.close();
   });
 
