@@ -108,17 +108,19 @@ describe('two receiver processes on one PostgreSQL', { skip: PG_SKIP }, () => {
   /** Ids in flight at once (each posted to both processes, so twice as many requests). */
   const AT_ONCE = 25;
   const ids = [];
+  let busy = 0;
 
   /** Posts until a 2xx, as the widget's outbox does (a busy database may answer 503). */
   async function deliver(base, doc, headers) {
     for (;;) {
       const res = await post(base, doc, headers);
       if (res.status !== 503) return res.status;
+      busy += 1;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
-  test(`${IDS} ids, each posted to both processes at the same moment: stored once, one 201 and one 200 each`, async () => {
+  test(`${IDS} ids, each posted to both processes at the same moment: stored once, one 201 and one 200 each`, async (t) => {
     const outcomes = [];
     for (let batch = 0; batch < IDS; batch += AT_ONCE) {
       const pairs = await Promise.all(
@@ -136,7 +138,9 @@ describe('two receiver processes on one PostgreSQL', { skip: PG_SKIP }, () => {
     const tally = {};
     for (const pair of outcomes) tally[pair] = (tally[pair] ?? 0) + 1;
     assert.deepEqual(tally, { '200+201': IDS });
-    assert.equal(await count(database.url, 'SELECT count(*) AS n FROM corrections'), IDS);
+    const stored = await count(database.url, 'SELECT count(*) AS n FROM corrections');
+    assert.equal(stored, IDS);
+    t.diagnostic(`${IDS * 2} posts of ${IDS} ids, ${AT_ONCE * 2} at a time: ${stored} rows, ${tally['200+201']} ids answered 201 once and 200 once; ${busy} answers 503 (pool busy) retried`);
   });
 
   test('one client, four corrections to each process at once: five stored, three refused (the limit is shared)', async () => {
@@ -148,7 +152,7 @@ describe('two receiver processes on one PostgreSQL', { skip: PG_SKIP }, () => {
     for (const doc of docs.filter((_, i) => answers[i].status === 201)) ids.push(doc.id);
   });
 
-  test('every correction reaches the webhook once, not once per process, retries included', async () => {
+  test('every correction reaches the webhook once, not once per process, retries included', async (t) => {
     await waitFor(() => new Set(hook.delivered().map((r) => r.headers['folio-delivery'])).size >= ids.length, `${ids.length} deliveries`, 30_000);
     // Time for a duplicate to show up: many poll and retry periods of both workers.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -157,6 +161,7 @@ describe('two receiver processes on one PostgreSQL', { skip: PG_SKIP }, () => {
     assert.deepEqual([...delivered].sort(), [...ids].sort());
     assert.equal(hook.requests.length - delivered.length, 30, 'the 30 failures, each retried');
     assert.equal(await count(database.url, "SELECT count(*) AS n FROM deliveries WHERE state = 'delivered'"), ids.length);
+    t.diagnostic(`${hook.requests.length} webhook calls: ${delivered.length} delivered, each id once, and 30 failures retried`);
   });
 });
 
