@@ -9,9 +9,9 @@
 // listed in SECTIONS below.
 import http from 'node:http';
 import { chromium } from 'playwright-core';
-import { createStaticHandler } from '../../demo/lib/static.mjs';
+import { createStaticHandler } from '../../server/lib/static.mjs';
 import { otherEngines } from './engines.mjs';
-import { ROOT } from '../../demo/server.mjs';
+import { ROOT } from '../../server/index.mjs';
 import { ensureEngines } from '../tools/engines.mjs';
 import { chromiumArgs } from '../tools/find-browser.mjs';
 import { median } from './median.mjs';
