@@ -5,11 +5,15 @@
 //            frame after everything is rendered, and the longest main-thread task at 4x CPU
 //            throttling (Chrome DevTools Protocol Emulation.setCPUThrottlingRate).
 //
+//   cold     what a reader's phone gets: a fresh browser context per load, 4x CPU, with and
+//            without Folio (test/bench/cold.mjs). The render section above measures a warmed page.
+//
 // Further sections (ads layout shift, correction latency) live in test/bench/*.mjs and are
 // listed in SECTIONS below.
 import http from 'node:http';
 import { chromium } from 'playwright-core';
 import { createStaticHandler } from '../../demo/lib/static.mjs';
+import { SECTIONS as coldSections } from './cold.mjs';
 import { otherEngines } from './engines.mjs';
 import { ROOT } from '../../demo/server.mjs';
 import { ensureEngines } from '../tools/engines.mjs';
@@ -45,7 +49,7 @@ async function renderBench(browser, origin) {
   const folioTotal = median(folio.map((r) => r.total));
   const folioFirst = median(folio.map((r) => r.firstFrame));
   if (folio.some((r) => r.count !== 1000) || floor.some((r) => r.count !== 1000)) throw new Error('render bench: not every paragraph rendered');
-  lines.push(`render 1000 paragraphs (median of ${SAMPLES}, unthrottled):`);
+  lines.push(`warm: render 1000 paragraphs (median of ${SAMPLES}, unthrottled):`);
   lines.push(`  floor (createElement)       ${ms(floorTotal)} to the frame after render`);
   lines.push(`  <folio-article>             ${ms(folioTotal)} to the frame after the last chunk; first frame (first screen) at ${ms(folioFirst)}`);
   lines.push(`  ratio folio / floor         ${(folioTotal / floorTotal).toFixed(2)}  (target ≤ 1.20)`);
@@ -82,6 +86,7 @@ try {
 } catch (e) {
   if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
 }
+Object.assign(SECTIONS, coldSections);
 
 // The bench pages live in test/bench/, next to the code they measure; serve them with the bundles.
 const serve = createStaticHandler({ root: ROOT, mounts: ['dist', 'demo', 'test'] });
