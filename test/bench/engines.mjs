@@ -14,9 +14,10 @@ import { selectAndWatch } from './sections.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function firefox() {
+/** Firefox ESR over puppeteer; `env` and `prefs` add environment variables and preferences (engine-breakdown.mjs: the Gecko profiler, precise timers). */
+export async function firefox({ env, prefs } = {}) {
   const { executablePath } = ensureEngines(['firefox']).firefox;
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, env: env && { ...process.env, ...env }, extraPrefsFirefox: prefs });
   return {
     label: 'Firefox ESR',
     async page(width, height) {
@@ -37,7 +38,7 @@ async function firefox() {
   };
 }
 
-async function webkit() {
+export async function webkit() {
   const found = ensureEngines(['webkit']).webkit;
   const driver = await startWebKitDriver(found);
   let session;
