@@ -14,9 +14,16 @@ import { selectAndWatch } from './sections.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function firefox() {
+/** Firefox ESR over puppeteer; `env` and `prefs` add environment variables and preferences (engine-breakdown.mjs: the Gecko profiler, precise timers). */
+export async function firefox({ env, prefs } = {}) {
   const { executablePath } = ensureEngines(['firefox']).firefox;
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    env: env && { ...process.env, ...env },
+    extraPrefsFirefox: prefs,
+  });
   return {
     label: 'Firefox ESR',
     async page(width, height) {
@@ -37,7 +44,7 @@ async function firefox() {
   };
 }
 
-async function webkit() {
+export async function webkit() {
   const found = ensureEngines(['webkit']).webkit;
   const driver = await startWebKitDriver(found);
   let session;
@@ -122,19 +129,9 @@ async function correction(engine, origin, samples) {
     await page.evaluate(selectAndWatch);
     await sleep(600);
     await page.ctrlEnter();
-    const latency = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const start = Date.now();
-          const check = () => {
-            const dialog = document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog');
-            if (dialog?.open && dialog.getBoundingClientRect().height > 0) requestAnimationFrame(() => resolve(performance.now() - window.__down));
-            else if (Date.now() - start > 5000) resolve(null);
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-    );
+    // [to the frame after the dialog is open, Folio's work], from the Enter keydown (see selectAndWatch).
+    const shown = await page.evaluate(() => window.__shown);
+    const latency = shown && shown[0];
     await page.close();
     if (latency !== null) times.push(latency);
   }
@@ -157,7 +154,9 @@ export async function otherEngines(origin, samples) {
       lines.push(`${engine.label}:`);
       lines.push(await render(engine, origin, samples));
       lines.push(await correction(engine, origin, samples));
-      lines.push('  layout shift and long tasks: not exposed by this engine (Chromium only); no CPU throttling outside Chromium');
+      lines.push(
+        '  layout shift and long tasks: not exposed by this engine (Chromium only); no CPU throttling outside Chromium',
+      );
     } catch (e) {
       lines.push(`  failed: ${e.message.split('\n')[0]}`);
     } finally {

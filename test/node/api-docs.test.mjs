@@ -22,7 +22,12 @@ describe('API reference', { skip: !built && 'run `npm run build` first (npm test
   const byTag = Object.fromEntries(elements.map((d) => [d.tagName, d]));
 
   test('the manifest lists all four elements', () => {
-    assert.deepEqual(Object.keys(byTag).sort(), ['folio-ad-slot', 'folio-article', 'folio-correction-dialog', 'folio-related-card']);
+    assert.deepEqual(Object.keys(byTag).sort(), [
+      'folio-ad-slot',
+      'folio-article',
+      'folio-correction-dialog',
+      'folio-related-card',
+    ]);
   });
 
   test('every documented attribute is joined to its property, and internal state is not an attribute', () => {
@@ -35,18 +40,24 @@ describe('API reference', { skip: !built && 'run `npm run build` first (npm test
       }
     }
     const article = byTag['folio-article'].attributes.map((a) => a.name);
-    for (const name of ['src', 'lang', 'corrections-endpoint', 'ad-provider', 'related-src', 'debug-ads']) assert.ok(article.includes(name), name);
+    for (const name of ['src', 'lang', 'corrections-endpoint', 'ad-provider', 'related-src', 'debug-ads'])
+      assert.ok(article.includes(name), name);
   });
 
   test('every event, part and custom property has a description', () => {
     for (const d of elements) {
       for (const e of d.events ?? []) assert.ok(e.name && e.description, `${d.tagName} event ${e.name}`);
-      for (const p of [...(d.cssParts ?? []), ...(d.cssProperties ?? [])]) assert.ok(p.description, `${d.tagName} ${p.name}`);
+      for (const p of [...(d.cssParts ?? []), ...(d.cssProperties ?? [])])
+        assert.ok(p.description, `${d.tagName} ${p.name}`);
     }
   });
 
   test('README.md carries the reference generated from this manifest', () => {
-    assert.equal(currentReference(readme), apiReference(manifest), 'run `node test/tools/api-docs.mjs --write` after `npm run build`');
+    assert.equal(
+      currentReference(readme),
+      apiReference(manifest),
+      'run `node test/tools/api-docs.mjs --write` after `npm run build`',
+    );
   });
 
   test('<folio-article>’s attributes are the settings table’s, each with its type, default and description', () => {

@@ -1,12 +1,13 @@
-// The demo server's static files: the right types, the redirects, CORS for shared stories, and
-// nothing outside dist/ and demo/ (no traversal, dot-folders, node_modules or symlinks out).
+// The receiver's static files in demo mode (`folio-receiver --demo`, `npm start`): the right types,
+// the redirects, CORS for shared stories, and nothing outside dist/ and demo/ (no traversal,
+// dot-folders, node_modules, symlinks out, or the server's own source). Without --demo, none of it.
 import assert from 'node:assert/strict';
 import { readFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createFolioServer, ROOT } from '../../demo/server.mjs';
+import { createFolioServer, ROOT } from '../../server/index.mjs';
 
 const SECRET = 'top-secret-do-not-serve';
 
@@ -24,7 +25,6 @@ before(async () => {
     'dist/folio.mjs': 'export const folio = 1;\n',
     'demo/index.html': '<!doctype html><title>Article</title>',
     'demo/embed.html': '<!doctype html><title>Partner</title>',
-    'demo/inbox.html': '<!doctype html><title>Inbox</title>',
     'demo/stories/sample.json': '{"id":"sample"}',
     'demo/images/photo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     'demo/.env': SECRET,
@@ -41,7 +41,7 @@ before(async () => {
   await writeFile(path.join(dir, 'outside.txt'), SECRET);
   await symlink(dir, path.join(root, 'demo', 'escape'));
 
-  app = createFolioServer({ root, dbPath: ':memory:', editorToken: 'x'.repeat(32) });
+  app = await createFolioServer({ demo: true, root, db: ':memory:', editorToken: 'x'.repeat(32) });
   const { port } = await app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
 });
@@ -52,9 +52,9 @@ after(async () => {
 });
 
 /** A request with the path sent byte for byte (fetch would normalise "..", "%2e" and "//"). */
-function raw(pathname, { method = 'GET', headers = {} } = {}) {
+function raw(pathname, { method = 'GET', headers = {}, base: origin = base } = {}) {
   return new Promise((resolve, reject) => {
-    const url = new URL(base);
+    const url = new URL(origin);
     const req = http.request({ host: url.hostname, port: url.port, path: pathname, method, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -126,7 +126,11 @@ describe('static files', () => {
 
     const pre = await raw('/demo/stories/sample.json', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-requested-with' },
+      headers: {
+        Origin: 'https://partner.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'x-requested-with',
+      },
     });
     assert.equal(pre.status, 204);
     assert.equal(pre.headers['access-control-allow-origin'], '*');
@@ -161,6 +165,13 @@ describe('nothing outside dist/ and demo/', () => {
     '/demo/index.html%00.json',
     '/demo/%ZZ',
     '/etc/passwd',
+    '/server/index.mjs',
+    '/server/lib/store.mjs',
+    '/demo/lib/store.mjs',
+    '/demo/inbox.html',
+    '/inbox/store.mjs',
+    '/inbox/../server/lib/store.mjs',
+    '/inbox/%2e%2e/lib/store.mjs',
   ];
   for (const attempt of attempts) {
     test(`${attempt} -> 400 or 404`, async () => {
@@ -174,25 +185,48 @@ describe('nothing outside dist/ and demo/', () => {
 describe('/inbox', () => {
   let repo;
   before(async () => {
-    repo = createFolioServer({ root: ROOT, dbPath: ':memory:', editorToken: 'y'.repeat(32) });
+    repo = await createFolioServer({ demo: true, root: ROOT, db: ':memory:', editorToken: 'y'.repeat(32) });
     const { port } = await repo.listen(0, '127.0.0.1');
     repo.base = `http://127.0.0.1:${port}`;
   });
   after(() => repo.close());
 
-  test('serves the inbox page with a strict Content-Security-Policy', async () => {
-    for (const url of ['/inbox', '/demo/inbox.html']) {
-      const res = await fetch(`${repo.base}${url}`);
-      assert.equal(res.status, 200);
-      assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
-      assert.match(res.headers.get('content-security-policy'), /default-src 'self'/);
-      assert.match(res.headers.get('content-security-policy'), /frame-ancestors 'none'/);
-      assert.match(await res.text(), /Corrections inbox/);
+  test('serves the inbox page with a strict Content-Security-Policy, however its path is spelt', async () => {
+    // fetch would normalise these; the raw request sends them as an attacker would.
+    for (const url of [
+      '/inbox',
+      '//inbox',
+      '/%69nbox',
+      '/inbox/../inbox',
+      '/%2Finbox',
+      '/inbox/%69nbox.js',
+      '//inbox//inbox.css',
+    ]) {
+      const res = await raw(url, { base: repo.base });
+      if (res.status !== 200) {
+        assert.ok([301, 400, 404].includes(res.status), `${url} answered ${res.status}`);
+        continue;
+      }
+      for (const header of ['content-security-policy', 'x-frame-options', 'referrer-policy']) {
+        assert.ok(res.headers[header], `${url} has no ${header}`);
+      }
+      assert.match(res.headers['content-security-policy'], /default-src 'self'/, url);
+      assert.match(res.headers['content-security-policy'], /frame-ancestors 'none'/, url);
+      assert.equal(res.headers['x-frame-options'], 'DENY', url);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+    }
+    const page = await raw('/%69nbox', { base: repo.base });
+    assert.equal(page.status, 200);
+    assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
+    assert.match(page.text, /Corrections inbox/);
+    // The old address inside demo/ serves nothing now, in any spelling.
+    for (const url of ['/demo/inbox.html', '/demo//inbox.html', '/demo/%69nbox.html']) {
+      assert.equal((await raw(url, { base: repo.base })).status, 404, url);
     }
   });
 
   test('the page and its script and styles need nothing the policy forbids', async () => {
-    const html = await readFile(path.join(ROOT, 'demo', 'inbox.html'), 'utf8');
+    const html = await readFile(path.join(ROOT, 'server', 'inbox', 'index.html'), 'utf8');
     const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
     for (const tag of withoutComments.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
       assert.match(tag, /^<script\b[^>]*\bsrc="\/[^"]+"[^>]*><\/script>$/, `inline script: ${tag}`);
@@ -200,12 +234,42 @@ describe('/inbox', () => {
     assert.doesNotMatch(withoutComments, /<style\b/i);
     assert.doesNotMatch(withoutComments, /\sstyle=/i);
     assert.doesNotMatch(withoutComments, /\son[a-z]+=/i);
-    const script = await readFile(path.join(ROOT, 'demo', 'inbox.js'), 'utf8');
-    assert.doesNotMatch(script, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\s*=|eval\(|new Function/);
-    for (const asset of ['/demo/inbox.js', '/demo/inbox.css', '/demo/lib/text-fragment.mjs']) {
+    const script = await readFile(path.join(ROOT, 'server', 'inbox', 'inbox.js'), 'utf8');
+    assert.doesNotMatch(
+      script,
+      /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\s*=|eval\(|new Function/,
+    );
+    for (const asset of ['/inbox/inbox.js', '/inbox/inbox.css', '/inbox/text-fragment.mjs']) {
       const res = await fetch(`${repo.base}${asset}`);
       assert.equal(res.status, 200, asset);
       assert.match(res.headers.get('content-type'), /^text\/(javascript|css); charset=utf-8$/);
+      assert.ok((await res.text()).length > 0, asset);
     }
+  });
+});
+
+describe('without --demo: the API and the inbox only', () => {
+  let receiver;
+  before(async () => {
+    receiver = await createFolioServer({ root: ROOT, db: ':memory:', editorToken: 'z'.repeat(32) });
+    const { port } = await receiver.listen(0, '127.0.0.1');
+    receiver.base = `http://127.0.0.1:${port}`;
+  });
+  after(() => receiver.close());
+
+  test('/ opens the inbox, and no demo page, bundle or source file is served', async () => {
+    const home = await fetch(`${receiver.base}/`, { redirect: 'manual' });
+    assert.equal(home.status, 302);
+    assert.equal(home.headers.get('location'), '/inbox');
+    for (const url of [
+      '/demo/index.html',
+      '/dist/folio.js',
+      '/demo/stories/sample.json',
+      '/server/index.mjs',
+      '/package.json',
+    ]) {
+      assert.equal((await fetch(`${receiver.base}${url}`)).status, 404, url);
+    }
+    assert.equal((await fetch(`${receiver.base}/inbox`)).status, 200);
   });
 });

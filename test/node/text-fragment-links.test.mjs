@@ -9,8 +9,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createStaticHandler } from '../../demo/lib/static.mjs';
-import { textFragmentLink } from '../../demo/lib/text-fragment.mjs';
+import { createStaticHandler } from '../../server/lib/static.mjs';
+import { textFragmentLink } from '../../server/lib/text-fragment.mjs';
 import { passagePlace, selectPassageText } from '../pages/passage.mjs';
 import { chromiumArgs, findChromium } from '../tools/find-browser.mjs';
 
@@ -81,7 +81,10 @@ describe('text-fragment links open the corpus pages on the quoted words (Chromiu
     const page = await browser.newPage({ viewport: LINK_VIEWPORT });
     await page.goto(link, { waitUntil: 'load' });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
-    const place = await page.evaluate(passagePlace, { within: entry.quote.within ?? '[data-quote]', text: entry.quote.text });
+    const place = await page.evaluate(passagePlace, {
+      within: entry.quote.within ?? '[data-quote]',
+      text: entry.quote.text,
+    });
     await page.close();
     return place;
   }

@@ -18,8 +18,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createStaticHandler } from '../../demo/lib/static.mjs';
-import { textFragmentLink } from '../../demo/lib/text-fragment.mjs';
+import { createStaticHandler } from '../../server/lib/static.mjs';
+import { textFragmentLink } from '../../server/lib/text-fragment.mjs';
 import { passagePlace } from './passage.mjs';
 import { chromiumArgs, findChromium } from '../tools/find-browser.mjs';
 

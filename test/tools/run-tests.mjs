@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findPostgres, startCluster } from '../node/support/pg-cluster.mjs';
 import { ENGINE_NAMES, ENGINES, ensureEngines } from './engines.mjs';
 import { startWebKitDriver } from './webkit-driver.mjs';
 
@@ -33,6 +34,7 @@ const engines = nodeOnly ? [] : asked.length ? asked : ENGINE_NAMES;
 const results = [];
 let current; // the child running now, to pass Ctrl+C on to
 let driver; // the WebKit driver, while it runs
+let cluster = null; // the throwaway PostgreSQL cluster, while the Node suite runs
 let interrupted = false;
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -50,6 +52,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
       clearTimeout(timer);
     }
     await driver?.stop();
+    await cluster?.stop();
     process.exit(130);
   });
 }
@@ -134,18 +137,48 @@ for (const engine of engines) {
 }
 if (!browserOnly && !interrupted) {
   const tap = join(scratch, 'node.tap');
-  await run('node tests', process.execPath, [
-    '--test',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tap}`,
-    'test/node/',
-  ]);
+  // The receiver's suites run on SQLite and on PostgreSQL: FOLIO_TEST_PG names a server, else a
+  // throwaway local cluster is started for the run when PostgreSQL is installed.
+  const env = { ...process.env };
+  if (!env.FOLIO_TEST_PG && findPostgres()) {
+    try {
+      cluster = await startCluster();
+      env.FOLIO_TEST_PG = cluster.url;
+      console.log(`\n▶ PostgreSQL for the receiver's tests: a throwaway cluster at ${cluster.url}`);
+    } catch (e) {
+      console.log(`\n▶ PostgreSQL suite skipped: could not start a local cluster (${e.message.split('\n')[0]})`);
+    }
+  } else if (!env.FOLIO_TEST_PG) {
+    console.log('\n▶ PostgreSQL suite skipped: FOLIO_TEST_PG is not set and PostgreSQL is not installed');
+  }
+  try {
+    await run(
+      'node tests',
+      process.execPath,
+      [
+        '--test',
+        // The files mostly wait (servers, retries, a database): run them side by side.
+        '--test-concurrency=8',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        'test/node/',
+      ],
+      env,
+    );
+  } finally {
+    await cluster?.stop();
+    cluster = null;
+  }
   try {
     const text = readFileSync(tap, 'utf8');
-    const [pass, fail] = ['pass', 'fail'].map((k) => Number(new RegExp(`^# ${k} (\\d+)`, 'm').exec(text)?.[1] ?? 0));
-    results[results.length - 1].why = `${pass} passed, ${fail} failed`;
+    const [pass, fail, skipped] = ['pass', 'fail', 'skipped'].map((k) =>
+      Number(new RegExp(`^# ${k} (\\d+)`, 'm').exec(text)?.[1] ?? 0),
+    );
+    const skips = (text.match(/# SKIP .*/g) ?? []).length;
+    results[results.length - 1].why =
+      `${pass} passed, ${fail} failed${skipped || skips ? `, ${Math.max(skipped, skips)} skipped` : ''}`;
     results[results.length - 1].counts = { passed: pass, failed: fail };
   } catch {
     // No TAP file: the run itself failed, and says why above.

@@ -59,14 +59,20 @@ export function textDirective({ exact, prefix = '', suffix = '' } = {}) {
   s = collapse(s);
 
   // A selection across paragraphs has line breaks; a single textStart cannot span blocks.
-  const lines = e.split(/\s*\n\s*/).map(collapse).filter(Boolean);
+  const lines = e
+    .split(/\s*\n\s*/)
+    .map(collapse)
+    .filter(Boolean);
   if (!lines.length) return '';
   const whole = lines.join(' ');
   const words = whole.split(' ');
   let parts = [whole];
   if ((lines.length > 1 || whole.length > MAX_EXACT) && words.length >= 2) {
     if (lines.length > 1) {
-      parts = [lines[0].split(' ').slice(0, RANGE_WORDS).join(' '), lines.at(-1).split(' ').slice(-RANGE_WORDS).join(' ')];
+      parts = [
+        lines[0].split(' ').slice(0, RANGE_WORDS).join(' '),
+        lines.at(-1).split(' ').slice(-RANGE_WORDS).join(' '),
+      ];
     } else {
       const n = Math.min(RANGE_WORDS, Math.floor(words.length / 2));
       parts = [words.slice(0, n).join(' '), words.slice(-n).join(' ')];

@@ -163,7 +163,10 @@ export function createStaticHandler({ root, mounts = ['dist', 'demo'] }) {
       // The location is rebuilt from the checked segments: echoing the raw path would turn
       // `//host/` into a redirect to another site.
       const index = path.join(real, 'index.html');
-      const hasIndex = await stat(index).then((s) => s.isFile(), () => false);
+      const hasIndex = await stat(index).then(
+        (s) => s.isFile(),
+        () => false,
+      );
       if (!hasIndex) {
         sendText(req, res, 404, 'Not found\n', shared);
         return;

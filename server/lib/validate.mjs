@@ -2,6 +2,8 @@
 // with motivation "editing", as Folio's correction dialog sends it. Only what the inbox relies on
 // is checked strictly; unknown extra properties are kept as they are (the body size limit bounds them).
 
+import { createHash } from 'node:crypto';
+
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /**
@@ -12,6 +14,7 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const HONEYPOT_FIELD = 'folio:honeypot';
 
 export const LIMITS = Object.freeze({
+  title: 300,
   exact: 500,
   context: 64,
   text: 2000,
@@ -25,8 +28,18 @@ export const LIMITS = Object.freeze({
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 // Plausible, not RFC 5322: one @, a dot in the domain, no spaces, quotes, brackets or controls.
+const EMAIL =
+  // eslint-disable-next-line no-control-regex
+  /^[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F]+@[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F]+\.[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F.]+$/;
+
+/** PostgreSQL cannot store U+0000 in text, and no page or form field produces it. */
 // eslint-disable-next-line no-control-regex
-const EMAIL = /^[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F]+@[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F]+\.[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F.]+$/;
+const HAS_NUL = /\u0000/;
+/** Control characters other than tab, line feed and carriage return (C0, DEL, C1). */
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** Characters as a reader counts them (code points), so an emoji is one, not two. */
@@ -62,12 +75,36 @@ const fail = (message) => {
   throw new Invalid(message);
 };
 
+/**
+ * Text the store keeps in a column: refused when it holds U+0000, and made well-formed: a lone
+ * surrogate (half an emoji, which a client cutting context by UTF-16 units can produce) becomes
+ * U+FFFD instead of invalid UTF-8 in the database. The annotation itself is kept as received.
+ */
+function storable(text, where) {
+  if (HAS_NUL.test(text)) fail(`${where} must not contain U+0000`);
+  return text.toWellFormed();
+}
+
 function optionalString(obj, key, where, max) {
   const v = obj[key];
   if (v === undefined) return '';
   if (typeof v !== 'string') fail(`${where}.${key} must be a string`);
   if (length(v) > max) fail(`${where}.${key} must be at most ${max} characters`);
-  return v;
+  return storable(v, `${where}.${key}`);
+}
+
+/**
+ * target["dc:title"], the story's headline as the page shows it (optional: older clients do not
+ * send it). One line: tabs and line breaks are read as spaces, other control characters refused.
+ */
+function checkTitle(target) {
+  const title = target['dc:title'];
+  if (title === undefined || title === null) return null;
+  if (typeof title !== 'string') fail('target["dc:title"] must be a string');
+  if (length(title) > LIMITS.title) fail(`target["dc:title"] must be at most ${LIMITS.title} characters`);
+  if (HAS_CONTROL.test(title)) fail('target["dc:title"] must not contain control characters');
+  const line = storable(title, 'target["dc:title"]').replace(/\s+/g, ' ').trim();
+  return line || null;
 }
 
 function checkBody(body) {
@@ -83,10 +120,11 @@ function checkBody(body) {
     }
     if (typeof item.value !== 'string') fail(`${where}.value must be a string`);
     if (length(item.value) > LIMITS.text) fail(`${where}.value must be at most ${LIMITS.text} characters`);
+    const value = storable(item.value, `${where}.value`);
     // The inbox shows bodies as plain text; a body claiming to be HTML would be shown wrongly.
     if (item.format !== undefined && item.format !== 'text/plain') fail(`${where}.format must be "text/plain"`);
     if (found[item.purpose] !== undefined) fail(`body may have only one item with purpose "${item.purpose}"`);
-    found[item.purpose] = item.value;
+    found[item.purpose] = value;
   });
   return { suggestion: found.editing ?? null, comment: found.commenting ?? null };
 }
@@ -103,6 +141,8 @@ function checkTarget(target) {
     fail('target.source must be an absolute URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('target.source must be an http or https URL');
+  // The URL parser would quietly drop tabs and line breaks; the stored source must be the link as shown.
+  if (ANY_CONTROL.test(source) || !source.isWellFormed()) fail('target.source must not contain control characters');
 
   let quote = null;
   let position = null;
@@ -118,7 +158,7 @@ function checkTarget(target) {
         if (typeof sel.exact !== 'string' || !sel.exact.trim()) fail(`${where}.exact must be the quoted text`);
         if (length(sel.exact) > LIMITS.exact) fail(`${where}.exact must be at most ${LIMITS.exact} characters`);
         quote = {
-          exact: sel.exact,
+          exact: storable(sel.exact, `${where}.exact`),
           prefix: optionalString(sel, 'prefix', where, LIMITS.context),
           suffix: optionalString(sel, 'suffix', where, LIMITS.context),
         };
@@ -135,7 +175,7 @@ function checkTarget(target) {
     });
   }
   if (position && !quote) fail('target.selector has a TextPositionSelector but no TextQuoteSelector');
-  return { source, quote };
+  return { source, sourceKey: sourceKey(url), title: checkTitle(target), quote };
 }
 
 function checkCreator(creator) {
@@ -145,7 +185,8 @@ function checkCreator(creator) {
   if (typeof creator.email !== 'string') fail('creator.email must be an email address');
   // The Web Annotation model spells it as a mailto: IRI; a bare address is accepted too.
   const email = creator.email.trim().replace(/^mailto:/i, '');
-  if (email.length > LIMITS.email || !EMAIL.test(email)) fail('creator.email must be an email address');
+  if (email.length > LIMITS.email || !EMAIL.test(email) || !email.isWellFormed())
+    fail('creator.email must be an email address');
   return email;
 }
 
@@ -165,7 +206,7 @@ export function validateAnnotation(doc) {
       fail('created must be an ISO 8601 date and time');
     }
     const { suggestion, comment } = checkBody(doc.body);
-    const { source, quote } = checkTarget(doc.target);
+    const { source, sourceKey: key, title, quote } = checkTarget(doc.target);
     // A general correction (the footer's "write to us here") has no quote; then it must say something.
     if (!quote && !(suggestion?.trim() || comment?.trim())) {
       fail('A correction without a TextQuoteSelector needs a suggestion or a comment');
@@ -181,15 +222,57 @@ export function validateAnnotation(doc) {
         // Lower case, so one client id cannot be stored twice in two spellings.
         id: doc.id.toLowerCase(),
         source,
+        sourceKey: key,
+        title,
         quote,
         suggestion,
         comment,
         email,
         annotation,
+        // The id as stored (lower case), so a retry spelling it in upper case is still the same.
+        fingerprint: fingerprint({ ...annotation, id: doc.id.toLowerCase() }),
       },
     };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, error: error.message };
     throw error;
   }
+}
+
+/**
+ * The key a story is looked up by (the published notices): the URL as the WHATWG parser writes
+ * it (host lower-cased, default port dropped), without its fragment. Null for anything that is
+ * not an http(s) URL.
+ */
+export function sourceKey(source) {
+  let url = source;
+  if (!(url instanceof URL)) {
+    try {
+      url = new URL(String(source));
+    } catch {
+      return null;
+    }
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const copy = new URL(url.href);
+  copy.hash = '';
+  return copy.href;
+}
+
+/** JSON with object keys sorted, so two spellings of one document give one string. */
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * What a retry is recognised by: a SHA-256 of the annotation in canonical form. The same id with
+ * another fingerprint is another correction under a reused id (answered 409), not a retry.
+ */
+export function fingerprint(annotation) {
+  return createHash('sha256').update(canonicalJson(annotation)).digest('hex');
 }
