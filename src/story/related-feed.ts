@@ -4,7 +4,10 @@
  * the story's own `related` items; items without a headline or an href are dropped one by one,
  * so a feed with one bad entry still fills a card.
  */
-import { parseRelated, type RelatedItem } from './story.js';
+import { validItems } from './schema.js';
+import { relatedItem, type RelatedItem } from './story.js';
+
+const feedItems = validItems(relatedItem);
 
 /**
  * The valid items of a feed, in order. `null` means the feed is garbage: not an array nor
@@ -14,13 +17,7 @@ import { parseRelated, type RelatedItem } from './story.js';
 export function parseRelatedFeed(json: unknown): RelatedItem[] | null {
   const list: unknown = Array.isArray(json) ? json : (json as { items?: unknown })?.items;
   if (!Array.isArray(list)) return null;
-  const items = list.flatMap((v) => {
-    try {
-      return [parseRelated(v, 'item')];
-    } catch {
-      return [];
-    }
-  });
+  const items = feedItems(list, 'items');
   return list.length && !items.length ? null : items;
 }
 
