@@ -17,6 +17,12 @@ async function storyFixture(value: unknown, attrs: { lang?: string } = {}) {
   return el;
 }
 
+/** Whether a request to /__test/hang/<key> is `waiting`, was `aborted` by the browser, or `answered`. */
+const hangState = async (key: string): Promise<string> => (await fetch(`/__test/hang-state/${key}`)).json();
+const PARAGRAPHS = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the publisher's own story.</p>`).join(
+  '',
+);
+
 async function failingSrc(src: string, timeout?: number) {
   const el = document.createElement('folio-article');
   if (timeout) el.timeout = timeout;
@@ -280,6 +286,45 @@ describe('<folio-article>', () => {
       await ready;
       expect(shadow(el).querySelector('[part=error]')).to.equal(null);
       expect(text(shadow(el).querySelector('[part=headline]'))).to.contain('Harbour');
+    });
+  });
+
+  describe('fetches it stops', () => {
+    it('stops loading a story when src changes, and shows the new one', async () => {
+      const el = document.createElement('folio-article');
+      el.src = '/__test/hang/article-src-changes';
+      (await fixture(html`<div></div>`)).append(el);
+      await waitUntil(async () => (await hangState('article-src-changes')) === 'waiting', 'never asked');
+      const ready = oneEvent(el, 'folio-ready');
+      el.src = '/test/fixtures/stories/basic.json';
+      await ready;
+      await waitUntil(async () => (await hangState('article-src-changes')) === 'aborted', 'the first load went on');
+    });
+
+    it('stops fetching its related feed when it leaves the page, without an error', async () => {
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<folio-article related-src="/__test/hang/article-leaves">${PARAGRAPHS}</folio-article>`;
+      const el = wrapper.firstElementChild as FolioArticle;
+      const errors: Event[] = [];
+      el.addEventListener('folio-error', (e) => errors.push(e));
+      await waitUntil(async () => (await hangState('article-leaves')) === 'waiting', 'never asked');
+      el.remove();
+      await waitUntil(async () => (await hangState('article-leaves')) === 'aborted', 'the feed went on');
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('keeps fetching its related feed when it is only moved', async () => {
+      const wrapper = await fixture(html`<div><section></section></div>`);
+      wrapper.insertAdjacentHTML(
+        'afterbegin',
+        `<folio-article related-src="/__test/hang/article-moves">${PARAGRAPHS}</folio-article>`,
+      );
+      const el = wrapper.firstElementChild as FolioArticle;
+      await waitUntil(async () => (await hangState('article-moves')) === 'waiting', 'never asked');
+      wrapper.querySelector('section')!.append(el);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await hangState('article-moves')).to.equal('waiting');
+      el.remove();
     });
   });
 

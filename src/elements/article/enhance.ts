@@ -70,12 +70,10 @@ export function createSlot(defaults: AdDefaults, own: { n?: number } = {}): Elem
 
 /**
  * Enhance mode, once per host: ad slots between the publisher's paragraphs where the rules
- * allow and inserting cannot move what the reader already sees, then `folio-ready`, then the
- * related card when its feed arrives. The publisher's nodes are never moved or replaced.
- * Resolves with the related items left for the end list; a failed feed leaves the article as it
- * was and dispatches a non-fatal `folio-error` on the host.
+ * allow and inserting cannot move what the reader already sees, then `folio-ready`. The
+ * publisher's nodes are never moved or replaced.
  */
-export async function enhanceBody(host: Element, s: ResolvedSettings, base: string): Promise<RelatedItem[]> {
+export function enhanceBody(host: Element, s: ResolvedSettings): void {
   const blocks = bodyElements(host);
   const { candidates } = placeAds(blocks.map(classify), s.rules);
   // From the bottom up, so every decision is made on the layout as it was; at one gap the marker goes first.
@@ -88,15 +86,29 @@ export async function enhanceBody(host: Element, s: ResolvedSettings, base: stri
     if (candidates[i].taken && safeToInsert(ref)) host.insertBefore(createSlot(s.ads), ref);
   }
   host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
-  if (!s.relatedSrc) return [];
+}
 
-  let items: RelatedItem[];
-  try {
-    items = await fetchRelatedFeed(s.relatedSrc);
-  } catch (e) {
-    host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: (e as Error).message, fatal: false }));
+/**
+ * Enhance mode: the related card from `related-src`, when its feed arrives, in the first place
+ * the rules allow that cannot move what the reader sees. Resolves with the related items left
+ * for the end list; a failed feed leaves the article as it was and dispatches a non-fatal
+ * `folio-error` on the host (unless `signal` stopped it: the element left the page).
+ */
+export async function addRelated(
+  host: Element,
+  s: ResolvedSettings,
+  base: string,
+  signal?: AbortSignal,
+): Promise<RelatedItem[]> {
+  if (!s.relatedSrc) return [];
+  const feed = await fetchRelatedFeed(s.relatedSrc, signal);
+  if (!feed.ok) {
+    if (feed.code !== 'aborted') {
+      host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: feed.message, fatal: false }));
+    }
     return [];
   }
+  const items = feed.value;
   const now = bodyElements(host);
   const kinds = now.map(classify);
   if (!items.length || kinds.some((b) => b.kind === 'related')) return items;

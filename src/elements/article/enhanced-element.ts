@@ -3,7 +3,7 @@ import type { FolioStrings } from '../../i18n/strings.js';
 import { hostOf } from '../../internal/hosts.js';
 import type { RelatedItem } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
-import { enhanceBody, renderChrome } from './enhance.js';
+import { addRelated, enhanceBody, renderChrome } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
 import { registerArticle, resolveSettings, type ArticleOptions } from './settings.js';
 
@@ -35,6 +35,9 @@ export function enhanceElement(
   const host = registerArticle(el, options);
   const show = (more?: RelatedItem[]) => render(renderChrome(host, more), root);
   show();
-  enhanceBody(el, resolveSettings(options), host.canonicalUrl).then(show);
+  const settings = resolveSettings(options);
+  enhanceBody(el, settings);
+  // (No element lifecycle here to tell when it leaves the page: nothing to abort the feed with.)
+  addRelated(el, settings, host.canonicalUrl).then(show);
   return true;
 }

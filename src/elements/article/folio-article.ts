@@ -8,7 +8,7 @@ import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import type { RelatedItem, Story } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
 import { renderAttribution, renderHeader, renderSection } from './blocks.js';
-import { createSlot, enhanceBody, renderChrome, renderEnd } from './enhance.js';
+import { addRelated, createSlot, enhanceBody, renderChrome, renderEnd } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
 import { planStory, type PlanItem } from './plan.js';
 import { registerArticle, resolveSettings } from './settings.js';
@@ -191,6 +191,8 @@ export class FolioArticle extends LitElement implements ArticleHost {
   private start!: number;
   /** The current story load: aborting it (a newer load began) stops its fetch and its rendering. */
   private abort?: AbortController;
+  /** Enhance mode: aborts the related feed when the element leaves the page. */
+  private extras?: AbortController;
 
   constructor() {
     super();
@@ -235,10 +237,21 @@ export class FolioArticle extends LitElement implements ArticleHost {
     if (changed.has('src') || changed.has('story')) this.reload();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Gone from the page, not moved (a move reconnects it in the same task): stop the feed.
+    setTimeout(() => {
+      if (!this.isConnected) this.extras?.abort();
+    });
+  }
+
   protected override firstUpdated(): void {
-    // Enhance mode, once: slots and the related card between the publisher's blocks.
+    // Enhance mode, once: slots between the publisher's blocks; then the related card and list.
     if (this.mode !== 'enhance') return;
-    enhanceBody(this, resolveSettings(this), this.canonicalUrl).then((more) => (this.more = more));
+    const settings = resolveSettings(this);
+    enhanceBody(this, settings);
+    const { signal } = (this.extras = new AbortController());
+    addRelated(this, settings, this.canonicalUrl, signal).then((more) => (this.more = more));
   }
 
   /**
