@@ -22,6 +22,7 @@ import {
   text,
   textOrNumber,
   validate,
+  validItems,
   withDefault,
   type Infer,
 } from './schema.js';
@@ -64,6 +65,14 @@ const BLOCKS = {
   /** A related-story card pinned to this place in the body. */
   related: relatedItem,
 };
+
+/** A published correction, shown at the end of the story. */
+export const correctionNotice = object({
+  /** When the correction was made (ISO 8601). */
+  date,
+  /** The public wording, shown as text. */
+  text: nonBlank,
+});
 
 /**
  * The checks of a whole story: the required fields first, in the order they run (the first
@@ -108,8 +117,10 @@ const storyRule = object(
     corrections: object(
       {},
       {
-        /** Where corrections are POSTed. */
+        /** Where corrections are POSTed; its `/published` lists the notices (enhance mode). */
         endpoint: text,
+        /** Published corrections; a notice without a date or a text is dropped. */
+        notices: validItems(correctionNotice),
       },
     ),
     related: list(relatedItem),
@@ -122,6 +133,7 @@ export type StoryImage = Infer<typeof image>;
 export type StoryPublisher = NonNullable<Story['publisher']>;
 export type StoryAdsConfig = NonNullable<Story['ads']>;
 export type StoryCorrections = NonNullable<Story['corrections']>;
+export type CorrectionNotice = Infer<typeof correctionNotice>;
 export type RelatedItem = Infer<typeof relatedItem>;
 
 export type StoryBlock = Story['body'][number];

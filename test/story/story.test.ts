@@ -113,6 +113,39 @@ describe('parseStory', () => {
     }
   });
 
+  describe('correction notices', () => {
+    const withNotices = (notices: unknown) => parseStory({ ...good(), corrections: { endpoint: '/c', notices } });
+
+    it('keeps dated notices with their text, in order', () => {
+      const notices = [
+        { date: '2026-12-05', text: 'An earlier version gave the wrong date for the vote.' },
+        { date: '2026-12-06T09:30:00Z', text: 'The council leader is Ms Kovalenko, not Mr Ortiz.' },
+      ];
+      const result = withNotices(notices);
+      expect(result.ok && result.story.corrections).to.deep.equal({ endpoint: '/c', notices });
+    });
+
+    it('drops a notice without a date, with a date that is none, without text or that is not an object, one by one', () => {
+      const good = { date: '2026-12-05', text: 'Kept.' };
+      const result = withNotices([
+        { text: 'No date.' },
+        { date: 'last week', text: 'Not a date.' },
+        { date: '2026-12-05', text: '   ' },
+        { date: '2026-12-05', text: 5 },
+        'Correction: text only',
+        null,
+        good,
+        { ...good, id: 'urn:uuid:1', html: '<b>x</b>' },
+      ]);
+      expect(result.ok && result.story.corrections?.notices).to.deep.equal([good, good]);
+    });
+
+    it('drops notices that are not a list, keeping the endpoint', () => {
+      const result = withNotices({ date: '2026-12-05', text: 'x' });
+      expect(result.ok && result.story.corrections).to.deep.equal({ endpoint: '/c' });
+    });
+  });
+
   it('counts visible text for the placement rules, not markup', () => {
     expect(blockTextLength({ type: 'paragraph', html: '<a href="/x">four</a> more' })).to.equal(9);
     expect(blockTextLength({ type: 'list', items: ['ab', '<b>cd</b>'] })).to.equal(4);

@@ -170,6 +170,39 @@ async function hangRoute(ctx) {
   ctx.body = '[]';
 }
 
+// ---- A corrections receiver's published notices -----------------------------------------------
+// PUT /__test/receiver/<key>/published with a JSON body: what the receiver answers from then on
+// to GET /__test/receiver/<key>/published?source=<url> (404 before any PUT, like a receiver
+// without the list). GET /__test/receiver/<key>/asked: the `source` of every GET so far.
+const receivers = new Map();
+const receiverState = (key) => {
+  if (!receivers.has(key)) receivers.set(key, { body: null, asked: [] });
+  return receivers.get(key);
+};
+
+async function receiverRoute(ctx) {
+  const [key, what] = ctx.path.slice('/__test/receiver/'.length).split('/');
+  const state = receiverState(key);
+  if (what === 'asked') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(state.asked);
+    return;
+  }
+  if (ctx.method === 'PUT') {
+    state.body = await readBody(ctx.req);
+    ctx.status = 204;
+    return;
+  }
+  state.asked.push(ctx.query.source ?? null);
+  if (state.body === null) {
+    ctx.status = 404;
+    ctx.body = 'Not Found';
+    return;
+  }
+  ctx.type = 'application/json';
+  ctx.body = state.body;
+}
+
 /**
  * The strictest policy a partner page might send: no inline script or style, no eval, and
  * Trusted Types limited to the two policies Folio documents (Lit's and its own).
@@ -187,6 +220,7 @@ export async function testMiddleware(ctx, next) {
     ctx.body = JSON.stringify(hangs.get(ctx.path.slice('/__test/hang-state/'.length)) ?? 'unknown');
     return;
   }
+  if (ctx.path.startsWith('/__test/receiver/')) return receiverRoute(ctx);
   await next();
   if (ctx.path.startsWith('/test/fixtures/embed/strict-')) ctx.set('Content-Security-Policy', STRICT_CSP);
 }

@@ -3,9 +3,9 @@ import { FolioErrorEvent, FolioReadyEvent } from '../../events.js';
 import type { ArticleHost } from '../../internal/hosts.js';
 import { placeAds, placeRelated, type PlacementBlock, type PlacementKind } from '../../placement/place.js';
 import { fetchRelatedFeed } from '../../story/related-feed.js';
-import type { RelatedItem } from '../../story/story.js';
+import type { CorrectionNotice, RelatedItem } from '../../story/story.js';
 import { renderMoreList } from '../related-card/more-list.js';
-import { debugMarker, renderFooter } from './blocks.js';
+import { debugMarker, renderFooter, renderNotices } from './blocks.js';
 import type { AdDefaults, ResolvedSettings } from './settings.js';
 
 /**
@@ -126,21 +126,23 @@ export async function addRelated(
 }
 
 /**
- * The end of an article, in both modes: the "More on this story" list (its first card numbered
- * `start`: after the cards in the body; in enhance mode the one card Folio may have inserted)
- * and the corrections footer.
+ * The end of an article, in both modes: the correction notices, the "More on this story" list
+ * (its first card numbered `start`: after the cards in the body; in enhance mode the one card
+ * Folio may have inserted) and the corrections footer.
  */
 export const renderEnd = (
   host: ArticleHost,
   more: RelatedItem[] = [],
   start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1,
+  notices?: CorrectionNotice[],
 ) => {
   const list = renderMoreList(more, { base: host.canonicalUrl, strings: host.localStrings, startPosition: start });
-  return html`${list}${renderFooter(host)}`;
+  return html`${renderNotices(notices, host.language, host.localStrings)}${list}${renderFooter(host)}`;
 };
 
 /**
  * What the shadow root shows in enhance mode, for `<folio-article>` and a publisher's own
  * element alike: the publisher's markup through a `<slot>`, then the end of the article.
  */
-export const renderChrome = (host: ArticleHost, more?: RelatedItem[]) => html`<slot></slot>${renderEnd(host, more)}`;
+export const renderChrome = (host: ArticleHost, more?: RelatedItem[], notices?: CorrectionNotice[]) =>
+  html`<slot></slot>${renderEnd(host, more, undefined, notices)}`;

@@ -1,7 +1,8 @@
 import { adoptStyles, render } from 'lit';
 import type { FolioStrings } from '../../i18n/strings.js';
 import { hostOf } from '../../internal/hosts.js';
-import type { RelatedItem } from '../../story/story.js';
+import { loadNotices } from '../../story/notices.js';
+import type { CorrectionNotice, RelatedItem } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
 import { addRelated, enhanceBody, renderChrome } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
@@ -33,11 +34,20 @@ export function enhanceElement(
   }
   adoptStyles(root, [articleStyles, moreListStyles]);
   const host = registerArticle(el, options);
-  const show = (more?: RelatedItem[]) => render(renderChrome(host, more), root);
+  let more: RelatedItem[] | undefined;
+  let notices: CorrectionNotice[] | undefined;
+  const show = () => render(renderChrome(host, more, notices), root);
   show();
   const settings = resolveSettings(options);
   enhanceBody(el, settings);
-  // (No element lifecycle here to tell when it leaves the page: nothing to abort the feed with.)
-  addRelated(el, settings, host.canonicalUrl).then(show);
+  // (No element lifecycle here to tell when it leaves the page: nothing to abort them with.)
+  addRelated(el, settings, host.canonicalUrl).then((items) => {
+    more = items;
+    show();
+  });
+  loadNotices(host).then((items) => {
+    notices = items;
+    show();
+  });
   return true;
 }

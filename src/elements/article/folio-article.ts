@@ -5,7 +5,8 @@ import { attributes } from '../../internal/define.js';
 import type { ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
-import type { RelatedItem, Story } from '../../story/story.js';
+import { loadNotices } from '../../story/notices.js';
+import type { CorrectionNotice, RelatedItem, Story } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
 import { renderAttribution, renderHeader, renderSection } from './blocks.js';
 import { addRelated, createSlot, enhanceBody, renderChrome, renderEnd } from './enhance.js';
@@ -117,6 +118,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
     failed: { state: true },
     shown: { state: true },
     more: { state: true },
+    notices: { state: true },
   };
 
   /** URL of a Story JSON document to fetch and render (story mode). */
@@ -189,9 +191,11 @@ export class FolioArticle extends LitElement implements ArticleHost {
   /** Related items for the end list, and the position of its first card (after the inline ones). */
   private more?: RelatedItem[];
   private start!: number;
+  /** Enhance mode: the published correction notices (story mode reads the story's). */
+  private notices?: CorrectionNotice[];
   /** The current story load: aborting it (a newer load began) stops its fetch and its rendering. */
   private abort?: AbortController;
-  /** Enhance mode: aborts the related feed when the element leaves the page. */
+  /** Enhance mode: aborts the related feed and the notices when the element leaves the page. */
   private extras?: AbortController;
 
   constructor() {
@@ -239,19 +243,20 @@ export class FolioArticle extends LitElement implements ArticleHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Gone from the page, not moved (a move reconnects it in the same task): stop the feed.
+    // Gone from the page, not moved (a move reconnects it in the same task): stop the feed and notices.
     setTimeout(() => {
       if (!this.isConnected) this.extras?.abort();
     });
   }
 
   protected override firstUpdated(): void {
-    // Enhance mode, once: slots between the publisher's blocks; then the related card and list.
+    // Enhance mode, once: slots between the publisher's blocks; then the related card and list, and the notices.
     if (this.mode !== 'enhance') return;
     const settings = resolveSettings(this);
     enhanceBody(this, settings);
     const { signal } = (this.extras = new AbortController());
     addRelated(this, settings, this.canonicalUrl, signal).then((more) => (this.more = more));
+    loadNotices(this, signal).then((notices) => (this.notices = notices));
   }
 
   /**
@@ -318,7 +323,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
   }
 
   protected override render() {
-    if (this.mode === 'enhance') return renderChrome(this, this.more);
+    if (this.mode === 'enhance') return renderChrome(this, this.more, this.notices);
     const s = this.localStrings;
     const { storyData: story, failed, cache } = this;
     let content;
@@ -343,7 +348,7 @@ export class FolioArticle extends LitElement implements ArticleHost {
           ${(cache[0] ??= renderHeader(story, this.language, s))}
           <div part=body>${sections}</div>
         </article>
-        ${renderAttribution(story, s)} ${renderEnd(this, this.more, this.start)}`;
+        ${renderAttribution(story, s)} ${renderEnd(this, this.more, this.start, story.corrections?.notices)}`;
     }
     return html`<div class=story lang=${story?.lang ?? nothing}>${content}</div>`;
   }
