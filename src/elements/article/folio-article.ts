@@ -72,6 +72,7 @@ const yieldTask = (): Promise<unknown> =>
  * @csspart byline - Story mode: byline and dates.
  * @csspart body - Story mode: the body blocks.
  * @csspart attribution - Story mode: the publisher's name, logo and link to the original.
+ * @csspart notices - Both modes: the published correction notices, before the footer.
  * @csspart footer - Both modes: the corrections footer.
  * @csspart error - The error state.
  *
