@@ -6,6 +6,7 @@
  */
 import { html, render } from 'lit';
 import type { AdSize } from '../events.js';
+import { fetchJson } from '../internal/fetch-json.js';
 import { safeUrl } from '../internal/url.js';
 import type { AdProvider } from './provider.js';
 import { fits, parseSizes, type AdSizes } from './sizes.js';
@@ -44,11 +45,14 @@ export function pickCreative(list: HouseCreative[], sizes: AdSizes, turn: number
 const feeds: Record<string, Promise<HouseCreative[]>> = {};
 let turn = 0;
 
-/** The creatives at `url`, fetched once per page. Rejects when the feed fails or has none usable. */
+/**
+ * The creatives at `url`, fetched once per page (so no one slot's signal may stop the fetch).
+ * Rejects with fetchJson's message when the feed fails, or when it has no usable creative.
+ */
 export function loadHouseFeed(url: string): Promise<HouseCreative[]> {
-  return (feeds[url] ??= fetch(url).then(async (res) => {
-    const list = parseHouseFeed(res.ok && (await res.json()), url);
-    if (!list.length) throw Error('no creative in ' + url);
+  return (feeds[url] ??= fetchJson(url).then((result) => {
+    const list = result.ok ? parseHouseFeed(result.value, url) : [];
+    if (!list.length) throw Error(result.ok ? `${url}: no usable creative` : result.message);
     return list;
   }));
 }

@@ -53,6 +53,8 @@ export const en = {
   correctionQueued: 'Saved; it will be sent when you’re back online.',
   correctionRefused: 'The newsroom could not accept this correction: {reason}',
   correctionNoEndpoint: 'This site does not take corrections here yet.',
+  // Correction notices
+  correctionNotice: 'Correction',
 };
 
 export type FolioStrings = typeof en;
@@ -101,6 +103,7 @@ export const uk: FolioStrings = {
   correctionQueued: 'Збережено; надішлемо, щойно з’явиться зв’язок.',
   correctionRefused: 'Редакція не прийняла виправлення: {reason}',
   correctionNoEndpoint: 'Цей сайт не приймає виправлень.',
+  correctionNotice: 'Виправлення',
 };
 
 const BUILT_IN: Record<string, FolioStrings> = { en, uk };

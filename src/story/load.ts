@@ -1,46 +1,24 @@
 import type { FolioErrorCode } from '../events.js';
+import { fetchJson } from '../internal/fetch-json.js';
 import { parseStory, type Story } from './story.js';
 
 export type LoadResult =
   | { ok: true; story: Story; skipped: string[] }
   | { ok: false; code: FolioErrorCode; message: string; status?: number; url?: string };
 
-/** How long a story may take before the reader is told it failed. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
-
 /**
  * Fetches and validates a Story JSON document. Never throws: every failure (HTTP error,
- * network, timeout, malformed JSON, wrong shape) comes back as a result with a code, so the
- * element can show it and carry on. `signal` aborts quietly (the caller moved on).
+ * network, timeout, malformed JSON, wrong shape) comes back as a result with its `story-…`
+ * code, so the element can show it and carry on. `signal` aborts quietly: the caller moved on
+ * and never reads the result. The timeout is a timer and a controller of fetchJson's own, not
+ * `AbortSignal.any([signal, AbortSignal.timeout()])`, with which WebKitGTK let the fetch run on
+ * past the timeout.
  */
-export async function loadStory(src: string, signal: AbortSignal, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<LoadResult> {
-  // A timer and a controller of our own: given AbortSignal.any([signal, AbortSignal.timeout()]),
-  // WebKitGTK let the fetch run on past the timeout.
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  const timer = setTimeout(stop, timeoutMs);
-  // (The caller's signal is its own for this one load, so the listener is left to go with it.)
-  signal.addEventListener('abort', stop);
-  let code: FolioErrorCode = 'story-network';
-  let status: number | undefined;
-  try {
-    const response = await fetch(src, { signal: abort.signal });
-    code = 'story-http';
-    if (!response.ok) throw Error(`HTTP ${(status = response.status)}`);
-    code = 'story-json';
-    return fromValue(await response.json());
-  } catch (e) {
-    // Aborted: the timer ran out, whatever error the engine reports for the abort. (Or the
-    // caller moved on, and never reads this.)
-    return {
-      ok: false,
-      code: abort.signal.aborted ? 'story-timeout' : code,
-      status,
-      message: `${src}: ${(e as Error).message}`,
-    };
-  } finally {
-    clearTimeout(timer);
-  }
+export async function loadStory(src: string, signal: AbortSignal, timeout?: number): Promise<LoadResult> {
+  const result = await fetchJson(src, { signal, timeout });
+  if (result.ok) return fromValue(result.value);
+  // (`story-aborted` is no code of Folio's, and nobody reads it.)
+  return { ...result, code: `story-${result.code}` as FolioErrorCode };
 }
 
 /** Validates a story given as a value (the `story` property, or fetched JSON). */

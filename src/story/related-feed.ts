@@ -4,7 +4,11 @@
  * the story's own `related` items; items without a headline or an href are dropped one by one,
  * so a feed with one bad entry still fills a card.
  */
-import { parseRelated, type RelatedItem } from './story.js';
+import { fetchJson, type FetchResult } from '../internal/fetch-json.js';
+import { validItems } from './schema.js';
+import { relatedItem, type RelatedItem } from './story.js';
+
+const feedItems = validItems(relatedItem);
 
 /**
  * The valid items of a feed, in order. `null` means the feed is garbage: not an array nor
@@ -14,37 +18,19 @@ import { parseRelated, type RelatedItem } from './story.js';
 export function parseRelatedFeed(json: unknown): RelatedItem[] | null {
   const list: unknown = Array.isArray(json) ? json : (json as { items?: unknown })?.items;
   if (!Array.isArray(list)) return null;
-  const items = list.flatMap((v) => {
-    try {
-      return [parseRelated(v, 'item')];
-    } catch {
-      return [];
-    }
-  });
+  const items = feedItems(list, 'items');
   return list.length && !items.length ? null : items;
 }
 
 /**
- * Fetches and validates a feed. Throws an error naming the feed and what failed (`network`,
- * `http` with the status, `json`, or `invalid`: not a list of related items) when the network
- * fails, the server answers with an error status, the body is not JSON or the JSON is garbage.
- * An abort through `signal` rethrows the browser's `AbortError` untouched, so callers can tell
- * it apart.
+ * Fetches and checks a feed: its valid items, or a failure with fetchJson's code (`invalid` when
+ * the JSON is not a feed of related items).
  */
-export async function fetchRelatedFeed(url: string, signal?: AbortSignal): Promise<RelatedItem[]> {
-  let stage = 'network';
-  let items: RelatedItem[] | null = null;
-  try {
-    const res = await fetch(url, { signal });
-    stage = 'http ' + res.status;
-    if (res.ok) {
-      stage = 'json';
-      items = parseRelatedFeed(await res.json());
-      stage = 'invalid';
-    }
-  } catch (e) {
-    if (signal?.aborted) throw e;
-  }
-  if (!items) throw Error(`related feed ${url}: ${stage}`);
-  return items;
+export async function fetchRelatedFeed(url: string, signal?: AbortSignal): Promise<FetchResult<RelatedItem[]>> {
+  const result = await fetchJson(url, { signal });
+  if (!result.ok) return result;
+  const items = parseRelatedFeed(result.value);
+  return items
+    ? { ...result, value: items }
+    : { ok: false, code: 'invalid', status: result.status, message: `${url}: not a feed of related items` };
 }

@@ -1,223 +1,165 @@
-/* eslint-disable -- the field-spec mini-language below is being replaced by named schema rules (issue 15). */
 /**
  * The Story JSON format: what a publisher's feed sends to partner sites, and what
  * `<folio-article src>` / `.story` accept. Validated once, at the boundary, by `parseStory`:
  * everything past it can trust the shape (but never the inline HTML, which goes through
- * `sanitize.ts`).
+ * `sanitize.ts`). The types are inferred from the rules, so the two cannot disagree.
+ *
+ * How the rules treat a field: a required one of the wrong kind refuses the story, naming the
+ * field (`body[3].html must be a string`); an optional one of the wrong kind is dropped; an
+ * optional object or list that is there must be valid inside.
  */
+import {
+  boolean,
+  date,
+  isRecord,
+  knownType,
+  list,
+  nonBlank,
+  nonNegativeNumber,
+  object,
+  positiveNumber,
+  tagged,
+  text,
+  textOrNumber,
+  validate,
+  validItems,
+  withDefault,
+  type Infer,
+} from './schema.js';
 
-export interface StoryPerson {
-  name: string;
-  url?: string;
-}
+const person = object({ name: text }, { url: text });
 
-export interface StoryImage {
-  src: string;
-  alt: string;
-  width?: number;
-  height?: number;
-  caption?: string;
-  credit?: string;
-}
+const image = object(
+  {
+    src: nonBlank,
+    /** The text alternative; "" (decorative) when the story gives none. */
+    alt: withDefault(text, ''),
+  },
+  { caption: text, credit: text, width: positiveNumber, height: positiveNumber },
+);
 
-export interface StoryPublisher {
-  name: string;
-  url: string;
-  logo?: string;
-}
+/** A related item: the story's `related`, a `related` block, an entry of a related feed. */
+export const relatedItem = object(
+  { href: nonBlank, headline: nonBlank },
+  { kicker: text, label: text, teaser: text, image: text, imageAlt: text, published: text },
+);
 
-/** A paragraph of inline HTML (phrasing elements only; sanitized before render). */
-export interface ParagraphBlock {
-  type: 'paragraph';
-  html: string;
-}
-export interface HeadingBlock {
-  type: 'heading';
-  text: string;
-  /** 2 or 3; defaults to 2. */
-  level?: 2 | 3;
-}
-export interface ImageBlock extends StoryImage {
-  type: 'image';
-}
-export interface QuoteBlock {
-  type: 'quote';
-  html: string;
-  cite?: string;
-}
-export interface ListBlock {
-  type: 'list';
-  ordered?: boolean;
-  /** Inline HTML per item. */
-  items: string[];
-}
-/** An ad pinned to this place in the body (see the ads section of the README). */
-export interface AdBlock {
-  type: 'ad';
-  sizes?: string;
-  unit?: string;
-  provider?: string;
-}
-/** A related-story card pinned to this place in the body. */
-export interface RelatedBlock extends RelatedItem {
-  type: 'related';
-}
+/** The lower of the two heading levels a story has (its headline is the h1). */
+const SUBHEADING = 3;
 
-export type StoryBlock = ParagraphBlock | HeadingBlock | ImageBlock | QuoteBlock | ListBlock | AdBlock | RelatedBlock;
-export type BlockType = StoryBlock['type'];
-
-export interface RelatedItem {
-  href: string;
-  headline: string;
-  kicker?: string;
-  label?: string;
-  teaser?: string;
-  image?: string;
-  imageAlt?: string;
-  published?: string;
-}
-
-/** Placement rules for ads; every field optional, defaults in `placement/`. */
-export interface StoryAdsConfig {
-  /** `false` (or `"none"` on the element) turns inserted ads off; pinned `ad` blocks stay. */
-  enabled?: boolean;
-  /** Paragraphs before the first ad. */
-  first?: number;
-  /** Paragraphs between two ads. */
-  gap?: number;
-  /** Most ads in one article. */
-  max?: number;
-  provider?: string;
-  unit?: string;
-  sizes?: string;
-}
-
-export interface Story {
-  id: string;
-  /** The canonical URL of the story on the publisher's site. */
-  url: string;
-  headline: string;
-  standfirst?: string;
-  kicker?: string;
-  section?: string;
-  byline: StoryPerson[];
-  /** ISO 8601. */
-  datePublished: string;
-  dateModified?: string;
-  image?: StoryImage;
-  publisher?: StoryPublisher;
-  lang?: string;
-  body: StoryBlock[];
-  related?: RelatedItem[];
-  ads?: StoryAdsConfig;
-  corrections?: { endpoint?: string };
-}
-
-export type ParseResult = { ok: true; story: Story; skipped: string[] } | { ok: false; error: string };
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v == 'string';
-
-const need = (cond: unknown, where: string, what: string): void => {
-  if (!cond) throw Error(`${where} must be ${what}`);
+/** The rule of each type of body block (the `type` itself is added). */
+const BLOCKS = {
+  /** A paragraph of inline HTML (phrasing elements only; sanitized before render). */
+  paragraph: object({ html: text }),
+  heading: object({
+    text,
+    /** 2 or 3; 2 when the story gives anything else. */
+    level: (value: unknown): 2 | 3 => (value === SUBHEADING ? SUBHEADING : 2),
+  }),
+  image,
+  quote: object({ html: text }, { cite: text }),
+  /** `items`: inline HTML per item. */
+  list: object({ items: list(text) }, { ordered: boolean }),
+  /** An ad pinned to this place in the body (see the ads section of the README). */
+  ad: object({}, { sizes: text, unit: text, provider: text }),
+  /** A related-story card pinned to this place in the body. */
+  related: relatedItem,
 };
+
+/** A published correction, shown at the end of the story. */
+export const correctionNotice = object({
+  /** When the correction was made (ISO 8601). */
+  date,
+  /** The public wording, shown as text. */
+  text: nonBlank,
+});
 
 /**
- * Checks an object against a spec and returns a copy holding only the fields the spec names.
- * A spec lists fields separated by spaces, each after the sign of its kind:
- * - required: `!` non-blank string, `=` string, `*` array of strings, `@` ISO 8601 date;
- * - optional, dropped when of the wrong kind: `?` string, `#` positive number, `%` number
- *   of 0 or more, `^` boolean, `~` ISO 8601 date; `_` string, else `""`.
+ * The checks of a whole story: the required fields first, in the order they run (the first
+ * failure is the one reported), then the optional ones.
  */
-function rec(v: unknown, where: string, spec: string): Obj {
-  need(isObj(v), where, 'an object');
-  const out: Obj = {};
-  for (const f of spec.split(' ')) {
-    const t = f[0];
-    const k = f.slice(1);
-    const x = (v as Obj)[k];
-    if (
-      t === '#'
-        ? typeof x == 'number' && x > 0 && x < 1 / 0
-        : t === '%'
-          ? typeof x == 'number' && x >= 0
-          : t === '^'
-            ? typeof x == 'boolean'
-            : t === '*'
-              ? Array.isArray(x) && x.every(isStr)
-              : isStr(x) && (t === '!' ? x.trim() : (t !== '@' && t !== '~') || !isNaN(Date.parse(x)))
-    )
-      out[k] = x;
-    else if (t === '_') out[k] = '';
-    else need('?#%^~'.includes(t), `${where}.${k}`, t === '*' ? 'strings' : t === '@' ? 'a date' : 'a string');
-  }
-  return out;
-}
+const storyRule = object(
+  {
+    headline: nonBlank,
+    /** The canonical URL of the story on the publisher's site. */
+    url: text,
+    /** ISO 8601. */
+    datePublished: date,
+    id: textOrNumber,
+    byline: list(person),
+    body: tagged(BLOCKS),
+  },
+  {
+    standfirst: text,
+    kicker: text,
+    section: text,
+    lang: text,
+    dateModified: date,
+    image,
+    publisher: object({ name: text, url: text }, { logo: text }),
+    /** Placement rules for ads; every field optional, defaults in `placement/`. */
+    ads: object(
+      {},
+      {
+        provider: text,
+        unit: text,
+        sizes: text,
+        /** Paragraphs before the first ad. */
+        first: positiveNumber,
+        /** Paragraphs between two ads. */
+        gap: positiveNumber,
+        /** Most ads in one article. */
+        max: nonNegativeNumber,
+        /** `false` (or `"none"` on the element) turns inserted ads off; pinned `ad` blocks stay. */
+        enabled: boolean,
+      },
+    ),
+    corrections: object(
+      {},
+      {
+        /** Where corrections are POSTed; its `/published` lists the notices (enhance mode). */
+        endpoint: text,
+        /** Published corrections; a notice without a date or a text is dropped. */
+        notices: validItems(correctionNotice),
+      },
+    ),
+    related: list(relatedItem),
+  },
+);
 
-/** An array, each item through `f` with its place (`body[3]`) for the error message. */
-function each<T>(v: unknown, where: string, f: (x: unknown, where: string) => T): T[] {
-  need(Array.isArray(v), where, 'an array');
-  return (v as unknown[]).map((x, i) => f(x, `${where}[${i}]`));
-}
+export type Story = Infer<typeof storyRule>;
+export type StoryPerson = Infer<typeof person>;
+export type StoryImage = Infer<typeof image>;
+export type StoryPublisher = NonNullable<Story['publisher']>;
+export type StoryAdsConfig = NonNullable<Story['ads']>;
+export type StoryCorrections = NonNullable<Story['corrections']>;
+export type CorrectionNotice = Infer<typeof correctionNotice>;
+export type RelatedItem = Infer<typeof relatedItem>;
 
-const IMAGE = '!src _alt ?caption ?credit #width #height';
-const RELATED = '!href !headline ?kicker ?label ?teaser ?image ?imageAlt ?published';
-const BLOCKS: Obj = {
-  paragraph: '=html',
-  heading: '=text',
-  image: IMAGE,
-  quote: '=html ?cite',
-  list: '*items ^ordered',
-  ad: '?sizes ?unit ?provider',
-  related: RELATED,
-};
+export type StoryBlock = Story['body'][number];
+export type BlockType = StoryBlock['type'];
+export type ParagraphBlock = Extract<StoryBlock, { type: 'paragraph' }>;
+export type HeadingBlock = Extract<StoryBlock, { type: 'heading' }>;
+export type ImageBlock = Extract<StoryBlock, { type: 'image' }>;
+export type QuoteBlock = Extract<StoryBlock, { type: 'quote' }>;
+export type ListBlock = Extract<StoryBlock, { type: 'list' }>;
+export type AdBlock = Extract<StoryBlock, { type: 'ad' }>;
+export type RelatedBlock = Extract<StoryBlock, { type: 'related' }>;
 
-/** A related item (story `related`, a `related` block, a feed entry); throws when it has no href or headline. */
-export const parseRelated = (v: unknown, where: string): RelatedItem =>
-  rec(v, where, RELATED) as unknown as RelatedItem;
-
-/** One body block, or the name of an unknown type (skipped, not fatal; so is a block that is not an object). */
-function block(v: unknown, where: string): StoryBlock | string {
-  const type = (v as Obj)?.type as string;
-  const spec = BLOCKS[type];
-  if (!isStr(spec)) return String(type);
-  const b: Obj = { type, ...rec(v, where, spec) };
-  if (type === 'heading') b.level = (v as Obj).level === 3 ? 3 : 2;
-  return b as unknown as StoryBlock;
-}
-
-/** The optional parts of a story that are objects; each is dropped when it is not one. */
-const PARTS: [keyof Story, string][] = [
-  ['image', IMAGE],
-  ['publisher', '=name =url ?logo'],
-  ['ads', '?provider ?unit ?sizes #first #gap %max ^enabled'],
-  ['corrections', '?endpoint'],
-];
+export type ParseResult = { ok: true; story: Story; skipped: string[] } | { ok: false; error: string };
 
 /**
  * Checks an untrusted value against the Story format. Unknown block types are not an error:
  * they are dropped and named in `skipped`, so a newer feed still renders on an older Folio.
  */
 export function parseStory(input: unknown): ParseResult {
-  try {
-    const story = rec(
-      input,
-      'the story',
-      '!headline =url ?standfirst ?kicker ?section ?lang @datePublished ~dateModified',
-    );
-    const o = input as Obj;
-    need(isStr(o.id) || typeof o.id == 'number', 'id', 'a string');
-    story.id = '' + o.id;
-    story.byline = each(o.byline, 'byline', (p, w) => rec(p, w, '=name ?url'));
-    const body = each(o.body, 'body', block);
-    story.body = body.filter((b) => !isStr(b));
-    for (const [k, spec] of PARTS) if (isObj(o[k])) story[k] = rec(o[k], k, spec);
-    if (Array.isArray(o.related)) story.related = each(o.related, 'related', parseRelated);
-    return { ok: true, story: story as unknown as Story, skipped: body.filter(isStr) };
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
+  const result = validate(storyRule, input, 'the story');
+  if (!result.ok) return result;
+  // Valid, so `input` is an object with a body list; these are the blocks `tagged` left out
+  // (named by their type, "undefined" when they are not objects).
+  const body = (input as { body: unknown[] }).body;
+  const skipped = body.filter((b) => !knownType(b, BLOCKS)).map((b) => String(isRecord(b) ? b.type : undefined));
+  return { ok: true, story: result.value, skipped };
 }
 
 /**

@@ -17,6 +17,16 @@ async function storyFixture(value: unknown, attrs: { lang?: string } = {}) {
   return el;
 }
 
+/** What the test receiver (test-middleware.mjs) is to publish for `key`; and the sources it was asked for. */
+const publish = (key: string, body: unknown) =>
+  fetch(`/__test/receiver/${key}/published`, { method: 'PUT', body: JSON.stringify(body) });
+const asked = async (key: string): Promise<string[]> => (await fetch(`/__test/receiver/${key}/asked`)).json();
+/** Whether a request to /__test/hang/<key> is `waiting`, was `aborted` by the browser, or `answered`. */
+const hangState = async (key: string): Promise<string> => (await fetch(`/__test/hang-state/${key}`)).json();
+const PARAGRAPHS = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the publisher's own story.</p>`).join(
+  '',
+);
+
 async function failingSrc(src: string, timeout?: number) {
   const el = document.createElement('folio-article');
   if (timeout) el.timeout = timeout;
@@ -280,6 +290,145 @@ describe('<folio-article>', () => {
       await ready;
       expect(shadow(el).querySelector('[part=error]')).to.equal(null);
       expect(text(shadow(el).querySelector('[part=headline]'))).to.contain('Harbour');
+    });
+  });
+
+  describe('correction notices', () => {
+    const NOTICE = { date: '2026-12-05', text: 'An earlier version of this story gave the wrong date for the vote.' };
+    const noticeParts = (el: Element) => {
+      const root = el.shadowRoot!;
+      const notices = root.querySelector('[part=notices]')!;
+      const comment = notices.querySelector('[itemscope][itemtype="https://schema.org/CorrectionComment"]')!;
+      return { root, notices, comment, time: comment.querySelector('time[itemprop=datePublished]')! };
+    };
+
+    it("story mode: shows the story's notices at its end, dated, marked up as schema.org CorrectionComments", async () => {
+      const el = await storyFixture({
+        ...story(),
+        corrections: { notices: [NOTICE, { ...NOTICE, date: '2026-12-06' }] },
+      });
+      const { root, notices, comment, time } = noticeParts(el);
+      expect(notices.querySelectorAll('[itemscope]')).to.have.length(2);
+      expect(comment.querySelector('strong')!.textContent).to.equal('Correction');
+      expect(time.getAttribute('datetime')).to.equal('2026-12-05');
+      expect(time.textContent).to.equal('December 5, 2026');
+      expect(comment.querySelector('[itemprop=text]')!.textContent).to.equal(NOTICE.text);
+      expect(text(comment)).to.equal(`Correction, December 5, 2026: ${NOTICE.text}`);
+      // After the story and its attribution, before the footer.
+      const footer = root.querySelector('[part=footer]')!;
+      expect(root.querySelector('[part=attribution]')!.compareDocumentPosition(notices)).to.equal(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      expect(notices.compareDocumentPosition(footer)).to.equal(Node.DOCUMENT_POSITION_FOLLOWING);
+      await expect(el).to.be.accessible();
+    });
+
+    it('story mode: says "Correction" and the date in the language of the article', async () => {
+      const el = await storyFixture({ ...story(), corrections: { notices: [NOTICE] } }, { lang: 'uk' });
+      const { comment, time } = noticeParts(el);
+      expect(comment.querySelector('strong')!.textContent).to.equal('Виправлення');
+      expect(time.textContent).to.match(/^5 грудня 2026/);
+    });
+
+    it('story mode: shows the text of a notice as text, never as markup', async () => {
+      const hostile = '<img src=x onerror="window.__noticeRan = true">Fixed <b>name</b>';
+      const el = await storyFixture({ ...story(), corrections: { notices: [{ ...NOTICE, text: hostile }] } });
+      const { comment } = noticeParts(el);
+      expect(comment.querySelector('[itemprop=text]')!.textContent).to.equal(hostile);
+      expect(comment.querySelector('img, b')).to.equal(null);
+    });
+
+    it('story mode: a story without notices, or with none valid, shows no notices', async () => {
+      for (const corrections of [undefined, { endpoint: '/c' }, { notices: [{ text: 'no date' }, 'x'] }]) {
+        const el = await storyFixture({ ...story(), corrections });
+        expect(shadow(el).querySelector('[part=notices]'), JSON.stringify(corrections)).to.equal(null);
+      }
+    });
+
+    it("enhance mode: fetches the published notices of the page's story from the corrections endpoint, and shows them before the footer", async () => {
+      await publish('article-notices', {
+        source: location.href,
+        notices: [
+          { id: 'urn:uuid:1', ...NOTICE },
+          { id: 'urn:uuid:2', date: 'soon', text: 'A bad notice, dropped.' },
+        ],
+      });
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<folio-article corrections-endpoint="/__test/receiver/article-notices">${PARAGRAPHS}</folio-article>`;
+      const el = wrapper.firstElementChild as FolioArticle;
+      await waitUntil(() => el.shadowRoot?.querySelector('[part=notices]'), 'no notices', { timeout: 5000 });
+      expect(await asked('article-notices')).to.deep.equal([el.canonicalUrl]);
+      const { root, notices, time } = noticeParts(el);
+      expect(notices.querySelectorAll('[itemscope]')).to.have.length(1);
+      expect(time.textContent).to.equal('December 5, 2026');
+      expect(notices.compareDocumentPosition(root.querySelector('[part=footer]')!)).to.equal(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      // The publisher's paragraphs are untouched.
+      expect(el.querySelectorAll(':scope > p')).to.have.length(8);
+      await expect(el).to.be.accessible();
+    });
+
+    it('enhance mode: a receiver without the list (404) shows nothing and tells nobody', async () => {
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<folio-article corrections-endpoint="/__test/receiver/article-no-list">${PARAGRAPHS}</folio-article>`;
+      const el = wrapper.firstElementChild as FolioArticle;
+      const errors: Event[] = [];
+      el.addEventListener('folio-error', (e) => errors.push(e));
+      await waitUntil(async () => (await asked('article-no-list')).length === 1, 'never asked', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(el.shadowRoot!.querySelector('[part=notices]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part=footer]')).to.exist;
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('enhance mode: an answer that is not a list of notices shows nothing', async () => {
+      await publish('article-garbage', { notices: 'none' });
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<folio-article corrections-endpoint="/__test/receiver/article-garbage">${PARAGRAPHS}</folio-article>`;
+      const el = wrapper.firstElementChild as FolioArticle;
+      await waitUntil(async () => (await asked('article-garbage')).length === 1, 'never asked', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(el.shadowRoot!.querySelector('[part=notices]')).to.equal(null);
+    });
+  });
+
+  describe('fetches it stops', () => {
+    it('stops loading a story when src changes, and shows the new one', async () => {
+      const el = document.createElement('folio-article');
+      el.src = '/__test/hang/article-src-changes';
+      (await fixture(html`<div></div>`)).append(el);
+      await waitUntil(async () => (await hangState('article-src-changes')) === 'waiting', 'never asked');
+      const ready = oneEvent(el, 'folio-ready');
+      el.src = '/test/fixtures/stories/basic.json';
+      await ready;
+      await waitUntil(async () => (await hangState('article-src-changes')) === 'aborted', 'the first load went on');
+    });
+
+    it('stops fetching its related feed when it leaves the page, without an error', async () => {
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<folio-article related-src="/__test/hang/article-leaves">${PARAGRAPHS}</folio-article>`;
+      const el = wrapper.firstElementChild as FolioArticle;
+      const errors: Event[] = [];
+      el.addEventListener('folio-error', (e) => errors.push(e));
+      await waitUntil(async () => (await hangState('article-leaves')) === 'waiting', 'never asked');
+      el.remove();
+      await waitUntil(async () => (await hangState('article-leaves')) === 'aborted', 'the feed went on');
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('keeps fetching its related feed when it is only moved', async () => {
+      const wrapper = await fixture(html`<div><section></section></div>`);
+      wrapper.insertAdjacentHTML(
+        'afterbegin',
+        `<folio-article related-src="/__test/hang/article-moves">${PARAGRAPHS}</folio-article>`,
+      );
+      const el = wrapper.firstElementChild as FolioArticle;
+      await waitUntil(async () => (await hangState('article-moves')) === 'waiting', 'never asked');
+      wrapper.querySelector('section')!.append(el);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await hangState('article-moves')).to.equal('waiting');
+      el.remove();
     });
   });
 

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ATTACKS } from '../story/attack-corpus.js';
 
 /** A page of its own for the bundle, served with the headers its name asks for (see test-middleware.mjs). */
 async function page(path: string): Promise<Window & typeof globalThis & Record<string, any>> {
@@ -51,6 +52,43 @@ describe('Folio as a guest on other people’s pages', () => {
     expect(win.document.querySelector('script[src$="gpt-standin.js"]')).to.exist;
     expect(win.__violations).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('sanitizes the whole attack corpus without one CSP report, in the bundle and in a second copy', async () => {
+    const win = await page('/test/fixtures/embed/strict-sanitize.html');
+    const story = win.document.getElementById('story')!;
+    const ready = oneEvent(story, 'folio-ready');
+    // Every attack as a paragraph, all of them as one quote, and each as a list item.
+    (story as HTMLElement & { story: unknown }).story = {
+      id: 'corpus',
+      url: '/corpus',
+      headline: 'Attack corpus',
+      datePublished: '2026-12-05',
+      byline: [],
+      body: [
+        ...ATTACKS.map((attack) => ({ type: 'paragraph', html: attack })),
+        { type: 'quote', html: ATTACKS.join(' ') },
+        { type: 'list', items: ATTACKS },
+      ],
+      corrections: { notices: [{ date: '2026-12-05', text: ATTACKS[3] }] },
+    };
+    await ready;
+    expect(story.shadowRoot!.querySelectorAll('[part=body] p').length).to.be.at.least(ATTACKS.length);
+    // A notice as the bundle renders it (its markup minified): words apart, the text as text.
+    const notice = story.shadowRoot!.querySelector('[part=notices] [itemprop=text]')!.parentElement!;
+    expect(notice.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Correction, December 5, 2026: ${ATTACKS[3]}`);
+    await waitUntil(() => win.__secondCopy, 'no second copy');
+    for (const attack of ATTACKS) win.__secondCopy(attack);
+    // Reports are events queued as tasks: let them all arrive.
+    await new Promise((r) => setTimeout(r, 300));
+    // The one report allowed is the page refusing the second copy its own policy name.
+    const refusal = win.__violations.filter((v: string) => v.startsWith('trusted-types'));
+    expect(refusal.length).to.be.at.most(1);
+    expect(win.__violations.filter((v: string) => !v.startsWith('trusted-types'))).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+    // And a style attribute set on this page is reported: the count above could have seen one.
+    win.document.body.setAttribute('style', 'color: red');
+    await waitUntil(() => win.__violations.some((v: string) => v.startsWith('style-src')), 'no style-src report');
   });
 
   it('reports a violation when the page breaks its own policy (the check is live)', async () => {

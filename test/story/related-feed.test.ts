@@ -3,21 +3,11 @@ import { fetchRelatedFeed, parseRelatedFeed } from '../../src/story/related-feed
 
 const fixture = (name: string) => new URL(`../fixtures/related/${name}`, import.meta.url).href;
 
-/** The error a promise rejects with; fails when it resolves. */
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected the promise to reject');
-}
-
-/** A feed error names the feed and what failed, and is an Error of Folio's, not the browser's. */
-function expectFeedError(e: Error, url: string, what: string): void {
-  expect(e).to.be.instanceOf(Error);
-  expect(e.name).to.equal('Error');
-  expect(e.message).to.equal(`related feed ${url}: ${what}`);
+/** A failed feed: fetchJson's code, and a message that names the feed and what failed. */
+async function expectFailure(url: string, code: string, what: string): Promise<void> {
+  const result = await fetchRelatedFeed(url);
+  expect(result).to.include({ ok: false, code });
+  expect(!result.ok && result.message).to.equal(`${url}: ${what}`);
 }
 
 describe('related feed', () => {
@@ -59,7 +49,8 @@ describe('related feed', () => {
 
   describe('fetchRelatedFeed', () => {
     it('returns the valid items of a JSON array feed', async () => {
-      const items = await fetchRelatedFeed(fixture('feed.json'));
+      const result = await fetchRelatedFeed(fixture('feed.json'));
+      const items = result.ok ? result.value : [];
       expect(items.map((i) => i.headline)).to.deep.equal([
         'How the grain corridor kept running through the winter',
         'Fact check: what the power-grid figures really say',
@@ -74,50 +65,45 @@ describe('related feed', () => {
     });
 
     it('reads an { items } feed', async () => {
-      const items = await fetchRelatedFeed(fixture('items.json'));
-      expect(items).to.deep.equal([
+      const result = await fetchRelatedFeed(fixture('items.json'));
+      expect(result.ok && result.value).to.deep.equal([
         { href: '/a', headline: 'First' },
         { href: '/b', headline: 'Second' },
       ]);
     });
 
-    it('throws an http error with the status when the server answers 500', async () => {
-      const e = await rejection(fetchRelatedFeed('/__test/status/500'));
-      expectFeedError(e, '/__test/status/500', 'http 500');
+    it('fails with http and the status when the server answers 500', async () => {
+      await expectFailure('/__test/status/500', 'http', 'HTTP 500');
     });
 
-    it('throws an http error on 404', async () => {
-      const e = await rejection(fetchRelatedFeed('/__test/status/404'));
-      expectFeedError(e, '/__test/status/404', 'http 404');
+    it('fails with http on 404', async () => {
+      await expectFailure('/__test/status/404', 'http', 'HTTP 404');
     });
 
-    it('throws a json error when the body is not JSON (an HTML page)', async () => {
-      const e = await rejection(fetchRelatedFeed(fixture('not-json.html')));
-      expectFeedError(e, fixture('not-json.html'), 'json');
+    it('fails with json when the body is not JSON (an HTML page)', async () => {
+      const result = await fetchRelatedFeed(fixture('not-json.html'));
+      expect(result).to.include({ ok: false, code: 'json' });
     });
 
-    it('throws a json error on truncated JSON', async () => {
-      const e = await rejection(fetchRelatedFeed('/__test/json/malformed'));
-      expectFeedError(e, '/__test/json/malformed', 'json');
+    it('fails with json on truncated JSON', async () => {
+      const result = await fetchRelatedFeed('/__test/json/malformed');
+      expect(result).to.include({ ok: false, code: 'json' });
     });
 
-    it('throws an invalid error on JSON of the wrong shape', async () => {
-      const e = await rejection(fetchRelatedFeed('/__test/json/wrong-shape'));
-      expectFeedError(e, '/__test/json/wrong-shape', 'invalid');
+    it('fails with invalid on JSON of the wrong shape', async () => {
+      await expectFailure('/__test/json/wrong-shape', 'invalid', 'not a feed of related items');
     });
 
-    it('throws a network error when the server cannot be reached', async () => {
-      const e = await rejection(fetchRelatedFeed('http://127.0.0.1:9/feed.json'));
-      expectFeedError(e, 'http://127.0.0.1:9/feed.json', 'network');
+    it('fails with network when the server cannot be reached', async () => {
+      const result = await fetchRelatedFeed('http://127.0.0.1:9/feed.json');
+      expect(result).to.include({ ok: false, code: 'network' });
     });
 
-    it('rethrows an abort as the AbortError, not a feed error', async () => {
+    it('says aborted, not a failure of the feed, when its signal aborts', async () => {
       const controller = new AbortController();
-      const p = fetchRelatedFeed('/__test/slow', controller.signal);
+      const pending = fetchRelatedFeed('/__test/slow', controller.signal);
       controller.abort();
-      const e = await rejection(p);
-      expect(e.name).to.equal('AbortError');
-      expect(e.message).to.not.include('related feed');
+      expect(await pending).to.include({ ok: false, code: 'aborted' });
     });
   });
 });

@@ -146,6 +146,63 @@ async function correctionsRoute(ctx) {
   ctx.body = JSON.stringify({ id: annotation.id });
 }
 
+// ---- A request that waits, to see whether the client gives up ---------------------------------
+// GET /__test/hang/<key>: no answer until the client aborts the request (or 5 s pass: then an
+// empty JSON list). GET /__test/hang-state/<key> says which happened: `waiting`, `aborted` (the
+// client closed the connection first) or `answered`; `unknown` before any request.
+const hangs = new Map();
+const HANG_MS = 5000;
+
+async function hangRoute(ctx) {
+  const key = ctx.path.slice('/__test/hang/'.length);
+  hangs.set(key, 'waiting');
+  const aborted = await new Promise((resolve) => {
+    ctx.req.socket.once('close', () => resolve(true));
+    setTimeout(() => resolve(false), HANG_MS);
+  });
+  hangs.set(key, aborted ? 'aborted' : 'answered');
+  if (aborted) {
+    ctx.status = 204; // not logged as a 404
+    ctx.respond = false;
+    return;
+  }
+  ctx.type = 'application/json';
+  ctx.body = '[]';
+}
+
+// ---- A corrections receiver's published notices -----------------------------------------------
+// PUT /__test/receiver/<key>/published with a JSON body: what the receiver answers from then on
+// to GET /__test/receiver/<key>/published?source=<url> (404 before any PUT, like a receiver
+// without the list). GET /__test/receiver/<key>/asked: the `source` of every GET so far.
+const receivers = new Map();
+const receiverState = (key) => {
+  if (!receivers.has(key)) receivers.set(key, { body: null, asked: [] });
+  return receivers.get(key);
+};
+
+async function receiverRoute(ctx) {
+  const [key, what] = ctx.path.slice('/__test/receiver/'.length).split('/');
+  const state = receiverState(key);
+  if (what === 'asked') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(state.asked);
+    return;
+  }
+  if (ctx.method === 'PUT') {
+    state.body = await readBody(ctx.req);
+    ctx.status = 204;
+    return;
+  }
+  state.asked.push(ctx.query.source ?? null);
+  if (state.body === null) {
+    ctx.status = 404;
+    ctx.body = 'Not Found';
+    return;
+  }
+  ctx.type = 'application/json';
+  ctx.body = state.body;
+}
+
 /**
  * The strictest policy a partner page might send: no inline script or style, no eval, and
  * Trusted Types limited to the two policies Folio documents (Lit's and its own).
@@ -157,6 +214,13 @@ export async function testMiddleware(ctx, next) {
   const route = routes.get(ctx.path);
   if (route) return route(ctx);
   if (ctx.path.startsWith('/__test/corrections/')) return correctionsRoute(ctx);
+  if (ctx.path.startsWith('/__test/hang/')) return hangRoute(ctx);
+  if (ctx.path.startsWith('/__test/hang-state/')) {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(hangs.get(ctx.path.slice('/__test/hang-state/'.length)) ?? 'unknown');
+    return;
+  }
+  if (ctx.path.startsWith('/__test/receiver/')) return receiverRoute(ctx);
   await next();
   if (ctx.path.startsWith('/test/fixtures/embed/strict-')) ctx.set('Content-Security-Policy', STRICT_CSP);
 }

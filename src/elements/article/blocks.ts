@@ -5,7 +5,7 @@ import type { ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { sanitizeInline } from '../../story/sanitize.js';
 import type { Candidate } from '../../placement/place.js';
-import type { Story, StoryImage } from '../../story/story.js';
+import type { CorrectionNotice, Story, StoryImage } from '../../story/story.js';
 import type { PlanItem } from './plan.js';
 
 /**
@@ -158,6 +158,27 @@ export function renderAttribution({ publisher, url }: Story, { lang, dir, string
       ${canonical && html`<a class=canonical href=${canonical}>${strings.originalStory}</a>`}
     </p>`
   );
+}
+
+/**
+ * The article's correction notices (issue 16), in both modes: a dated "Correction" each, marked
+ * up as schema.org `CorrectionComment`s, the text bound as text (never parsed). The date is the
+ * day in UTC, which is the day a date without a time ("2026-12-05") names, wherever the reader is.
+ */
+export function renderNotices(notices: CorrectionNotice[] = [], lang: string, strings: FolioStrings) {
+  const day = dateFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  return notices.length
+    ? html`<div part=notices>
+        ${notices.map(
+          // (Punctuation, not bare spaces, between the three: the build drops a space between two tags.)
+          ({ date, text }) => html`<p itemscope itemtype="https://schema.org/CorrectionComment">
+            <strong>${strings.correctionNotice}</strong>,
+            <time itemprop=datePublished datetime=${date}>${day.format(new Date(date))}</time>:
+            <span itemprop=text>${text}</span>
+          </p>`,
+        )}
+      </div>`
+    : nothing;
 }
 
 /**

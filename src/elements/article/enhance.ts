@@ -4,9 +4,9 @@ import type { ArticleHost } from '../../internal/hosts.js';
 import { measureBlocks, publisherAds, readBody, type BodyBlock } from '../../placement/body.js';
 import { placeAds, placeRelated } from '../../placement/place.js';
 import { fetchRelatedFeed } from '../../story/related-feed.js';
-import type { RelatedItem } from '../../story/story.js';
+import type { CorrectionNotice, RelatedItem } from '../../story/story.js';
 import { renderMoreList } from '../related-card/more-list.js';
-import { debugMarker, renderFooter } from './blocks.js';
+import { debugMarker, renderFooter, renderNotices } from './blocks.js';
 import type { AdDefaults, ResolvedSettings } from '../../internal/settings.js';
 
 /**
@@ -46,7 +46,8 @@ export function createSlot(defaults: AdDefaults, own: { n?: number } = {}): Elem
  * Folio inserts goes into them, before the paragraph below each chosen gap, and the publisher's
  * nodes are never moved or replaced. `label` names the article in the console warning given
  * when it holds no paragraph. Resolves with the related items left for the end list; a failed
- * feed leaves the article as it was and dispatches a non-fatal `folio-error` on the host.
+ * feed leaves the article as it was and dispatches a non-fatal `folio-error` on the host (unless
+ * `signal` stopped it: the element left the page).
  */
 export async function enhanceBody(
   host: Element,
@@ -54,6 +55,7 @@ export async function enhanceBody(
   base: string,
   parts: Element[] = [host],
   label = `<${host.localName}>`,
+  signal?: AbortSignal,
 ): Promise<RelatedItem[]> {
   // Every read (the walk, the geometry) before any write.
   const blocks = measuredBody(parts, s);
@@ -75,13 +77,15 @@ export async function enhanceBody(
   const feed = s.values.relatedSrc;
   if (!feed) return [];
 
-  let items: RelatedItem[];
-  try {
-    items = await fetchRelatedFeed(feed);
-  } catch (e) {
-    host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: (e as Error).message, fatal: false }));
+  const result = await fetchRelatedFeed(feed, signal);
+  if (!result.ok) {
+    // (Unless `signal` stopped it: the element left the page.)
+    if (result.code !== 'aborted') {
+      host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: result.message, fatal: false }));
+    }
     return [];
   }
+  const items = result.value;
   const now = measuredBody(parts, s);
   if (!items.length || now.some((b) => b.kind === 'related')) return items;
   const at = placeRelated(now, innerHeight);
@@ -100,7 +104,7 @@ function warnNoParagraph(label: string, parts: Element[], blocks: BodyBlock[]): 
 }
 
 /**
- * The end of an article, in both modes: the "More on this story" list (its first card numbered
+ * The end of an article, in both modes: the published correction notices, the "More on this story" list (its first card numbered
  * `start`: after the cards in the body; in enhance mode the one card Folio may have inserted)
  * and the corrections footer.
  */
@@ -108,6 +112,7 @@ export const renderEnd = (
   host: ArticleHost,
   more: RelatedItem[] = [],
   start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1,
+  notices?: CorrectionNotice[],
 ) => {
   const list = renderMoreList(more, {
     base: host.canonicalUrl,
@@ -116,11 +121,12 @@ export const renderEnd = (
     dir: host.dir,
     startPosition: start,
   });
-  return html`${list}${renderFooter(host)}`;
+  return html`${renderNotices(notices, host.uiLang, host.localStrings)}${list}${renderFooter(host)}`;
 };
 
 /**
  * What the shadow root shows in enhance mode, for `<folio-article>` and a publisher's own
  * element alike: the publisher's markup through a `<slot>`, then the end of the article.
  */
-export const renderChrome = (host: ArticleHost, more?: RelatedItem[]) => html`<slot></slot>${renderEnd(host, more)}`;
+export const renderChrome = (host: ArticleHost, more?: RelatedItem[], notices?: CorrectionNotice[]) =>
+  html`<slot></slot>${renderEnd(host, more, undefined, notices)}`;

@@ -1,7 +1,8 @@
 import { adoptStyles, render } from 'lit';
 import { closestArticle, registerHost } from '../../internal/hosts.js';
 import type { ArticleOptions } from '../../internal/settings.js';
-import type { RelatedItem } from '../../story/story.js';
+import { loadNotices } from '../../story/notices.js';
+import type { CorrectionNotice, RelatedItem } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
 import { ArticleContext } from './context.js';
 import { enhanceBody, renderChrome } from './enhance.js';
@@ -76,12 +77,22 @@ function enhanceStory(parts: Element[], options: ArticleOptions, label?: string)
   );
   // Every part answers for the article: a selection in any of them quotes from the whole story.
   for (const part of parts) registerHost(context, part);
-  const show = (more?: RelatedItem[]) => {
-    render(renderChrome(context, more), root);
+  let more: RelatedItem[] | undefined;
+  let notices: CorrectionNotice[] | undefined;
+  const show = () => {
+    render(renderChrome(context, more, notices), root);
     // Slots and cards the publisher placed, which rendered before the article was there.
     context.refresh();
   };
   show();
-  enhanceBody(el, context.settings, context.canonicalUrl, parts, label).then(show);
+  // (No element lifecycle here to tell when it leaves the page: nothing to abort them with.)
+  enhanceBody(el, context.settings, context.canonicalUrl, parts, label).then((items) => {
+    more = items;
+    show();
+  });
+  loadNotices(context).then((items) => {
+    notices = items;
+    show();
+  });
   return true;
 }

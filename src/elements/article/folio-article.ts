@@ -5,7 +5,8 @@ import type { ArticleElement } from '../../internal/hosts.js';
 import { settingProperties, type ArticleProperties } from '../../internal/settings.js';
 import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
-import type { RelatedItem, Story } from '../../story/story.js';
+import { loadNotices } from '../../story/notices.js';
+import type { CorrectionNotice, RelatedItem, Story } from '../../story/story.js';
 import { moreListStyles } from '../related-card/more-list.js';
 import { renderAttribution, renderHeader, renderSection } from './blocks.js';
 import { ArticleContext } from './context.js';
@@ -63,6 +64,7 @@ export interface FolioArticle extends Omit<ArticleProperties, 'lang'> {}
  * @csspart byline - Story mode: byline and dates.
  * @csspart body - Story mode: the body blocks.
  * @csspart attribution - Story mode: the publisher's name, logo and link to the original.
+ * @csspart notices - Both modes: the published correction notices, before the footer.
  * @csspart footer - Both modes: the corrections footer.
  * @csspart error - The error state.
  *
@@ -93,6 +95,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
     failed: { state: true },
     shown: { state: true },
     more: { state: true },
+    notices: { state: true },
   };
 
   /** A Story JSON document as an object (story mode); validated before it renders. */
@@ -117,8 +120,12 @@ export class FolioArticle extends LitElement implements ArticleElement {
   /** Related items for the end list, and the position of its first card (after the inline ones). */
   private more?: RelatedItem[];
   private start!: number;
+  /** Enhance mode: the published correction notices (story mode reads the story's). */
+  private notices?: CorrectionNotice[];
   /** The current story load: aborting it (a newer load began) stops its fetch and its rendering. */
   private abort?: AbortController;
+  /** Enhance mode: aborts the related feed and the notices when the element leaves the page. */
+  private extras?: AbortController;
 
   /**
    * The article's shared state, which also gives this element its getters below (canonicalUrl …
@@ -162,10 +169,22 @@ export class FolioArticle extends LitElement implements ArticleElement {
     if (changed.has('src') || changed.has('story')) this.reload();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Gone from the page, not moved (a move reconnects it in the same task): stop the feed and notices.
+    setTimeout(() => {
+      if (!this.isConnected) this.extras?.abort();
+    });
+  }
+
   protected override firstUpdated(): void {
-    // Enhance mode, once: slots and the related card between the publisher's blocks.
+    // Enhance mode, once: slots between the publisher's blocks; then the related card and list, and the notices.
     if (this.mode !== 'enhance') return;
-    enhanceBody(this, this.context.settings, this.canonicalUrl).then((more) => (this.more = more));
+    const { signal } = (this.extras = new AbortController());
+    enhanceBody(this, this.context.settings, this.canonicalUrl, undefined, undefined, signal).then(
+      (more) => (this.more = more),
+    );
+    loadNotices(this.context, signal).then((notices) => (this.notices = notices));
   }
 
   /**
@@ -233,7 +252,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
 
   protected override render() {
     const { context } = this;
-    if (this.mode === 'enhance') return renderChrome(context, this.more);
+    if (this.mode === 'enhance') return renderChrome(context, this.more, this.notices);
     const { chrome } = context;
     const { lang, dir, strings: s } = chrome;
     const { storyData: story, failed, cache } = this;
@@ -259,7 +278,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
           ${(cache[0] ??= renderHeader(story, chrome))}
           <div part=body>${sections}</div>
         </article>
-        ${renderAttribution(story, chrome)} ${renderEnd(context, this.more, this.start)}`;
+        ${renderAttribution(story, chrome)} ${renderEnd(context, this.more, this.start, story.corrections?.notices)}`;
     }
     // The story's text keeps the story's language and its direction; the chrome above is marked with its own.
     const storyLang = story?.lang;

@@ -52,6 +52,7 @@ export const ar: FolioStrings = {
   correctionQueued: 'حُفظ التصحيح، وسيُرسَل حين تعودون إلى الاتصال بالإنترنت.',
   correctionRefused: 'تعذّر على غرفة الأخبار قبول هذا التصحيح: \u2068{reason}\u2069',
   correctionNoEndpoint: 'لا يستقبل هذا الموقع التصحيحات من هنا بعد.',
+  correctionNotice: 'تصحيح',
 };
 
 addLanguage('ar', ar);

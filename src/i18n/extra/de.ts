@@ -45,6 +45,7 @@ export const de: FolioStrings = {
   correctionQueued: 'Gespeichert; sie wird gesendet, sobald Sie wieder online sind.',
   correctionRefused: 'Die Redaktion konnte diese Korrektur nicht annehmen: {reason}',
   correctionNoEndpoint: 'Diese Website nimmt hier noch keine Korrekturen entgegen.',
+  correctionNotice: 'Korrektur',
 };
 
 addLanguage('de', de);

@@ -45,6 +45,7 @@ export const es: FolioStrings = {
   correctionQueued: 'Guardada; se enviará cuando vuelva a tener conexión.',
   correctionRefused: 'La redacción no ha podido aceptar esta corrección: {reason}',
   correctionNoEndpoint: 'Este sitio aún no acepta correcciones aquí.',
+  correctionNotice: 'Corrección',
 };
 
 addLanguage('es', es);

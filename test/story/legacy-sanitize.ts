@@ -1,0 +1,179 @@
+/**
+ * The sanitizer as it was before issue 13 (no mark against CSP reports), kept only here: the
+ * tests in sanitize.test.ts check that today's gives the same output on the attack corpus and on
+ * generated markup. Copied verbatim from src/story/sanitize.ts.
+ *
+ * The inline-HTML allowlist: the only way untrusted markup (story paragraphs, quotes, list
+ * items) reaches the page. Parses inertly, walks the result and keeps phrasing elements with
+ * `href` (on links, through `safeUrl`), `title`, `lang` and `dir`; every other element gives
+ * up its tags but keeps its words, except containers of code or markup, which go entirely.
+ *
+ * The caller inserts the returned fragment itself, never a string of it: re-parsing
+ * serialized markup is where mutation XSS lives.
+ */
+import { safeUrl } from '../../src/internal/url.js';
+
+export const ALLOWED_ELEMENTS: readonly string[] =
+  'a em strong b i u s sub sup br q abbr cite code mark small span'.split(' ');
+export const ALLOWED_ATTRIBUTES: readonly string[] = ['href', 'title', 'lang', 'dir'];
+
+// Their content is script, style, markup or form state, not prose: keeping it as text would
+// print code into the article.
+const DROPPED =
+  'script style template noscript xmp iframe noembed noframes textarea title object embed select plaintext'.split(' ');
+
+export interface SanitizeOptions {
+  /** What relative links resolve against (the story's own URL); the page's base URI by default. */
+  base?: string;
+  /**
+   * Parse with `Element.setHTML` (with the same allowlist) where the browser has it. Off by
+   * default: in Chromium 156 it costs about 2.5 times the inert parse (95-115 µs against 41 µs
+   * for a typical paragraph), which a 1000-paragraph story cannot afford, and the walker below
+   * checks every node either way. It is still used, whatever this says, where Trusted Types
+   * refuse the inert parse and no `folio` policy could be made.
+   */
+  useSetHTML?: boolean;
+}
+
+// The walk is a TreeWalker, whose steps no markup can change; the one property read of a node
+// is its parent, through the prototype: a <form> with <input name="parentNode"> shadows its own
+// properties, and the walk must not be steered by the markup it cleans. (A shadowed localName is
+// an element, not a string, so it can only fail the allowlist; the kind of a node is asked of
+// its prototype chain, which markup cannot change.)
+const parentOf = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!.get as (this: Node) => Node;
+
+// The same lists for the browser's own sanitizer: its element allowlist would delete the words
+// of every other element, so it gets the drop list and the walker does the unwrapping. (No
+// svg or math here: the walker drops every foreign element whole, words and all.)
+const CONFIG = {
+  removeElements: DROPPED,
+  attributes: ALLOWED_ATTRIBUTES,
+  comments: false,
+};
+
+interface FolioPolicy {
+  createHTML(input: string): unknown;
+  createScriptURL(input: string): unknown;
+}
+type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
+
+// The policy stays in this module: a pass-through policy reachable from the page (say on a
+// global) would let any script turn a string into TrustedHTML. A second copy of Folio on the
+// same page is refused the name by \`trusted-types folio\` and parses with Element.setHTML.
+// 0: no policy (no Trusted Types, or refused), remembered so the refusal is not reported again.
+let policy: FolioPolicy | 0 | undefined;
+let box: HTMLElement | undefined;
+
+/** The page's Trusted Types factory, where the browser has one. */
+const trustedTypes = () =>
+  (globalThis as { trustedTypes?: { createPolicy(n: string, p: FolioPolicy): FolioPolicy } }).trustedTypes;
+
+/** Script URLs Folio loads: http(s) only, else '' (which loads nothing). */
+const checkedScriptURL = (url: string) => safeUrl(url) ?? '';
+
+function folioPolicy(): FolioPolicy | 0 {
+  try {
+    // HTML only ever reaches the inert parse below, whose every node is then walked; script
+    // URLs only http(s) ones (the GPT script the ads provider loads).
+    policy ??= trustedTypes()?.createPolicy('folio', { createHTML: (s) => s, createScriptURL: checkedScriptURL }) || 0;
+  } catch {
+    // Refused by the page's policy, or the name is taken by another copy of Folio.
+    policy = 0;
+  }
+  return policy;
+}
+
+/**
+ * An http(s) script URL as a page enforcing Trusted Types accepts it (through the `folio`
+ * policy), or as a string where there is no such policy; '' for any other URL.
+ */
+export function scriptURL(url: string): string {
+  const p = folioPolicy();
+  return (p ? p.createScriptURL(url) : checkedScriptURL(url)) as string;
+}
+
+function parse(html: string, useSetHTML?: boolean): HTMLElement {
+  // A document with no window: nothing in it loads, runs or renders.
+  box ||= document.implementation.createHTMLDocument('').createElement('div');
+  folioPolicy();
+  const setHTML = (box as unknown as { setHTML?: SetHTML }).setHTML;
+  // (An engine whose setHTML throws, say on an older shape of the API, gets the words as text.)
+  if (setHTML && (useSetHTML || (!policy && trustedTypes()))) setHTML.call(box, html, { sanitizer: CONFIG });
+  else box.innerHTML = (policy ? policy.createHTML(html) : html) as string;
+  return box;
+}
+
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT: comments and processing instructions go. */
+const SHOW_ELEMENTS_AND_TEXT = 5;
+
+/** The value an allowed attribute keeps on an allowed element, or null when it goes. */
+function keptValue(element: string, attr: string, value: string, base?: string): string | null {
+  if (attr === 'title' || attr === 'lang') return value;
+  if (attr === 'dir') return /^(ltr|rtl|auto)$/i.test(value) ? value : null;
+  // Written back as checked, so the browser follows the URL that was judged.
+  if (attr === 'href' && element === 'a') return safeUrl(value, base, ['http:', 'https:', 'mailto:']);
+  return null;
+}
+
+/**
+ * Builds the output from the parsed tree: a fresh element of the page for every allowed one
+ * (so nothing the parser attached to a node, such as a custom element's `is` value, comes
+ * along), with the attributes the allowlist keeps, fresh text, and nothing else. Iterative (a
+ * TreeWalker), so no depth of nesting overflows the stack.
+ */
+function copy(root: Element, base?: string): DocumentFragment {
+  const out = new DocumentFragment();
+  // Where the children of each parsed node go: an unwrapped element's go where it would have.
+  const into = new Map<Node, DocumentFragment | Element>([[root, out]]);
+  const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  for (let node: Node | null; (node = walker.nextNode());) {
+    const parent = into.get(parentOf.call(node))!;
+    if (node instanceof Text) {
+      parent.append(node.data);
+      continue;
+    }
+    // SVG and MathML exist only inside <svg> and <math>: whatever is foreign goes whole, like
+    // the dropped containers. The walk steps to the last node inside it, and on from there.
+    if (!(node instanceof HTMLElement) || DROPPED.includes(node.localName)) {
+      while (walker.lastChild());
+      continue;
+    }
+    const name = (node as Element).localName;
+    let el = parent;
+    // A link inside a link does not survive serialization; keep its words, not its tags.
+    if (ALLOWED_ELEMENTS.includes(name) && !(name === 'a' && (parent as Element).closest?.('a'))) {
+      el = document.createElement(name);
+      for (const { name: attr, value } of (node as Element).attributes) {
+        const keep = keptValue(name, attr, value, base);
+        if (keep !== null) el.setAttribute(attr, keep);
+      }
+      parent.append(el);
+    }
+    into.set(node, el);
+  }
+  return out;
+}
+
+/**
+ * Sanitizes inline HTML into a fragment of allowed nodes, ready to insert (Lit renders a Node
+ * in a child binding). Never throws: if the page forbids every way to parse, the words come
+ * back as plain text.
+ */
+export function sanitizeInline(html: string, options: SanitizeOptions = {}): DocumentFragment {
+  try {
+    // Plain text, the common case, skips the parser.
+    if (/[<&]/.test(html)) return copy(parse(html, options.useSetHTML), options.base);
+  } catch {
+    html = html.replace(/<[^>]*>?/g, '');
+  }
+  const fragment = new DocumentFragment();
+  fragment.append(html);
+  return fragment;
+}
+
+/** The sanitized markup as a string, for tests and for callers that must have one. */
+export function sanitizeToString(html: string, options?: SanitizeOptions): string {
+  const div = document.createElement('div');
+  div.append(sanitizeInline(html, options));
+  return div.innerHTML;
+}
