@@ -104,9 +104,9 @@ function warnNoParagraph(label: string, parts: Element[], blocks: BodyBlock[]): 
 }
 
 /**
- * The end of an article, in both modes: the published correction notices, the "More on this story" list (its first card numbered
- * `start`: after the cards in the body; in enhance mode the one card Folio may have inserted)
- * and the corrections footer.
+ * The end of an article, in both modes: the published correction notices, the "More on this
+ * story" list (its first card numbered `start`: after the cards in the body; in enhance mode the
+ * one card Folio may have inserted) and the corrections footer.
  */
 export const renderEnd = (
   host: ArticleHost,
