@@ -10,7 +10,7 @@ import {
   type SettingName,
 } from '../../src/internal/settings.js';
 import { DEFAULT_RULES } from '../../src/placement/place.js';
-import { DEFAULT_TIMEOUT_MS } from '../../src/story/load.js';
+import { DEFAULT_TIMEOUT_MS } from '../../src/internal/fetch-json.js';
 import type { Story } from '../../src/story/story.js';
 
 const story = (extra: Partial<Story>): Story => ({

@@ -48,7 +48,7 @@ export const fr: FolioStrings = {
   correctionQueued: 'Enregistrée\u202f; elle sera envoyée dès que vous serez de nouveau en ligne.',
   correctionRefused: 'La rédaction n’a pas pu accepter cette correction\u00a0: {reason}',
   correctionNoEndpoint: 'Ce site n’accepte pas encore de corrections ici.',
-  correctionNotice: 'Correction',
+  correctionNotice: 'Rectificatif',
 };
 
 addLanguage('fr', fr);
