@@ -141,14 +141,20 @@ export function selectionTarget(articles: Iterable<Element>, selection?: Selecti
   const { text } = index;
   const start = textOffset(index, range.startContainer, range.startOffset) ?? 0;
   const end = textOffset(index, range.endContainer, range.endOffset) ?? text.length;
-  const exact = text.slice(start, end);
-  if (!exact.trim()) return null;
-  const quote = {
-    exact,
+  const quote = quoteAt(text, start, end);
+  return quote.exact.trim() ? { article, quote, range } : null;
+}
+
+/**
+ * The quote of `text` between `start` and `end`, with its context: what a selection of those
+ * characters gives, and what the keyboard path (find.ts) gives for the same words.
+ */
+export function quoteAt(text: string, start: number, end: number): Quote {
+  return {
+    exact: text.slice(start, end),
     prefix: text.slice(Math.max(0, start - CONTEXT), start),
     suffix: text.slice(end, end + CONTEXT),
     start,
     end,
   };
-  return { article, quote, range };
 }
