@@ -6,11 +6,12 @@ import { FolioAdSlot } from './elements/ad-slot/folio-ad-slot.js';
 import { FolioArticle } from './elements/article/folio-article.js';
 import { FolioCorrectionDialog } from './elements/correction-dialog/folio-correction-dialog.js';
 import { FolioRelatedCard } from './elements/related-card/folio-related-card.js';
-import { installCorrections, openCorrection } from './corrections/controller.js';
+import { FolioCorrectionTouch } from './elements/correction-touch/folio-correction-touch.js';
+import { CorrectionsController, installCorrections, openCorrection } from './corrections/controller.js';
 import { define } from './internal/define.js';
 
-export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioRelatedCard };
-export { installCorrections, openCorrection };
+export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioCorrectionTouch, FolioRelatedCard };
+export { CorrectionsController, installCorrections, openCorrection };
 export { enhanceElement } from './elements/article/enhanced-element.js';
 export type { ArticleOptions } from './elements/article/settings.js';
 export type { WebAnnotation } from './corrections/annotation.js';
