@@ -46,9 +46,6 @@ const DELIVERY_EVENTS = {
   queued: FolioCorrectionQueuedEvent,
 };
 
-/** The blocks of text a reader's place is given back to when the dialog closes. */
-const BLOCKS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,dd,td,th';
-
 /** Events go to the article while it is in the page, else to the document. */
 const fire = (from: Element | null | undefined, event: Event) =>
   (from?.isConnected ? from : document).dispatchEvent(event);
@@ -75,13 +72,12 @@ function titleOf(article: ArticleElement): string {
 }
 
 /**
- * Gives the reader's place back after the dialog closes: focus on the block of text the quote
- * starts in (focusable until it loses focus, so the next Tab goes on from there, not from the
- * top of the page) and the selection as it was.
+ * Gives the reader's place back after the dialog closes: focus on the element the quote starts
+ * in (focusable until it loses focus, so the next Tab goes on from there, not from the top of
+ * the page) and the selection as it was.
  */
 function restorePlace({ startContainer, startOffset, endContainer, endOffset }: AbstractRange): void {
-  const start = startContainer instanceof Element ? startContainer : startContainer.parentElement;
-  const block = start?.closest<HTMLElement>(BLOCKS) ?? start;
+  const block = startContainer instanceof Element ? startContainer : startContainer.parentElement;
   if (block instanceof HTMLElement) {
     if (!block.hasAttribute('tabindex')) {
       block.tabIndex = -1;

@@ -52,7 +52,7 @@ export const en = {
   correctionNoEndpoint: 'This site does not take corrections here yet.',
   // Corrections: the keyboard path to quoting words, the thank-you state, the touch-screen route
   correctionWords: 'Words in the article (optional)',
-  correctionWordsNone: 'These words are not in the article. Check them, or leave the field empty.',
+  correctionWordsNone: 'These words are not in the article.',
   correctionWordsFound: 'Found {count} times. Choose one, or type more words:',
   correctionThanks: 'Thank you',
   footerTouch: '. You can also select words and tap “Suggest a correction”.',
@@ -104,7 +104,7 @@ export const uk: FolioStrings = {
   correctionRefused: 'Редакція не прийняла виправлення: {reason}',
   correctionNoEndpoint: 'Цей сайт не приймає виправлень.',
   correctionWords: 'Слова зі статті (необов’язково)',
-  correctionWordsNone: 'Цих слів немає в статті. Перевірте їх або залиште поле порожнім.',
+  correctionWordsNone: 'Цих слів у статті немає.',
   correctionWordsFound: 'Збігів: {count}. Виберіть один або допишіть слова:',
   correctionThanks: 'Дякуємо',
   footerTouch: '. Або виділіть слова й торкніться «Запропонувати виправлення».',

@@ -336,9 +336,7 @@ describe('<folio-correction-dialog>', () => {
       const { send, sent } = deferredSend();
       await show({ quote: null, find, send });
       await type('seven o’clock');
-      expect($('#words-note').textContent).to.equal(
-        'These words are not in the article. Check them, or leave the field empty.',
-      );
+      expect($('#words-note').textContent).to.equal('These words are not in the article.');
       field('comment').value = 'The time is wrong.';
       await submit();
       expect(sent).to.have.length(0);
@@ -366,13 +364,13 @@ describe('<folio-correction-dialog>', () => {
       await show({ draft });
       await type(' sharp');
       field('comment').focus();
-      await type('The council says so.');
+      await type('Checked.'); // no spaces: WebKitGTK's WebDriver drops some
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !el.open);
-      expect(draft).to.deep.include({ suggestion: 'six o’clock sharp', comment: 'The council says so.' });
+      expect(draft).to.deep.include({ suggestion: 'six o’clock sharp', comment: 'Checked.' });
       await show({ draft });
       expect(field('suggestion').value).to.equal('six o’clock sharp');
-      expect(field('comment').value).to.equal('The council says so.');
+      expect(field('comment').value).to.equal('Checked.');
       expect(field('suggestion').selectionStart).to.equal('six o’clock sharp'.length);
     });
 
@@ -422,7 +420,8 @@ describe('<folio-correction-dialog>', () => {
       const { send } = deferredSend();
       await show({ send });
       await type(' sharp');
-      field('email').value = 'not an email';
+      field('email').focus();
+      await type('not an email');
       await submit();
       const error = $('#email-error');
       expect(field('email').nextElementSibling).to.equal(error);
@@ -460,7 +459,7 @@ describe('<folio-correction-dialog>', () => {
       afterEach(() => setViewport({ width: 800, height: 600 }));
 
       it('is a bottom sheet, full width, its actions in view', async () => {
-        await setViewport({ width: 390, height: 844 });
+        await setViewport({ width: 480, height: 844 }); // WebKitGTK's window is at least 447 px wide
         await show();
         const sheet = $('dialog').getBoundingClientRect();
         expect(sheet.width).to.equal(innerWidth);

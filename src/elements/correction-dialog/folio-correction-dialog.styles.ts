@@ -11,9 +11,7 @@ export const styles = css`
     position: absolute;
     --surface: var(--folio-background, light-dark(#fff, #1f1f1f));
     --ink: var(--folio-text-color, light-dark(#1a1a1a, #ececec));
-    --muted: light-dark(#595959, #b3b3b3);
     --rule: light-dark(#767676, #8f8f8f);
-    --soft: light-dark(#f4f2ee, #2b2b2b);
     --error: light-dark(#b3261e, #ffb4ab);
     --accent: light-dark(
       var(--folio-accent, #b3261e),
@@ -31,7 +29,7 @@ export const styles = css`
     border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 12px));
     background: var(--surface);
     color: var(--ink);
-    box-shadow: 0 24px 64px #0006;
+    box-shadow: 0 8px 24px #0005;
   }
   ::backdrop {
     background: var(--folio-correction-dialog-backdrop, #00000073);
@@ -45,7 +43,7 @@ export const styles = css`
     padding: 0 24px;
   }
   figure {
-    margin: 12px 0 0;
+    margin: 0;
   }
   figcaption,
   label {
@@ -54,15 +52,11 @@ export const styles = css`
     font-weight: 600;
     font-size: 14px;
   }
-  figcaption {
-    margin-top: 0;
-  }
   blockquote {
     margin: 8px 0 0;
     padding: 12px 16px;
     border-inline-start: 3px solid var(--rule);
-    border-radius: 2px;
-    background: var(--soft);
+    background: light-dark(#f4f2ee, #2b2b2b);
     font: 16px/1.55 var(--folio-font-body, Georgia, serif);
     overflow-wrap: anywhere;
   }
@@ -86,9 +80,6 @@ export const styles = css`
     border-radius: 6px;
     background: var(--surface);
   }
-  textarea {
-    resize: vertical;
-  }
   /* A field to fix: a thicker red border (not a colour alone: the error text says why). */
   [aria-invalid='true'] {
     border-color: var(--error);
@@ -100,7 +91,7 @@ export const styles = css`
     font-size: 14px;
   }
   .note {
-    color: var(--muted);
+    color: light-dark(#595959, #b3b3b3);
   }
   .error {
     color: var(--error);
@@ -108,10 +99,6 @@ export const styles = css`
   }
   .error::before {
     content: '! ';
-  }
-  .note:empty,
-  .error:empty {
-    margin: 0;
   }
   fieldset {
     margin: 8px 0 0;
@@ -127,12 +114,7 @@ export const styles = css`
     border-radius: 6px;
     font: 15px/1.5 var(--folio-font-body, Georgia, serif);
   }
-  .choice:has(:checked) {
-    background: var(--soft);
-    border-color: var(--ink);
-  }
   [type='radio'] {
-    margin: 4px 0 0;
     accent-color: var(--ink);
   }
   /* The honeypot: clipped to nothing where it stands (never off to one side, which scrolled an RTL dialog). */
@@ -141,18 +123,9 @@ export const styles = css`
     width: 1px;
     clip-path: inset(50%);
   }
+  /* Empty, its margins collapse into the actions': it takes no room, yet stays for the next announcement. */
   [role='status'] {
-    margin: 0;
-    padding: 12px 24px 0;
-  }
-  [role='status']:empty {
-    padding: 0;
-  }
-  /* The thank-you state: what happens next, under its title. */
-  :host([phase='sent']) [role='status'],
-  :host([phase='queued']) [role='status'] {
-    padding-top: 8px;
-    font-size: 16px;
+    margin: 12px 24px 0;
   }
   /* The actions stay in view at the foot of the dialog while the form scrolls. */
   .actions {
@@ -204,17 +177,6 @@ export const styles = css`
       border-width: 1px 0 0;
       border-radius: 16px 16px 0 0;
     }
-    h2 {
-      padding: 20px 16px 4px;
-      font-size: 20px;
-    }
-    form,
-    [role='status'] {
-      padding-inline: 16px;
-    }
-    .actions {
-      padding: 12px 16px;
-    }
     .actions button {
       flex: 1;
     }
@@ -224,15 +186,6 @@ export const styles = css`
     dialog {
       border: 1px solid CanvasText;
     }
-    button,
-    .choice {
-      border-color: ButtonText;
-    }
-    .primary {
-      background: ButtonText;
-      color: ButtonFace;
-      forced-color-adjust: none;
-    }
     mark {
       background: Mark;
       color: MarkText;
@@ -240,9 +193,6 @@ export const styles = css`
     }
     [aria-invalid='true'] {
       border: 3px double CanvasText;
-    }
-    :focus-visible {
-      outline-color: Highlight;
     }
   }
 `;

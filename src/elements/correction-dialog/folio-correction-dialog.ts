@@ -256,11 +256,9 @@ export class FolioCorrectionDialog extends LitElement {
     return undefined;
   }
 
-  #fields() {
-    const [words, suggestion, comment, email, hp] = ['words', 'suggestion', 'comment', 'email', 'hp'].map((id) =>
-      this.#query(`#${id}`),
-    );
-    return { words, suggestion, comment, email, hp };
+  /** The form's controls by id. */
+  #fields(): Record<string, HTMLInputElement> {
+    return this.#query<HTMLFormElement>('form').elements as unknown as Record<string, HTMLInputElement>;
   }
 
   async #submit(e: SubmitEvent): Promise<void> {

@@ -29,20 +29,14 @@ export class FolioCorrectionTouch extends LitElement {
       min-height: 44px;
       max-width: calc(100vw - 16px);
       padding: 0 16px;
-      border: 1px solid light-dark(#fff, #141414);
-      border-radius: var(--folio-radius, 22px);
+      border: 1px solid;
+      border-radius: 22px;
       background: light-dark(var(--folio-accent, #b3261e), var(--folio-accent-dark, #ff8a80));
       color: light-dark(#fff, #141414);
-      font: 600 15px/1.2 var(--folio-font-ui, system-ui, sans-serif);
+      font: 600 15px var(--folio-font-ui, system-ui, sans-serif);
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
-      box-shadow: 0 4px 16px #0004;
-    }
-    @media (forced-colors: active) {
-      button {
-        border-color: ButtonText;
-      }
     }
   `;
 
