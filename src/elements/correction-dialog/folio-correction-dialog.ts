@@ -186,6 +186,9 @@ export class FolioCorrectionDialog extends LitElement {
       if (field) field.value = draft[id] ?? (id === 'suggestion' ? (quote?.exact ?? '') : '');
     }
     if (send) this.#query('#hp').value = '';
+    // The caret at the end of what the first field holds, in every engine and on every opening.
+    const end = first.value?.length;
+    first.setSelectionRange?.(end, end);
   }
 
   /**
