@@ -1,6 +1,7 @@
 /**
- * Folio as an ES module: the element classes, event classes and Story types, with every
- * element defined on import (guarded, so importing next to the classic script is harmless).
+ * Folio as an ES module: the element classes, event classes and Story types, with the article
+ * defined on import (guarded, so importing next to the classic script is harmless). The
+ * correction dialog and the touch button are defined when first needed, never at page load.
  */
 import { FolioAdSlot } from './elements/ad-slot/folio-ad-slot.js';
 import { FolioArticle } from './elements/article/folio-article.js';
@@ -23,6 +24,5 @@ export { en, uk, type FolioStrings } from './i18n/strings.js';
 export { VERSION } from './internal/define.js';
 
 define('folio-article', FolioArticle);
-define('folio-correction-dialog', FolioCorrectionDialog);
 // One document-level listener for Ctrl/⌘+Enter and the footer's requests, however many copies of Folio load.
 installCorrections();
