@@ -103,6 +103,21 @@ export class FolioCorrectionRefusedEvent extends folioEvent<
   CorrectionEventDetail & { status: number; message: string }
 >('folio-correction-refused') {}
 
+/** The correction dialog is on screen (opened by the reader: keys, touch, footer or the page's code). */
+export class FolioCorrectionShowEvent extends folioEvent<{ quote: string | null }>('folio-correction-show') {}
+
+/** The correction dialog has closed; what the reader wrote is kept as a draft until it is sent. */
+export class FolioCorrectionHideEvent extends folioEvent<{ quote: string | null }>('folio-correction-hide') {}
+
+/**
+ * The reader asked to close the correction dialog (Esc, or its Close button): cancelable, so a
+ * page can keep it open.
+ */
+export class FolioCorrectionCloseRequestEvent extends folioEvent<{ source: 'keyboard' | 'button' }>(
+  'folio-correction-close-request',
+  true,
+) {}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'folio-ready': FolioReadyEvent;
@@ -119,5 +134,8 @@ declare global {
     'folio-correction-sent': FolioCorrectionSentEvent;
     'folio-correction-queued': FolioCorrectionQueuedEvent;
     'folio-correction-refused': FolioCorrectionRefusedEvent;
+    'folio-correction-show': FolioCorrectionShowEvent;
+    'folio-correction-hide': FolioCorrectionHideEvent;
+    'folio-correction-close-request': FolioCorrectionCloseRequestEvent;
   }
 }

@@ -1,16 +1,18 @@
 /**
- * Folio as an ES module: the element classes, event classes and Story types, with every
- * element defined on import (guarded, so importing next to the classic script is harmless).
+ * Folio as an ES module: the element classes, event classes and Story types, with the article
+ * defined on import (guarded, so importing next to the classic script is harmless). The
+ * correction dialog and the touch button are defined when first needed, never at page load.
  */
 import { FolioAdSlot } from './elements/ad-slot/folio-ad-slot.js';
 import { FolioArticle } from './elements/article/folio-article.js';
 import { FolioCorrectionDialog } from './elements/correction-dialog/folio-correction-dialog.js';
 import { FolioRelatedCard } from './elements/related-card/folio-related-card.js';
-import { installCorrections, openCorrection } from './corrections/controller.js';
+import { FolioCorrectionTouch } from './elements/correction-touch/folio-correction-touch.js';
+import { CorrectionsController, installCorrections, openCorrection } from './corrections/controller.js';
 import { define } from './internal/define.js';
 
-export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioRelatedCard };
-export { installCorrections, openCorrection };
+export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioCorrectionTouch, FolioRelatedCard };
+export { CorrectionsController, installCorrections, openCorrection };
 export { enhanceElement } from './elements/article/enhanced-element.js';
 export type { ArticleOptions, FolioSettings } from './internal/settings.js';
 export type { WebAnnotation } from './corrections/annotation.js';
@@ -23,6 +25,5 @@ export { addLanguage } from './i18n/registry.js';
 export { VERSION } from './internal/define.js';
 
 define('folio-article', FolioArticle);
-define('folio-correction-dialog', FolioCorrectionDialog);
 // One document-level listener for Ctrl/⌘+Enter and the footer's requests, however many copies of Folio load.
 installCorrections();

@@ -8,10 +8,14 @@ import type { Quote } from './selectors.js';
 /** Longest quote, and longest suggestion or comment, a correction carries. */
 export const MAX_QUOTE = 500;
 export const MAX_TEXT = 2000;
+/** Longest story title a correction carries (`target["dc:title"]`). */
+export const MAX_TITLE = 300;
 
 export interface CorrectionInput {
   /** The article's canonical URL. */
   source: string;
+  /** The story's title, shown to editors beside the URL. */
+  title?: string;
   /** The quoted words, or null for a general correction. */
   quote: Quote | null;
   suggestion: string;
@@ -40,6 +44,8 @@ export interface WebAnnotation {
   body: TextualBody[];
   target: {
     source: string;
+    /** The story's title (Dublin Core), at most 300 characters. */
+    'dc:title'?: string;
     selector?: [
       { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
       { type: 'TextPositionSelector'; start: number; end: number },
@@ -78,6 +84,7 @@ export function uuid(): string {
 export function buildAnnotation(input: CorrectionInput, now = new Date()): WebAnnotation {
   const { source, quote, language, honeypot } = input;
   const email = input.email?.trim();
+  const title = input.title?.trim().slice(0, MAX_TITLE);
   const body: TextualBody[] = [];
   const add = (purpose: TextualBody['purpose'], value: string) =>
     value.trim() && body.push({ type: 'TextualBody', purpose, value, format: 'text/plain', language });
@@ -90,15 +97,16 @@ export function buildAnnotation(input: CorrectionInput, now = new Date()): WebAn
     motivation: 'editing',
     created: now.toISOString(),
     body,
-    target: quote
-      ? {
-          source,
-          selector: [
-            { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-            { type: 'TextPositionSelector', start: quote.start, end: quote.end },
-          ],
-        }
-      : { source },
+    target: {
+      source,
+      ...(title && { 'dc:title': title }),
+      ...(quote && {
+        selector: [
+          { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+          { type: 'TextPositionSelector', start: quote.start, end: quote.end },
+        ],
+      }),
+    },
     ...(email && { creator: { type: 'Person', email: `mailto:${email}` } }),
     generator: { type: 'Software', name: 'Folio', version: VERSION },
     ...(honeypot && { 'folio:honeypot': honeypot }),

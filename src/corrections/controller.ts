@@ -1,11 +1,12 @@
 /**
  * Connects corrections to the page: one set of document listeners (keys, the footer's request,
- * selections), one outbox, one dialog made on first use. A second copy of Folio on the page
- * (two script tags, the module next to the classic script) finds the first one's global and
- * installs nothing, so the reader never gets two dialogs for one keypress.
+ * selections), one outbox, one dialog and one touch button, each made on first use. A second
+ * copy of Folio on the page (two script tags, the module next to the classic script) finds the
+ * first one's global and installs nothing, so the reader never gets two dialogs for one keypress.
  */
-import { isArticle, type ArticleElement } from '../internal/hosts.js';
-import { FolioCorrectionDialog } from '../elements/correction-dialog/folio-correction-dialog.js';
+import { hostOf, isArticle, type ArticleElement } from '../internal/hosts.js';
+import { FolioCorrectionDialog, type CorrectionDraft } from '../elements/correction-dialog/folio-correction-dialog.js';
+import { FolioCorrectionTouch } from '../elements/correction-touch/folio-correction-touch.js';
 import {
   FolioCorrectionOpenEvent,
   FolioCorrectionQueuedEvent,
@@ -17,8 +18,9 @@ import {
 import { define } from '../internal/define.js';
 import { safeUrl } from '../internal/url.js';
 import { buildAnnotation } from './annotation.js';
+import { wordFinder } from './find.js';
 import { createOutbox } from './outbox.js';
-import { articleOf, selectionTarget, type Quote } from './selectors.js';
+import { articleOf, articleText, selectionTarget, type Quote } from './selectors.js';
 import { isCoarsePointer, isCorrectionKey, isEditable, rangeRect } from './trigger.js';
 
 export interface OpenOptions {
@@ -28,10 +30,11 @@ export interface OpenOptions {
   quote?: boolean;
 }
 
-/** What the page-wide global holds: the first copy's way to open the dialog. */
+/** What the page-wide global holds: the installed controller's way to open the dialog. */
 export type OpenCorrection = (options?: OpenOptions) => FolioCorrectionDialog | undefined;
 
 const KEY = Symbol.for('folio.corrections');
+const registry = globalThis as { [KEY]?: OpenCorrection };
 
 /** How long a selection must stay unchanged before it counts as settled (the reader let go). */
 const SELECTION_SETTLED_MS = 400;
@@ -42,146 +45,241 @@ const DELIVERY_EVENTS = {
   refused: FolioCorrectionRefusedEvent,
   queued: FolioCorrectionQueuedEvent,
 };
-const registry = globalThis as { [KEY]?: OpenCorrection };
 
-/** The corrections installed on this page (by this copy of Folio or another), if any. */
-export const installedCorrections = (): OpenCorrection | undefined => registry[KEY];
+/** Events go to the article while it is in the page, else to the document. */
+const fire = (from: Element | null | undefined, event: Event) =>
+  (from?.isConnected ? from : document).dispatchEvent(event);
+
+/** Defines an element of Folio's (guarded) and puts one in the page's body. */
+function make<T extends HTMLElement>(tag: string, element: CustomElementConstructor): T {
+  define(tag, element);
+  return document.body.appendChild(document.createElement(tag) as T);
+}
+
+/** The article's direction: its host's (once hosts say), else as the page lays the article out. */
+const direction = (article: ArticleElement): string =>
+  (hostOf(article) as { dir?: string } | null)?.dir || getComputedStyle(article).direction;
 
 /**
- * Listens for Ctrl/⌘+Enter, the footer's "write to us here" and selections (the touch button),
- * and drains the outbox of corrections earlier pages could not deliver; nothing when
- * corrections are already installed on this page. For the page's lifetime: there is no undo.
+ * The story's title, for editors: its host's (once hosts say), else the story's headline (story
+ * mode), else the page's `og:title`, else its `<title>`.
  */
-export function installCorrections(): void {
-  if (registry[KEY]) return;
-  /** Articles that announced themselves (folio-ready), including those in shadow roots. */
-  const seen = new Set<Element>();
-  /** The article each correction came from, for the events of its deliveries (also later ones). */
-  const pending = new Map<string, Element | null>();
-  let dialog: FolioCorrectionDialog | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+function titleOf(article: ArticleElement): string {
+  const host = hostOf(article) as { title?: string } | null;
+  const story = (article as { storyData?: { headline: string } }).storyData;
+  const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
+  return host?.title || story?.headline || og || document.title;
+}
 
-  /** Events go to the article while it is in the page, else to the document. */
-  const fire = (from: Element | null | undefined, event: Event) =>
-    (from?.isConnected ? from : document).dispatchEvent(event);
+/**
+ * Gives the reader's place back after the dialog closes: focus on the element the quote starts
+ * in (focusable until it loses focus, so the next Tab goes on from there, not from the top of
+ * the page) and the selection as it was.
+ */
+function restorePlace({ startContainer, startOffset, endContainer, endOffset }: AbstractRange): void {
+  const block = startContainer instanceof Element ? startContainer : startContainer.parentElement;
+  if (block instanceof HTMLElement) {
+    if (!block.hasAttribute('tabindex')) {
+      block.tabIndex = -1;
+      block.addEventListener('blur', () => block.removeAttribute('tabindex'), { once: true });
+    }
+    block.focus({ preventScroll: true });
+  }
+  getSelection()?.setBaseAndExtent(startContainer, startOffset, endContainer, endOffset);
+}
+
+/**
+ * The page's corrections, as an object with a lifecycle: `install()` adds the listeners (for
+ * Ctrl/⌘+Enter, the footer's "write to us here", selections for the touch button) and starts the
+ * outbox, which drains what earlier pages left in idle time; nothing else happens at page load
+ * (no storage, no element made). `dispose()` takes all of it away again.
+ */
+export class CorrectionsController {
+  /** Articles that announced themselves (folio-ready), including those in shadow roots. */
+  #seen = new Set<Element>();
+  /** The article each correction came from, for the events of its deliveries (also later ones). */
+  #pending = new Map<string, Element | null>();
+  /** What the reader wrote, per article and quote position ('' for a general correction). */
+  #drafts = new WeakMap<Element, Record<string, CorrectionDraft>>();
+  #dialog?: FolioCorrectionDialog;
+  #touch?: FolioCorrectionTouch;
+  #timer?: ReturnType<typeof setTimeout>;
+  /** The selection the open dialog quotes, if it was opened from one: the reader's place to give back. */
+  #place?: AbstractRange;
 
   // Every attempt's outcome is announced: the first one's, and those of retries (a retry that
   // fails again announces folio-correction-queued again).
-  const outbox = createOutbox({
+  #outbox = createOutbox({
     onDelivery: ({ annotation: { id, target } }, { outcome, ...rest }) =>
       // `rest` is what the outcome's event adds to the detail (status, message or reason); the cast
       // because TypeScript cannot pair each Delivery variant with its event through the lookup.
       fire(
-        pending.get(id),
+        this.#pending.get(id),
         new DELIVERY_EVENTS[outcome]({ id, quote: target.selector?.[0].exact ?? null, ...rest } as never),
       ),
   });
 
-  /** Every article we know of: those in the document, and those that announced themselves. */
-  function articles(): Element[] {
-    for (const el of seen) if (!el.isConnected) seen.delete(el);
-    return [...document.querySelectorAll('folio-article'), ...seen];
-  }
+  #open: OpenCorrection = (options) => this.open(options);
 
-  /**
-   * The page's one dialog, made when first needed: at the first opening, or a little before it,
-   * when a selection in an article settles: Lit's first render is then over before the reader
-   * reaches Ctrl+Enter, instead of delaying the first opening. Nothing is made at page load.
-   */
-  function makeDialog(): FolioCorrectionDialog {
-    if (!dialog) {
-      define('folio-correction-dialog', FolioCorrectionDialog);
-      document.body.append((dialog = document.createElement('folio-correction-dialog')));
-    }
-    return dialog;
-  }
-
-  function show(article: ArticleElement, quote: Quote | null): FolioCorrectionDialog {
-    const endpoint = safeUrl(article.correctionsUrl);
-    const { language } = article;
-    makeDialog().show({
-      quote,
-      language,
-      strings: article.localStrings,
-      send: endpoint
-        ? (fields) => {
-            const annotation = buildAnnotation({ ...fields, source: article.canonicalUrl, language });
-            const { id } = annotation;
-            pending.set(id, article);
-            fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));
-            return outbox.add(endpoint, annotation);
-          }
-        : null,
-    });
-    fire(article, new FolioCorrectionOpenEvent({ id: null, quote: quote?.exact ?? null }));
-    return dialog!;
-  }
-
-  /**
-   * Asks the page first: a cancelable folio-correction-request from the article, which opens the
-   * dialog (see its listener below) unless the page handles it. Whether the page let us act.
-   */
-  const request = (article: Element, quote: Quote) =>
-    article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
-
-  const listeners: Record<string, (e: Event) => void> = {
-    keydown(e) {
-      // Not while the dialog is open, nor while typing in a field (a search box, a comment form).
-      const typing = isEditable(e.composedPath()[0]);
-      if (e.defaultPrevented || dialog?.open || !isCorrectionKey(e as KeyboardEvent) || typing) return;
-      const target = selectionTarget(articles());
-      // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
-      if (target && request(target.article, target.quote)) e.preventDefault();
-    },
+  #listeners: Record<string, (e: Event) => void> = {
+    keydown: (e) => this.#keydown(e as KeyboardEvent),
 
     // Ours (keys, touch) and the footer's "write to us here", which asks for a general correction.
-    'folio-correction-request'(e) {
+    'folio-correction-request': (e) => {
       const origin = e.composedPath()[0] as Element;
       const article = isArticle(origin) ? origin : articleOf(origin);
       // After every listener has run, so a publisher's document listener added later can still take over.
       queueMicrotask(() => {
         if (e.defaultPrevented || !article) return;
         const general = (e as FolioCorrectionRequestEvent).detail.quote === null;
-        show(article, (!general && selectionTarget([article])?.quote) || null);
+        this.#show(article, general ? null : selectionTarget([article]));
       });
     },
 
-    'folio-ready'(e) {
+    'folio-ready': (e) => {
       const el = e.composedPath()[0];
-      if (isArticle(el)) seen.add(el);
+      if (isArticle(el)) this.#seen.add(el);
     },
 
-    /**
-     * Any change hides the touch button; once a selection in an article has settled (400 ms),
-     * the dialog is made and, on a touch screen, the button shown under it.
-     */
-    selectionchange() {
-      clearTimeout(timer);
-      dialog?.touch();
+    // Any change hides the touch button; once a selection in an article has settled, the dialog
+    // is made (Lit's first render is then over before the reader reaches Ctrl+Enter) and, on a
+    // touch screen, the button shown under the words.
+    selectionchange: () => {
+      clearTimeout(this.#timer);
+      if (this.#touch) this.#touch.hidden = true;
       const coarse = isCoarsePointer();
-      if (dialog && !coarse) return;
-      timer = setTimeout(() => {
-        const target = !dialog?.open && selectionTarget(articles());
+      if (this.#dialog && !coarse) return;
+      this.#timer = setTimeout(() => {
+        const target = !this.#dialog?.open && selectionTarget(this.#articles());
         if (!target) return;
         const { article, quote, range } = target;
-        const el = makeDialog();
-        if (coarse) el.touch(rangeRect(range), article, () => request(article, quote));
+        this.#made();
+        if (!coarse) return;
+        this.#touch ??= make('folio-correction-touch', FolioCorrectionTouch);
+        const { suggestCorrection } = article.localStrings;
+        this.#touch.place(rangeRect(range), suggestCorrection, article.language, () => this.#request(article, quote));
       }, SELECTION_SETTLED_MS);
     },
   };
 
-  for (const type in listeners) document.addEventListener(type, listeners[type]);
-  outbox.start();
+  /**
+   * Becomes the page's corrections: listens and starts the outbox. Nothing, and false, when
+   * corrections are already installed on this page (by this copy of Folio or another).
+   */
+  install(): boolean {
+    if (registry[KEY]) return false;
+    registry[KEY] = this.#open;
+    for (const type in this.#listeners) document.addEventListener(type, this.#listeners[type]);
+    this.#outbox.start();
+    return true;
+  }
 
-  // With no article on the page there is nothing to correct: nothing opens, and the page's
-  // developer is told why.
-  registry[KEY] = ({ article, quote = true } = {}) => {
-    const target = quote ? selectionTarget(article ? [article] : articles()) : null;
-    const found = target?.article ?? article ?? (articles().find(isArticle) as ArticleElement | undefined);
-    if (found) return show(found, target?.quote ?? null);
+  /** Stops listening and retrying, and takes the dialog and the touch button out of the page. */
+  dispose(): void {
+    if (registry[KEY] !== this.#open) return;
+    delete registry[KEY];
+    for (const type in this.#listeners) document.removeEventListener(type, this.#listeners[type]);
+    this.#outbox.stop();
+    clearTimeout(this.#timer);
+    this.#dialog?.remove();
+    this.#touch?.remove();
+    this.#dialog = this.#touch = undefined;
+  }
+
+  /**
+   * Opens the dialog: quoting the selection when it is in an article (unless `quote` is false),
+   * else as a general correction of `article` or the first article. With no article on the page
+   * nothing opens, and the page's developer is told why.
+   */
+  open({ article, quote = true }: OpenOptions = {}): FolioCorrectionDialog | undefined {
+    const target = quote ? selectionTarget(article ? [article] : this.#articles()) : null;
+    const found = target?.article ?? article ?? (this.#articles().find(isArticle) as ArticleElement | undefined);
+    if (found) return this.#show(found, target);
     console.warn('folio: openCorrection(): no Folio article on this page');
     return undefined;
-  };
+  }
+
+  #keydown(e: KeyboardEvent): void {
+    // Ctrl or ⌘ going down over a selection: the dialog is made in the moment before Enter.
+    if ((e.key === 'Control' || e.key === 'Meta') && !getSelection()?.isCollapsed) this.#made();
+    // Not while the dialog is open, nor while typing in a field (a search box, a comment form).
+    const typing = isEditable(e.composedPath()[0]);
+    if (e.defaultPrevented || this.#dialog?.open || !isCorrectionKey(e) || typing) return;
+    const target = selectionTarget(this.#articles());
+    // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
+    if (target && this.#request(target.article, target.quote)) e.preventDefault();
+  }
+
+  /** Every article we know of: those in the document, and those that announced themselves. */
+  #articles(): Element[] {
+    for (const el of this.#seen) if (!el.isConnected) this.#seen.delete(el);
+    return [...document.querySelectorAll('folio-article'), ...this.#seen];
+  }
+
+  /** The page's one dialog, made when first needed (see `selectionchange` and `#keydown` for "a little before"). */
+  #made(): FolioCorrectionDialog {
+    if (!this.#dialog) {
+      this.#dialog = make('folio-correction-dialog', FolioCorrectionDialog);
+      this.#dialog.addEventListener('folio-correction-hide', () => this.#place && restorePlace(this.#place));
+    }
+    return this.#dialog;
+  }
+
+  /**
+   * Asks the page first: a cancelable folio-correction-request from the article, which opens the
+   * dialog (see its listener) unless the page handles it. Whether the page let us act.
+   */
+  #request(article: Element, quote: Quote): boolean {
+    return article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
+  }
+
+  #show(
+    article: ArticleElement,
+    target: { quote: Quote; range: AbstractRange } | null | undefined,
+  ): FolioCorrectionDialog {
+    const quote = target?.quote ?? null;
+    const endpoint = safeUrl(article.correctionsUrl);
+    const { language } = article;
+    const drafts = this.#drafts.get(article) ?? {};
+    this.#drafts.set(article, drafts);
+    const key = quote ? `${quote.start}-${quote.end}` : '';
+    let finder: ((words: string) => Quote[]) | undefined;
+    const dialog = this.#made();
+    this.#place = target?.range;
+    if (this.#touch) this.#touch.hidden = true;
+    dialog.show({
+      quote,
+      language,
+      strings: article.localStrings,
+      dir: direction(article),
+      draft: (drafts[key] ??= {}),
+      // The keyboard path: the article text is read once per opening, at the first typed word.
+      find: quote ? undefined : (words) => (finder ??= wordFinder(articleText(article.textRoots).text))(words),
+      send: endpoint
+        ? async (fields) => {
+            const source = article.canonicalUrl;
+            const annotation = buildAnnotation({ ...fields, source, title: titleOf(article), language });
+            const { id } = annotation;
+            this.#pending.set(id, article);
+            fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));
+            const result = await this.#outbox.add(endpoint, annotation);
+            // Sent or kept for a retry: the draft has done its work.
+            if (result.outcome !== 'refused') delete drafts[key];
+            return result;
+          }
+        : null,
+    });
+    fire(article, new FolioCorrectionOpenEvent({ id: null, quote: quote?.exact ?? null }));
+    return dialog;
+  }
+}
+
+/**
+ * Installs the page's corrections (see `CorrectionsController`), unless they are installed
+ * already, by this copy of Folio or another. For the page's lifetime.
+ */
+export function installCorrections(): void {
+  new CorrectionsController().install();
 }
 
 /**

@@ -1,30 +1,25 @@
 /**
- * How a correction is kept until it arrives. Each one is written to storage BEFORE the first
- * attempt and leaves it only after a 2xx (sent) or a 4xx other than 408 and 429 (refused).
- * Anything else (network error, timeout, 5xx, 408, 429) keeps it for a retry: exponential
- * backoff with full jitter, at once when the browser comes back online, on the next page view
- * of any page with Folio, and in a `keepalive` flush when the page is hidden. Entries live for
- * 7 days and keep their id, which the receiver uses to ignore repeats.
+ * How a correction is delivered and kept until it arrives. Each one is stored (outbox-store.ts)
+ * BEFORE the first attempt and leaves the store only after a 2xx (sent) or a 4xx other than 408
+ * and 429 (refused). Anything else (network error, timeout, 5xx, 408, 429) keeps it for a retry:
+ * exponential backoff with full jitter, at once when the browser comes back online, on the next
+ * page view of any page with Folio (in idle time), and in a `keepalive` flush when the page is
+ * hidden. Entries live for 7 days and keep their id, which the receiver uses to ignore repeats.
  *
- * Storage: one localStorage key per entry, `folio:outbox:<annotation id>`, so tabs never
- * overwrite each other's entries. Two tabs never send the same entry at once: each attempt
- * holds a Web Lock for its entry (named by its key, ifAvailable), and a tab (or a second
- * flush in the same tab) that cannot have it leaves the entry to the one that does. Web Locks
- * are in every engine Folio supports, in secure contexts; on a plain-http page, or where the
- * lock is refused (opaque origins), an entry may be sent twice, and the receiver stores it once
- * by its id. When storage cannot be used (blocked, private mode, quota) entries live in memory
- * for this page, with one console warning (which names the storage error).
+ * One attempt at a time per entry, across every page of the origin: an attempt first claims its
+ * entry in one store transaction (a lease until its timeout has passed), and a page (or a second
+ * flush) that finds the entry leased or gone leaves it. The outcome is stored in one transaction
+ * too, before anything else happens: once a 2xx is recorded, no page sends that id again. A page
+ * that closes mid-attempt leaves a lease that runs out, and the entry is retried.
  *
- * Tests swap `fetch`, `Date.now`, `Math.random` and `localStorage` on the window; only the
- * timings are options.
+ * Tests swap `fetch`, `Date.now` and `Math.random` on the window; only the timings are options.
  */
 import type { WebAnnotation } from './annotation.js';
-
-export const PREFIX = 'folio:outbox:';
+import { memoryStore, openStore, type OutboxStore } from './outbox-store.js';
 
 export interface OutboxEntry {
   endpoint: string;
-  /** What is sent; its id is the entry's (`folio:outbox:<id>` in storage). */
+  /** What is sent; its id is the entry's key in the store. */
   annotation: WebAnnotation;
   /** When it was made (ms since the epoch); it expires 7 days later. */
   created: number;
@@ -32,6 +27,8 @@ export interface OutboxEntry {
   attempts: number;
   /** Not to be retried before this time (ms), except on `online`, a new page view or hiding. */
   next: number;
+  /** Until when (ms) an attempt has it: no other page or flush sends it before then. */
+  lease: number;
 }
 
 export type Delivery =
@@ -58,148 +55,140 @@ export interface Outbox {
    */
   flush(force?: boolean, keepalive?: boolean): Promise<void>;
   /** Every entry still kept (expired ones are dropped on the way). */
-  entries(): OutboxEntry[];
-  /** Retries on `online` and when the page is hidden, and drains what earlier pages left (a second after). */
+  entries(): Promise<OutboxEntry[]>;
+  /**
+   * Retries on `online` and when the page is hidden, and, in idle time, drains what earlier pages
+   * left (moving entries an earlier Folio kept in localStorage into the store first).
+   */
   start(): void;
+  /** Stops listening and retrying (the entries stay kept for the next page). */
   stop(): void;
 }
 
 /** Entries live for 7 days. */
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-/** Another tab leaves a new entry alone this long after its first attempt could have timed out. */
-const FIRST_ATTEMPT_GRACE_MS = 5000;
-/** What earlier pages left is sent this long after a page starts, off its critical path. */
+/** How long past an attempt's timeout its lease lasts: the time to store its outcome. */
+const LEASE_GRACE_MS = 5000;
+/** Where idle callbacks are missing (Safari), the drain waits this long after the page starts. */
 const DRAIN_DELAY_MS = 1000;
 const HTTP_SERVER_ERROR = 500;
 const HTTP_REQUEST_TIMEOUT = 408;
 const HTTP_TOO_MANY_REQUESTS = 429;
-/** Storage threw (see `io`). */
-const FAILED = Symbol('failed');
+/** Where earlier versions of Folio kept entries: one localStorage key per entry. */
+const LEGACY_PREFIX = 'folio:outbox:';
 
 /** A 4xx that retrying cannot mend: anything but 408 (timeout) and 429 (too many requests). */
 const isRefusal = (status: number) =>
   status < HTTP_SERVER_ERROR && status !== HTTP_REQUEST_TIMEOUT && status !== HTTP_TOO_MANY_REQUESTS;
 
-/** An entry's storage key, which is also the name of its Web Lock. */
-const keyOf = (entry: OutboxEntry) => PREFIX + entry.annotation.id;
+/**
+ * POSTs an entry's annotation and says what came of it. A refusal's message is the server's
+ * reason: the `error` of its JSON body (as the reference receiver answers), else the status.
+ */
+async function post({ endpoint, annotation }: OutboxEntry, timeout: number, keepalive?: boolean): Promise<Delivery> {
+  const signal = AbortSignal.timeout(timeout);
+  try {
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(annotation),
+      keepalive,
+      signal,
+    });
+    const { status } = res;
+    if (res.ok) return { outcome: 'sent', status };
+    if (!isRefusal(status)) return { outcome: 'queued', reason: `HTTP ${status}` };
+    const reason = (await res.json().catch(() => undefined))?.error;
+    return { outcome: 'refused', status, message: reason || `HTTP ${status}` };
+  } catch {
+    return { outcome: 'queued', reason: signal.aborted ? 'timeout' : 'network' };
+  }
+}
 
 export function createOutbox({ timeout = 10_000, base = 2000, cap = 300_000, onDelivery }: OutboxOptions = {}): Outbox {
-  /** Entries that could not be written to storage, by key. */
-  const memory: Record<string, string> = {};
-  let failure: unknown;
-  let warned = false;
+  let store: Promise<OutboxStore> | undefined;
   let stopped = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  // ---- storage: every access wrapped; an entry that cannot be written lives in memory ----
+  /** Memory for the rest of the page, with one console warning naming the storage error. */
+  const fallBack = (error: unknown) => {
+    console.warn('folio: corrections are kept in memory only:', error);
+    return (store = Promise.resolve(memoryStore()));
+  };
 
-  /**
-   * Runs `fn` on localStorage (first touched here, not at load); undefined when it throws
-   * (blocked, private mode, quota).
-   */
-  const io = <T>(fn: (s: Storage) => T): T | typeof FAILED => {
+  /** The store, opened at first use (never at page load). */
+  const storage = () => (store ??= openStore().catch(fallBack));
+
+  /** One change to one entry in the store; a store that fails is replaced by memory, and the change made there. */
+  async function update(id: string, change: Parameters<OutboxStore['update']>[1]): Promise<void> {
+    const current = await storage();
     try {
-      return fn(localStorage);
+      await current.update(id, change);
     } catch (error) {
-      failure = error;
-      return FAILED;
+      await (await fallBack(error)).update(id, change);
     }
-  };
-
-  const remove = (key: string) => {
-    delete memory[key];
-    io((s) => s.removeItem(key));
-  };
-
-  /** The entry kept under `key`, unless it is missing, corrupt or expired (then removed). */
-  function read(key: string): OutboxEntry | undefined {
-    try {
-      const raw = memory[key] ?? io((storage) => storage.getItem(key));
-      const entry = typeof raw === 'string' && JSON.parse(raw);
-      if (entry.created + MAX_AGE_MS > Date.now()) return entry;
-    } catch {
-      /* missing (null has no `created`) or corrupt: removed below */
-    }
-    remove(key);
-    return undefined;
   }
 
-  function write(entry: OutboxEntry): void {
-    const key = keyOf(entry);
-    const value = JSON.stringify(entry);
-    // Once in memory, an entry stays there: a later write to storage would leave two copies.
-    const stored = !(key in memory) && io((storage) => storage.setItem(key, value)) !== FAILED;
-    if (stored) return;
-    memory[key] = value;
-    if (!warned) console.warn('folio: corrections are kept in memory only:', failure);
-    warned = true;
+  async function entries(): Promise<OutboxEntry[]> {
+    const all = await (await storage()).list().catch(() => []);
+    const expired = (entry: OutboxEntry) => entry.created + MAX_AGE_MS <= Date.now();
+    for (const entry of all.filter(expired)) await update(entry.annotation.id, () => undefined);
+    return all.filter((entry) => !expired(entry));
   }
 
-  /** Folio's keys in both stores, without reading anyone else's values (pages keep megabytes there). */
-  const entries = (): OutboxEntry[] => {
-    const stored = io((storage) => Object.keys(storage));
-    const keys = new Set([...(stored === FAILED ? [] : stored), ...Object.keys(memory)]);
-    return [...keys].flatMap((key) => (key.startsWith(PREFIX) && read(key)) || []);
-  };
+  /** Sends a claimed entry and stores the outcome: kept for a retry (queued), or gone. */
+  async function send(entry: OutboxEntry, keepalive?: boolean): Promise<Delivery> {
+    const result = await post(entry, timeout, keepalive);
+    const retry = (kept: OutboxEntry): OutboxEntry => ({
+      ...kept,
+      attempts: kept.attempts + 1,
+      next: Date.now() + Math.random() * Math.min(cap, base * 2 ** kept.attempts),
+      lease: 0,
+    });
+    await update(entry.annotation.id, (kept) => (kept && result.outcome === 'queued' ? retry(kept) : undefined));
+    onDelivery?.(entry, result);
+    return result;
+  }
 
-  // ---- delivery ----
-
-  /**
-   * Sends the entry kept under `key` unless another tab (or flush) holds its lock; undefined
-   * when it was busy or already gone. A refusal's message is the server's reason: the `error`
-   * of its JSON body (as the reference receiver answers), else the status.
-   */
-  function attempt(key: string, keepalive?: boolean): Promise<Delivery | null | undefined> {
-    const run = async () => {
-      const entry = read(key);
-      if (!entry) return; // another tab delivered it
-      const signal = AbortSignal.timeout(timeout);
-      let result: Delivery;
-      try {
-        const res = await fetch(entry.endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(entry.annotation),
-          keepalive,
-          signal,
-        });
-        const { status } = res;
-        if (res.ok) result = { outcome: 'sent', status };
-        else if (isRefusal(status)) {
-          const reason = (await res.json().catch(() => undefined))?.error;
-          result = { outcome: 'refused', status, message: reason || `HTTP ${status}` };
-        } else result = { outcome: 'queued', reason: `HTTP ${status}` };
-      } catch {
-        result = { outcome: 'queued', reason: signal.aborted ? 'timeout' : 'network' };
-      }
-      if (result.outcome === 'queued') {
-        write({
-          ...entry,
-          attempts: entry.attempts + 1,
-          next: Date.now() + Math.random() * Math.min(cap, base * 2 ** entry.attempts),
-        });
-      } else remove(key);
-      onDelivery?.(entry, result);
-      return result;
-    };
-    // Without Web Locks (plain http), unlocked; `catch`: a lock refused outright (opaque origins,
-    // which have no shared storage either).
-    return navigator.locks?.request(key, { ifAvailable: true }, (lock) => lock && run()).catch(run) ?? run();
+  /** Claims the entry kept under `id` and sends it; nothing when it is gone or another attempt has it. */
+  async function attempt(id: string, keepalive?: boolean): Promise<void> {
+    const now = Date.now();
+    let claimed: OutboxEntry | undefined;
+    await update(id, (kept) => {
+      if (!kept || kept.lease > now) return kept;
+      return (claimed = { ...kept, lease: now + timeout + LEASE_GRACE_MS });
+    });
+    if (claimed) await send(claimed, keepalive);
   }
 
   /**
    * One timer for the earliest retry: never sooner than `base`, so a busy entry cannot spin;
    * never later than `cap`.
    */
-  function schedule(): void {
+  async function schedule(): Promise<void> {
+    const next = Math.min(...(await entries()).map((e) => e.next));
     clearTimeout(timer);
-    const next = stopped ? Infinity : Math.min(...entries().map((e) => e.next));
-    if (next < Infinity) timer = setTimeout(flush, Math.min(cap, Math.max(base, next - Date.now())));
+    if (!stopped && next < Infinity) timer = setTimeout(flush, Math.min(cap, Math.max(base, next - Date.now())));
   }
 
   async function flush(force?: boolean, keepalive?: boolean): Promise<void> {
-    for (const e of entries()) if (e.next <= Date.now() || (force && e.attempts)) await attempt(keyOf(e), keepalive);
-    schedule();
+    for (const entry of await entries()) {
+      if (force || entry.next <= Date.now()) await attempt(entry.annotation.id, keepalive);
+    }
+    await schedule();
+  }
+
+  /** Entries an earlier version of Folio kept in localStorage, moved into the store. */
+  async function migrate(): Promise<void> {
+    try {
+      for (const key of Object.keys(localStorage).filter((k) => k.startsWith(LEGACY_PREFIX))) {
+        const entry: OutboxEntry = { ...JSON.parse(localStorage.getItem(key)!), lease: 0 };
+        await update(entry.annotation.id, (kept) => kept ?? entry);
+        localStorage.removeItem(key);
+      }
+    } catch {
+      /* localStorage blocked, or an entry that is not one: nothing more to move */
+    }
   }
 
   /** Back online: send now. Page hidden (perhaps for good): send now, in requests that outlive it. */
@@ -213,20 +202,27 @@ export function createOutbox({ timeout = 10_000, base = 2000, cap = 300_000, onD
 
   return {
     async add(endpoint, annotation) {
-      const created = Date.now();
-      const entry = { endpoint, annotation, created, attempts: 0, next: created + timeout + FIRST_ATTEMPT_GRACE_MS };
-      // Not due before the first attempt could have timed out: other tabs leave it to this one.
-      write(entry);
-      // A new id: no other tab or flush can hold its lock yet, so the attempt is made.
-      const result = (await attempt(keyOf(entry)))!;
-      schedule();
+      const now = Date.now();
+      // Stored already claimed by this attempt: no other page or flush sends it meanwhile.
+      const entry = {
+        endpoint,
+        annotation,
+        created: now,
+        attempts: 0,
+        next: now,
+        lease: now + timeout + LEASE_GRACE_MS,
+      };
+      await update(annotation.id, () => entry);
+      const result = await send(entry);
+      void schedule();
       return result;
     },
     flush,
     entries,
     start() {
       listen(true);
-      setTimeout(() => stopped || flush(true), DRAIN_DELAY_MS);
+      const idle = window.requestIdleCallback ?? ((drain: () => void) => setTimeout(drain, DRAIN_DELAY_MS));
+      idle(() => stopped || migrate().then(() => flush(true)));
     },
     stop: () => listen(false),
   };

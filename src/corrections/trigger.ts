@@ -1,6 +1,6 @@
 /**
- * How a reader asks for the correction dialog: the key chord, and what the touch button (drawn
- * by the dialog element, see `FolioCorrectionDialog.touch`) needs to know.
+ * How a reader asks for the correction dialog: the key chord, and what the touch button
+ * (`<folio-correction-touch>`) needs to know.
  */
 import { isApplePlatform } from '../i18n/strings.js';
 

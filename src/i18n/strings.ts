@@ -46,15 +46,20 @@ export const en = {
   correctionTrim: 'Keep the first {max}',
   correctionEmpty: 'Change the text or add a comment before sending.',
   correctionSend: 'Send',
-  correctionCancel: 'Cancel',
   correctionClose: 'Close',
   correctionSending: 'Sending…',
-  correctionSent: 'Thank you! The newsroom has your correction.',
+  correctionSent: 'The newsroom has your correction. An editor will check it against the story.',
   correctionQueued: 'Saved; it will be sent when you’re back online.',
   correctionRefused: 'The newsroom could not accept this correction: {reason}',
   correctionNoEndpoint: 'This site does not take corrections here yet.',
   // Correction notices
   correctionNotice: 'Correction',
+  // Corrections: the keyboard path to quoting words, the thank-you state, the touch-screen route
+  correctionWords: 'Words in the article (optional)',
+  correctionWordsNone: 'These words are not in the article.',
+  correctionWordsFound: 'Found {count} times. Choose one, or type more words:',
+  correctionThanks: 'Thank you',
+  footerTouch: '. You can also select words and tap “Suggest a correction”.',
 };
 
 export type FolioStrings = typeof en;
@@ -96,14 +101,18 @@ export const uk: FolioStrings = {
   correctionTrim: 'Залишити перші {max}',
   correctionEmpty: 'Змініть текст або додайте коментар.',
   correctionSend: 'Надіслати',
-  correctionCancel: 'Скасувати',
   correctionClose: 'Закрити',
   correctionSending: 'Надсилаємо…',
-  correctionSent: 'Дякуємо! Редакція отримала виправлення.',
+  correctionSent: 'Редакція отримала виправлення. Редактор звірить його з матеріалом.',
   correctionQueued: 'Збережено; надішлемо, щойно з’явиться зв’язок.',
   correctionRefused: 'Редакція не прийняла виправлення: {reason}',
   correctionNoEndpoint: 'Цей сайт не приймає виправлень.',
   correctionNotice: 'Виправлення',
+  correctionWords: 'Слова зі статті (необов’язково)',
+  correctionWordsNone: 'Цих слів у статті немає.',
+  correctionWordsFound: 'Збігів: {count}. Виберіть один або допишіть слова:',
+  correctionThanks: 'Дякуємо',
+  footerTouch: '. Або виділіть слова й торкніться «Запропонувати виправлення».',
 };
 
 const BUILT_IN: Record<string, FolioStrings> = { en, uk };

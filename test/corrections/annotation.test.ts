@@ -67,6 +67,15 @@ describe('corrections: annotation', () => {
     expect(a.body).to.have.length(1);
   });
 
+  it('names the story for editors in target["dc:title"], trimmed to 300 characters, and leaves a blank one out', () => {
+    const a = buildAnnotation({ ...base, quote, title: '  Harbour bridge reopens  ' });
+    expect(a.target['dc:title']).to.equal('Harbour bridge reopens');
+    expect(a.target.source).to.equal('https://news.example/story');
+    expect(a.target.selector![0].exact).to.equal('six o’clock');
+    expect(buildAnnotation({ ...base, quote, title: 'x'.repeat(400) }).target['dc:title']).to.have.length(300);
+    expect(buildAnnotation({ ...base, quote: null, title: ' ' }).target).to.deep.equal({ source: base.source });
+  });
+
   it('carries a filled honeypot, so the receiver can drop it quietly', () => {
     expect(buildAnnotation({ ...base, quote, honeypot: 'http://spam.example' })['folio:honeypot']).to.equal(
       'http://spam.example',

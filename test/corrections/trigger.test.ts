@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { installCorrections, installedCorrections, openCorrection } from '../../src/corrections/controller.js';
+import { CorrectionsController, installCorrections, openCorrection } from '../../src/corrections/controller.js';
 import { articleText, selectionTarget } from '../../src/corrections/selectors.js';
 import { isCorrectionKey, isEditable } from '../../src/corrections/trigger.js';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
@@ -23,16 +23,16 @@ import {
   textNode,
 } from './helpers.js';
 
-const PREFIX = 'folio:outbox:';
 let coarse = false;
 const { matchMedia } = window;
 
 const dialogHost = () => document.querySelector('folio-correction-dialog') as FolioCorrectionDialog | null;
-const isOpen = () => !!dialogHost()?.open;
+const isOpen = () => !!dialogHost()?.shadowRoot?.querySelector('dialog')?.open;
 const part = <T extends Element>(selector: string) => dialogHost()!.shadowRoot!.querySelector(selector) as T;
 const suggestion = () => part<HTMLTextAreaElement>('#suggestion');
-// The touch button is drawn by the dialog element, outside its <dialog>; hidden when not offered.
-const touchButton = () => dialogHost()?.shadowRoot?.querySelector<HTMLButtonElement>('.touch:not([hidden])') ?? null;
+// The touch button is an element of its own; hidden when not offered.
+const touchButton = () =>
+  document.querySelector('folio-correction-touch:not([hidden])')?.shadowRoot?.querySelector('button') ?? null;
 
 async function enhanced(endpointUrl = '/__test/corrections/unused'): Promise<FolioArticle> {
   return fixture<FolioArticle>(html`<folio-article corrections-endpoint=${endpointUrl}>
@@ -42,29 +42,36 @@ async function enhanced(endpointUrl = '/__test/corrections/unused'): Promise<Fol
   </folio-article>`);
 }
 
+/**
+ * Gives the test's window the system's focus, as a reader's click does: Firefox runs two test
+ * windows side by side, and keys and focus behave otherwise in the one in the background.
+ */
+const focusWindow = () => sendMouse({ type: 'click', position: [1, 1] });
+
 async function click(el: Element) {
   const r = el.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
 }
 
 describe('corrections: trigger', () => {
+  let controller: CorrectionsController;
   before(() => {
     // Headless Chromium reports a fine pointer and cannot be switched to a coarse one: the touch
     // tests answer the media query themselves (and tap with the mouse).
     window.matchMedia = (query: string) =>
       coarse && query === '(pointer: coarse)' ? ({ matches: true } as MediaQueryList) : matchMedia.call(window, query);
-    installCorrections(); // for the page's lifetime, like Folio's own
+    controller = new CorrectionsController();
+    expect(controller.install()).to.be.true;
   });
   after(() => {
     window.matchMedia = matchMedia;
+    controller.dispose();
   });
   afterEach(async () => {
     dialogHost()?.close();
+    await dialogHost()?.updateComplete;
     document.getSelection()?.removeAllRanges();
     coarse = false;
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith(PREFIX))
-      .forEach((k) => localStorage.removeItem(k));
     await nextFrame();
   });
 
@@ -212,6 +219,7 @@ describe('corrections: trigger', () => {
         delete (document as { addEventListener?: unknown }).addEventListener; // back to the prototype's
       }
       expect(added).to.deep.equal([]);
+      expect(new CorrectionsController().install()).to.be.false;
       const article = await enhanced();
       selectText(article, 'Friday');
       let opens = 0;
@@ -229,14 +237,21 @@ describe('corrections: trigger', () => {
       const article = await enhanced();
       const link = article.shadowRoot!.querySelector('[part=footer] button') as HTMLButtonElement;
       const opened = oneEvent(article, 'folio-correction-open') as Promise<FolioCorrectionOpenEvent>;
-      await click(link);
+      await focusWindow();
+      link.focus();
+      await sendKeys({ press: 'Enter' }); // as a keyboard user opens it
       expect((await opened).detail).to.deep.equal({ id: null, quote: null });
+      await dialogHost()!.updateComplete;
       expect(isOpen()).to.be.true;
       expect(part('figure')).to.equal(null);
       expect(part('label[for=suggestion]').textContent).to.equal('What should we correct?');
+      // Focus really left the link for the dialog (its first field: the words in the article)…
+      expect(dialogHost()!.shadowRoot!.activeElement?.id).to.equal('words');
+      expect(article.shadowRoot!.activeElement?.localName).to.equal(undefined);
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !isOpen());
-      expect(article.shadowRoot!.activeElement).to.equal(link);
+      // …and came back to it.
+      expect(article.shadowRoot!.activeElement?.textContent).to.equal('write to us here');
     });
 
     it('stays closed when a publisher’s own document listener handles the request', async () => {
@@ -253,7 +268,9 @@ describe('corrections: trigger', () => {
       const article = await enhanced();
       const dialog = openCorrection({ article, quote: false });
       expect(dialog!.open).to.be.true;
-      expect(installedCorrections()).to.be.a('function');
+      await dialog!.updateComplete;
+      expect(isOpen()).to.be.true;
+      expect(dialog!.request!.quote).to.equal(null);
     });
 
     it('opens nothing from the page’s code when there is no article to correct', () => {
@@ -297,7 +314,7 @@ describe('corrections: trigger', () => {
       selectText(article.shadowRoot!, 'cycle lane');
       await waitUntil(touchButton, 'no touch button');
       expect(touchButton()!.textContent).to.equal('Запропонувати виправлення');
-      expect(touchButton()!.lang).to.equal('uk');
+      expect(document.querySelector('folio-correction-touch')!.lang).to.equal('uk');
       await expect(dialogHost()!).to.be.accessible();
     });
 
@@ -319,6 +336,136 @@ describe('corrections: trigger', () => {
     });
   });
 
+  describe('the reader’s place', () => {
+    it('gives the selection back on Esc, with focus on its paragraph, so the next Tab goes on from there', async () => {
+      const article = await enhanced();
+      await focusWindow();
+      selectText(article, 'all 212 cables');
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => document.getSelection()!.toString() === 'all 212 cables', 'selection not given back');
+      const paragraph = textNode(article, 'all 212 cables').parentElement!;
+      expect(document.activeElement?.textContent).to.equal(paragraph.textContent); // text, not the element: a failing
+      // comparison of elements makes chai walk them, which hangs the run
+      expect(paragraph.tabIndex).to.equal(-1);
+      const next = document.createElement('button');
+      article.after(next);
+      next.focus(); // the paragraph loses focus: it is not focusable any more
+      expect(paragraph.hasAttribute('tabindex')).to.be.false;
+      next.remove();
+    });
+
+    it('keeps the draft through Esc, and gives it back when the same words are quoted again', async () => {
+      const article = await enhanced();
+      selectText(article, 'Friday');
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      await sendKeys({ type: ' evening' });
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !isOpen());
+      selectText(article, 'Friday');
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      expect(suggestion().value).to.equal('Friday evening');
+      const hidden = oneEvent(dialogHost()!, 'folio-correction-hide');
+      dialogHost()!.close();
+      await hidden; // and the reader's selection is back
+      // Other words have a draft of their own.
+      selectText(article, 'cables');
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      expect(suggestion().value).to.equal('cables');
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('quotes chosen words without a selection, and the receiver gets the selectors a selection gives', async () => {
+      const server = endpoint('ok');
+      const article = await enhanced(server.url);
+      const { title } = document;
+      document.title = 'Harbour bridge reopens';
+      // Keyboard: the footer's button, the words typed, then the correction, then Send.
+      const link = article.shadowRoot!.querySelector('[part=footer] button') as HTMLButtonElement;
+      await focusWindow();
+      link.focus();
+      await sendKeys({ press: 'Enter' });
+      await dialogHost()!.updateComplete;
+      await sendKeys({ type: "SIX O'CLOCK" });
+      await sendKeys({ press: 'Tab' });
+      expect(dialogHost()!.shadowRoot!.activeElement?.id).to.equal('suggestion');
+      await sendKeys({ type: "seven o'clock" });
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' }); // comment, email, Close, Send
+      expect(dialogHost()!.shadowRoot!.activeElement!.textContent).to.equal('Send');
+      const byKeyboard = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
+      await sendKeys({ press: 'Enter' });
+      expect((await byKeyboard).detail.quote).to.equal("six o'clock");
+      await waitUntil(() => part('h2').textContent === 'Thank you');
+      const hidden = oneEvent(dialogHost()!, 'folio-correction-hide');
+      dialogHost()!.close();
+      await hidden;
+
+      // The same words selected with a mouse, for comparison.
+      selectText(article, "six o'clock");
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      await sendKeys({ type: ' sharp' });
+      const byMouse = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
+      await click(part('button[type=submit]'));
+      await byMouse;
+
+      const { received } = await server.read();
+      expect(received).to.have.length(2);
+      const [keyboard, mouse] = received.map((a) => a.target);
+      expect(keyboard.selector).to.deep.equal(mouse.selector);
+      expect(keyboard.selector[0].exact).to.equal("six o'clock");
+      expect(keyboard.source).to.equal(mouse.source);
+      expect(keyboard['dc:title']).to.equal('Harbour bridge reopens'); // the page's title: no headline in enhance mode
+      document.title = title;
+    });
+  });
+
+  describe('right-to-left', () => {
+    afterEach(() => document.documentElement.removeAttribute('dir'));
+
+    it('gives the dialog the direction of an RTL story on an LTR page', async () => {
+      const article = await fixture<FolioArticle>(
+        html`<folio-article dir=rtl lang=ar corrections-endpoint="/x"><p>أعيد فتح الجسر في الساعة السادسة صباحا.</p></folio-article>`,
+      );
+      selectText(article, 'السادسة');
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      expect(dialogHost()!.dir).to.equal('rtl');
+      expect(dialogHost()!.lang).to.equal('ar');
+      const dialog = part<HTMLDialogElement>('dialog');
+      expect(dialog.scrollWidth).to.equal(dialog.clientWidth);
+      await expect(dialogHost()!).to.be.accessible();
+    });
+
+    it('is right-to-left on an RTL page, with no sideways scroll', async () => {
+      document.documentElement.dir = 'rtl';
+      const article = await enhanced();
+      openCorrection({ article, quote: false });
+      await dialogHost()!.updateComplete;
+      expect(dialogHost()!.dir).to.equal('rtl');
+      const dialog = part<HTMLDialogElement>('dialog');
+      expect(dialog.scrollWidth).to.equal(dialog.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+  });
+
+  describe('the footer', () => {
+    it('names the route that fits the device: keys with a fine pointer, tapping on a touch screen', async () => {
+      const desk = await enhanced();
+      expect(desk.shadowRoot!.querySelector('footer')!.textContent).to.match(/press (Ctrl|⌘) \+ Enter\.$/);
+      coarse = true;
+      const phone = await enhanced();
+      const text = phone.shadowRoot!.querySelector('footer')!.textContent!;
+      expect(text).to.include('tap “Suggest a correction”');
+      expect(text).not.to.include('Enter');
+    });
+  });
+
   describe('sending', () => {
     it('delivers one annotation whose quote is exactly the selection, with the suggestion', async () => {
       const server = endpoint('ok');
@@ -332,7 +479,10 @@ describe('corrections: trigger', () => {
       const { detail } = await sent;
       expect((await submitted).detail.id).to.equal(detail.id);
       expect(detail.status).to.equal(201);
-      await waitUntil(() => part('[role=status]').textContent === 'Thank you! The newsroom has your correction.');
+      await waitUntil(() => part('h2').textContent === 'Thank you');
+      expect(part('[role=status]').textContent).to.equal(
+        'The newsroom has your correction. An editor will check it against the story.',
+      );
       expect(dialogHost()!.shadowRoot!.activeElement).to.equal(part('#done'));
 
       const { received } = await server.read();
@@ -340,6 +490,7 @@ describe('corrections: trigger', () => {
       const [annotation] = received;
       expect(annotation.id).to.equal(detail.id);
       expect(annotation.target.source).to.equal('https://news.example/2026/11/harbour-bridge-reopens');
+      expect(annotation.target['dc:title']).to.equal(article.storyData!.headline); // for editors (issue 16)
       const [tq, tp] = annotation.target.selector;
       expect(tq.exact).to.equal(range.toString());
       const text = articleText(article.textRoots).text;
@@ -390,7 +541,7 @@ describe('corrections: trigger', () => {
       expect((await refused).detail).to.include({ status: 400, message: '<b>Quote</b> not found' });
       await waitUntil(() => part('[role=status]').textContent!.includes('not found'));
       expect(part('[role=status]').textContent).to.equal(
-        'The newsroom could not accept this correction: <b>Quote</b> not found',
+        'The newsroom could not accept this correction: \u2068<b>Quote</b> not found\u2069',
       );
       expect(part('[role=status] b')).to.equal(null);
     });
@@ -407,6 +558,26 @@ describe('corrections: trigger', () => {
       expect(suggestion().value).to.equal(evil);
       expect(dialogHost()!.shadowRoot!.querySelector('img')).to.equal(null);
       expect((window as { __folioPwned?: number }).__folioPwned).to.equal(undefined);
+    });
+  });
+
+  describe('lifecycle', () => {
+    it('takes its listeners, dialog and touch button away on dispose, and works again once installed anew', async () => {
+      const article = await enhanced();
+      selectText(article, 'Friday');
+      await pressCorrectionKeys();
+      expect(dialogHost()).not.to.equal(null);
+      controller.dispose();
+      expect(dialogHost()).to.equal(null);
+      selectText(article, 'Friday');
+      await pressCorrectionKeys();
+      expect(dialogHost()).to.equal(null);
+      controller = new CorrectionsController();
+      expect(controller.install()).to.be.true;
+      selectText(article, 'Friday');
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      expect(isOpen()).to.be.true;
     });
   });
 });

@@ -26,6 +26,17 @@ export function canEmulateColorScheme(): Promise<boolean> {
   })());
 }
 
+/**
+ * Turns forced colours (Windows High Contrast) on or off, where the launcher can emulate them
+ * (Chromium); whether it could, and whether the page then matches `(forced-colors: active)`.
+ */
+export async function emulateForcedColors(active: boolean): Promise<boolean> {
+  const done = await executeServerCommand<boolean, { active: boolean }>('folio-emulate-forced-colors', {
+    active,
+  }).catch(() => false);
+  return !!done && matchMedia('(forced-colors: active)').matches === active;
+}
+
 /** `it`, or `it.skip` with the reason appended to the name when `supported` is false. */
 export function itWhen(supported: boolean, reason: string) {
   return (name: string, fn: () => Promise<unknown>) =>

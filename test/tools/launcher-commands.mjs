@@ -5,7 +5,8 @@
 // - `sendKeys({ down })` / `sendKeys({ up })`: the built-in plugin answers "Only press and type
 //   are supported by webdriver". Here: WebDriver key actions, whose pressed keys stay pressed
 //   between calls until released, which is what a held Ctrl needs.
-// Plus `folio-can-emulate-media`, which tries media emulation on the server, where a failure
+// Plus `folio-emulate-forced-colors` ({ active }), which Chromium's DevTools protocol can do, and
+// `folio-can-emulate-media`, which tries media emulation on the server, where a failure
 // costs no stack trace in the log, so a test page can skip what its launcher cannot do by
 // feature, never by user agent (see test/support/launcher.ts).
 
@@ -59,6 +60,18 @@ export function launcherCommandsPlugin() {
         try {
           // No features: clears any emulation. Puppeteer does it over CDP, which Firefox lacks.
           await session.browser.getPage(session.id).emulateMediaFeatures([]);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      if (command === 'folio-emulate-forced-colors') {
+        // Forced colours (Windows High Contrast) as Chromium's DevTools emulate them: the media
+        // query matches and the forced palette is applied. False where the launcher cannot.
+        if (type !== 'puppeteer') return false;
+        try {
+          const value = payload?.active ? 'active' : 'none';
+          await session.browser.getPage(session.id).emulateMediaFeatures([{ name: 'forced-colors', value }]);
           return true;
         } catch {
           return false;

@@ -1,103 +1,198 @@
 import { css } from 'lit';
 
 // Knobs are read with fallbacks and never declared here, so a publisher sets them once on :root.
-// The fallbacks follow the reader's colour scheme through system colours and light-dark().
-// Fields and buttons keep the engine's own borders and sizes where those do; the accent marks
-// what needs the reader (errors, the trim offer, the buttons, focus).
+// The colour scheme is the page's (the element is in the page's body, and color-scheme is
+// inherited): light-dark() picks the dark values only where the page allows dark. Neutral UI:
+// the accent marks only the one primary action; focus (a ring in the text colour) and a field
+// to fix (a red border and the error under it) never look alike.
 export const styles = css`
-  /* Out of the page's flow; the touch button is placed from here (see touch()). */
   :host {
+    /* Out of the page's flow. */
     position: absolute;
-    --a: var(--folio-accent, light-dark(#b3261e, #ff8a80));
-    font: 15px/1.45 var(--folio-font-ui, system-ui, sans-serif);
+    --surface: var(--folio-background, light-dark(#fff, #1f1f1f));
+    --ink: var(--folio-text-color, light-dark(#1a1a1a, #ececec));
+    --rule: light-dark(#767676, #8f8f8f);
+    --error: light-dark(#b3261e, #ffb4ab);
+    --accent: light-dark(
+      var(--folio-accent, #b3261e),
+      var(--folio-accent-dark, color-mix(in srgb, var(--folio-accent, #b3261e) 45%, #fff))
+    );
+    --on-accent: light-dark(#fff, #141414);
+    font: 15px/1.5 var(--folio-font-ui, system-ui, sans-serif);
   }
-  /* min(552px, 100vw - 32px) wide with the engine's 1em padding; the engine centres it. */
   dialog {
-    width: min(520px, 100vw - 64px);
-    border: 0;
-    border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 6px));
-    color-scheme: light dark;
-    background: var(--folio-background, Canvas);
-    color: var(--folio-text-color, CanvasText);
+    box-sizing: border-box;
+    width: min(560px, 100vw - 32px);
+    max-height: min(100dvh - 32px, 800px);
+    padding: 0;
+    border: 1px solid light-dark(#0000, #fff2);
+    border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 12px));
+    background: var(--surface);
+    color: var(--ink);
+    box-shadow: 0 8px 24px #0005;
   }
   ::backdrop {
     background: var(--folio-correction-dialog-backdrop, #00000073);
   }
-  /* An empty status (nothing to say yet) takes no room. */
-  p:empty {
-    display: none;
+  h2 {
+    margin: 0;
+    padding: 24px 24px 4px;
+    font: 600 22px/1.25 var(--folio-font-headline, var(--folio-font-body, Georgia, serif));
   }
-  h2,
-  p,
+  form {
+    padding: 0 24px;
+  }
   figure {
-    margin: 0 0 12px;
+    margin: 0;
   }
   figcaption,
   label {
+    display: block;
+    margin: 20px 0 6px;
     font-weight: 600;
+    font-size: 14px;
   }
   blockquote {
-    margin: 0;
-    padding: 0 12px;
-    border-inline-start: 4px solid var(--a);
+    margin: 8px 0 0;
+    padding: 12px 16px;
+    border-inline-start: 3px solid var(--rule);
+    background: light-dark(#f4f2ee, #2b2b2b);
+    font: 16px/1.55 var(--folio-font-body, Georgia, serif);
     overflow-wrap: anywhere;
   }
   mark {
-    background: var(--folio-correction-mark, #ffe58a);
+    background: var(--folio-correction-mark, light-dark(#ffe58a, #6b5400));
+    color: inherit;
   }
-  /* Each field: its label, then the control on a full line. */
-  textarea,
-  input {
-    box-sizing: border-box;
-    width: 100%;
-    margin: 4px 0 12px;
-    padding: 6px 8px;
-  }
-  textarea,
   input,
+  textarea,
   button {
     font: inherit;
+    color: inherit;
   }
-  /* The accent marks what needs the reader: a field to fix, the trim offer, the buttons, focus. */
-  [aria-invalid='true'],
-  button {
-    border: 1px solid var(--a);
+  input:not([type='radio']),
+  textarea {
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    padding: 9px 12px;
+    border: 1px solid var(--rule);
+    border-radius: 6px;
+    background: var(--surface);
   }
-  .limit,
-  button {
-    color: var(--a);
+  /* A field to fix: a thicker red border (not a colour alone: the error text says why). */
+  [aria-invalid='true'] {
+    border-color: var(--error);
+    box-shadow: inset 0 0 0 1px var(--error);
   }
+  .note,
+  .error {
+    margin: 6px 0 0;
+    font-size: 14px;
+  }
+  .note {
+    color: light-dark(#595959, #b3b3b3);
+  }
+  .error {
+    color: var(--error);
+    font-weight: 600;
+  }
+  .error::before {
+    content: '! ';
+  }
+  fieldset {
+    margin: 8px 0 0;
+    padding: 0;
+    border: 0;
+  }
+  .choice {
+    display: flex;
+    gap: 10px;
+    margin: 0 0 8px;
+    padding: 10px 12px;
+    border: 1px solid var(--rule);
+    border-radius: 6px;
+    font: 15px/1.5 var(--folio-font-body, Georgia, serif);
+  }
+  [type='radio'] {
+    accent-color: var(--ink);
+  }
+  /* The honeypot: clipped to nothing where it stands (never off to one side, which scrolled an RTL dialog). */
   #hp {
     position: absolute;
-    left: -9999px;
+    width: 1px;
+    clip-path: inset(50%);
   }
+  /* Empty, its margins collapse into the actions': it takes no room, yet stays for the next announcement. */
+  [role='status'] {
+    margin: 12px 24px 0;
+  }
+  /* The actions stay in view at the foot of the dialog while the form scrolls. */
   .actions {
-    text-align: end;
-  }
-  /* Spaces Cancel from Send, and the buttons from the status. */
-  #done {
-    margin: 8px;
+    position: sticky;
+    bottom: 0;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 12px;
+    margin-top: 20px;
+    padding: 16px 24px;
+    border-top: 1px solid light-dark(#e2e0dc, #3a3a3a);
+    background: var(--surface);
   }
   button {
-    padding: 8px 16px;
-    border-radius: var(--folio-radius, 6px);
-    background: none;
-  }
-  [type='submit'],
-  .touch {
-    background: var(--a);
-    color: Canvas;
-  }
-  .touch {
-    position: absolute;
-    z-index: 2147483646;
     min-height: 44px;
+    padding: 0 20px;
+    border: 1px solid var(--rule);
+    border-radius: 6px;
+    background: var(--surface);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  #trim {
+    min-height: 36px;
+    margin-inline-start: 8px;
+    padding: 0 12px;
+  }
+  .primary {
+    border-color: var(--accent);
+    background: var(--accent);
+    color: var(--on-accent);
   }
   [aria-disabled='true'] {
     opacity: 0.6;
+    cursor: progress;
   }
   :focus-visible {
-    outline: 2px solid var(--folio-focus-color, var(--a));
+    outline: 2px solid var(--folio-focus-color, var(--ink));
     outline-offset: 2px;
+  }
+  /* Phones: a bottom sheet, lifted above the on-screen keyboard (see #fit). */
+  @media (max-width: 599px) {
+    dialog {
+      width: 100%;
+      max-width: none;
+      max-height: calc(100dvh - 24px - var(--folio-keyboard, 0px));
+      margin: auto 0 var(--folio-keyboard, 0px);
+      border-width: 1px 0 0;
+      border-radius: 16px 16px 0 0;
+    }
+    .actions button {
+      flex: 1;
+    }
+  }
+  /* Forced colours (Windows High Contrast): system colours, every edge and control drawn. */
+  @media (forced-colors: active) {
+    dialog {
+      border: 1px solid CanvasText;
+    }
+    mark {
+      background: Mark;
+      color: MarkText;
+      forced-color-adjust: none;
+    }
+    [aria-invalid='true'] {
+      border: 3px double CanvasText;
+    }
   }
 `;

@@ -1,9 +1,9 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { MAX_QUOTE, MAX_TEXT } from '../../corrections/annotation.js';
 import type { Delivery } from '../../corrections/outbox.js';
 import { trimQuote, type Quote } from '../../corrections/selectors.js';
+import { FolioCorrectionCloseRequestEvent, FolioCorrectionHideEvent, FolioCorrectionShowEvent } from '../../events.js';
 import { en, format, type FolioStrings } from '../../i18n/strings.js';
-import type { ArticleElement } from '../../internal/hosts.js';
 import { styles } from './folio-correction-dialog.styles.js';
 
 export type CorrectionPhase = 'editing' | 'sending' | 'sent' | 'queued' | 'refused';
@@ -17,227 +17,377 @@ export interface CorrectionFields {
   honeypot: string;
 }
 
+/** What the reader wrote for one quote (or for a general correction), kept between openings. */
+export interface CorrectionDraft {
+  words?: string;
+  /** Which of the places the typed words occur at the reader chose. */
+  choice?: number;
+  suggestion?: string;
+  comment?: string;
+  email?: string;
+}
+
 /** One opening of the dialog: the quote, the words to speak, and how to send. */
 export interface CorrectionRequest {
   quote: Quote | null;
   strings: FolioStrings;
   language: string;
+  /** The article's direction (`ltr`, `rtl`), which the dialog takes; default the page's. */
+  dir?: string;
   /** Delivers the correction; null when the article has no corrections endpoint. */
   send: ((fields: CorrectionFields) => Promise<Delivery>) | null;
+  /** Finds typed words in the article: the keyboard path to quoting them (a general correction). */
+  find?: (words: string) => Quote[];
+  /** Where what the reader writes is kept, and what the fields start with. */
+  draft?: CorrectionDraft;
 }
 
-type Field = 'suggestion' | 'comment' | 'email' | 'hp';
+/** The fields whose text the draft keeps, and what a field to fix is told. */
+const DRAFTED = ['words', 'suggestion', 'comment', 'email'] as const;
+const ERRORS = {
+  words: 'correctionWordsNone',
+  suggestion: 'correctionEmpty',
+  email: 'correctionEmailError',
+} as const;
+type Invalid = keyof typeof ERRORS | 'trim';
 
-/** Space between the selection and the touch button, and between the button and the window's edge, in px. */
-const TOUCH_GAP = 8;
+/** The most places of typed words offered to choose from; beyond, the reader types more words. */
+const MAX_CHOICES = 5;
 
-/** Keeps the reader's selection: a press on the touch button would collapse it before the click. */
-const keepSelection = (e: Event) => e.preventDefault();
+/** Text from elsewhere (a server's reason) set apart, so its direction cannot reorder the sentence around it. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** The quote in its context, which is an excerpt: ellipses where it goes on. */
+const inContext = ({ prefix, exact, suffix }: Quote) =>
+  html`${prefix && '…' + prefix}<mark>${exact}</mark>${suffix && suffix + '…'}`;
 
 /**
  * @tagname folio-correction-dialog
- * @summary The reader's correction form: the quote in its context, the corrected text, a
- * comment and an optional email, in a native modal `<dialog>` (focus moves in, the page is
- * inert, Esc closes, focus returns: the platform's own dialog behaviour, also for an opener in
- * a shadow root, such as the footer's button).
+ * @summary The reader's correction form, in a native modal `<dialog>` (focus moves in, the page
+ * is inert, focus returns): the quote in its context, or, for a general correction, a field for
+ * the words in the article, found as the reader types (the keyboard path to quoting them); the
+ * corrected text, a comment and an optional email. A thank-you state replaces the form once it
+ * is sent. On a narrow screen it is a bottom sheet whose actions stay above the on-screen
+ * keyboard. It takes the article's language and direction, and the page's colour scheme.
  *
- * One per page, made on first use by the corrections controller (which puts it in the page) and
- * opened with `show()`. It also draws the touch-screen "Suggest a correction" button (`touch()`),
- * outside the `<dialog>`. Everything the reader selected or typed is shown through text
+ * One per page, made on first use by the corrections controller and opened with `show()`. Esc
+ * and Close ask first (`folio-correction-close-request`, cancelable) and keep what the reader
+ * wrote in the request's draft. Everything the reader selected or typed is shown through text
  * bindings, never as HTML.
  *
  * @csspart dialog - The `<dialog>`.
  * @csspart quote - The quote in its context; the exact words are a `<mark>`.
  *
- * @cssprop [--folio-correction-dialog-radius=var(--folio-radius, 6px)] - Corner radius.
+ * @cssprop [--folio-correction-dialog-radius=var(--folio-radius, 12px)] - Corner radius.
  * @cssprop [--folio-correction-dialog-backdrop=rgb(0 0 0 / 0.45)] - The backdrop over the page.
- * @cssprop [--folio-correction-mark=#ffe58a] - Highlight of the quoted words.
+ * @cssprop [--folio-correction-mark=#ffe58a] - Highlight of the quoted words (dark: #6b5400).
+ * @cssprop [--folio-accent-dark=the accent mixed with white] - The accent in a dark colour scheme (Send).
+ *
+ * @fires {FolioCorrectionShowEvent} folio-correction-show - The dialog is on screen.
+ * @fires {FolioCorrectionHideEvent} folio-correction-hide - The dialog closed (the draft is kept).
+ * @fires {FolioCorrectionCloseRequestEvent} folio-correction-close-request - Esc or Close; cancel it to keep
+ *   the dialog open.
  */
 export class FolioCorrectionDialog extends LitElement {
   static override styles = styles;
 
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    phase: { reflect: true },
+    request: { attribute: false },
+    message: { state: true },
+    invalid: { state: true },
+    found: { state: true },
+    choice: { state: true },
+  };
+
+  /** Whether the dialog is showing; setting it false closes it. */
+  open = false;
+
   /** Where the reader is: editing, sending, sent, queued (saved for later) or refused. */
   phase: CorrectionPhase = 'editing';
 
-  // The state is private and plain; whatever changes it renders at once (#set, touch()), so the
-  // DOM is up to date in the same task. The request's quote is replaced when the reader trims it.
-  #request?: CorrectionRequest;
-  #message?: string;
-  /** The field the reader has to fix (marked invalid, the status saying why), if any. */
-  #invalid?: string;
-  #press?: () => void;
+  /** What the dialog is showing (set by `show()`). */
+  request?: CorrectionRequest;
 
-  #query<T extends Element = HTMLElement>(selector: string): T {
+  /** The status line: sending, a refusal, no endpoint, or what happens next once sent. */
+  private message = '';
+  /** The field the reader has to fix, marked invalid and described by the error under it. */
+  private invalid?: Invalid;
+  /** Where the typed words occur in the article, and which of them the reader chose. */
+  private found: Quote[] = [];
+  private choice = 0;
+
+  /** Whether the next update fills the fields from the draft and focuses the first one. */
+  #fresh = false;
+
+  #query<T extends Element = HTMLInputElement>(selector: string): T {
     return this.renderRoot.querySelector(selector) as T;
   }
 
-  /** Moves to a phase with its status message, and renders. */
-  #set(phase: CorrectionPhase, message?: string): void {
-    this.phase = phase;
-    this.#message = message;
-    this.touch();
+  #draft(): CorrectionDraft {
+    return (this.request!.draft ??= {});
   }
 
-  /** Whether the dialog is showing. */
-  get open(): boolean {
-    return !!this.#query<HTMLDialogElement>('dialog')?.open;
+  /** The words the correction is about: the selection's, or the chosen place of the typed words. */
+  #quote(): Quote | null {
+    return this.request?.quote ?? this.found[this.choice] ?? null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const dialog = this.#query<HTMLDialogElement>('dialog');
+    if (changed.has('open') && this.open !== dialog.open) {
+      if (this.open) {
+        dialog.showModal();
+        visualViewport?.addEventListener('resize', this.#fit);
+        this.dispatchEvent(new FolioCorrectionShowEvent({ quote: this.#quote()?.exact ?? null }));
+      } else dialog.close();
+    }
+    if (this.#fresh && this.open) {
+      this.#fresh = false;
+      this.#fill();
+    }
   }
 
   /**
-   * Opens the dialog for a request, synchronously: it renders, shows modally and focuses the
-   * corrected-text field (prefilled with the quote, the caret at its end) in the same task as the keypress.
+   * Opens the dialog for a request: it renders, shows modally and focuses the first field before
+   * the next frame (a microtask after the keypress). The fields start from the request's draft:
+   * the words, the corrected text (else the quote itself, the caret at its end), the comment.
    */
   show(request: CorrectionRequest): void {
-    const { quote, send } = (this.#request = request);
-    this.#invalid = '';
+    this.request = request;
+    const { words } = this.#draft();
+    this.found = (words && request.find?.(words)) || [];
+    this.choice = this.#draft().choice ?? 0;
+    this.phase = 'editing';
+    this.message = request.send ? '' : request.strings.correctionNoEndpoint;
+    this.invalid = undefined;
     this.lang = request.language;
-    this.#set('editing', send ? '' : request.strings.correctionNoEndpoint); // renders, and hides the touch button
-    this.#query<HTMLFormElement>('form').reset();
-    const dialog = this.#query<HTMLDialogElement>('dialog');
-    if (!dialog.open) dialog.showModal();
-    const field = this.#query<HTMLTextAreaElement>(send ? '#suggestion' : '#done');
-    field.focus();
-    // Filled once focused, so every engine puts the caret at its end (WebKit puts it at the start
-    // of a field filled earlier).
-    if (send) field.value = quote?.exact ?? '';
+    this.dir = request.dir ?? '';
+    this.open = true;
+    this.#fresh = true;
   }
 
-  /** Closes the dialog; the browser gives focus back to where it was before `show()`. */
+  /** Closes the dialog (what the reader wrote stays in the draft); the browser gives focus back. */
   close(): void {
-    this.#query<HTMLDialogElement>('dialog').close();
+    this.open = false;
+  }
+
+  #fill(): void {
+    const { quote, send } = this.request!;
+    const draft = this.#draft();
+    // The first field in the form (the words, where asked for), else Close.
+    const first = this.#query(send ? '#words,#suggestion' : '#done');
+    first.focus();
+    // Filled once focused, so every engine puts the caret at the end (WebKit puts it at the start
+    // of a field filled before).
+    for (const id of DRAFTED) {
+      const field = this.#query(`#${id}`);
+      if (field) field.value = draft[id] ?? (id === 'suggestion' ? (quote?.exact ?? '') : '');
+    }
+    if (send) this.#query('#hp').value = '';
+    // The caret at the end of what the first field holds, in every engine and on every opening.
+    const end = first.value?.length;
+    first.setSelectionRange?.(end, end);
   }
 
   /**
-   * Shows the touch-screen "Suggest a correction" button under `rect` (a settled selection in
-   * `article`), calling `press` when it is pressed; without `rect`, hides it. A real button, in
-   * this shadow root where the page's CSS cannot reach it, absolute in the document so it
-   * scrolls with the words, and under them, where the system's own selection menu (usually
-   * above) leaves it visible.
+   * On a phone the on-screen keyboard shrinks the visual viewport only: the sheet is lifted by
+   * the height it covers, so the actions stay above it.
    */
-  touch(rect?: DOMRect, article?: ArticleElement, press?: () => void): void {
-    // Renders now (the element may have been made in this same task; #set relies on it too).
-    this.requestUpdate();
-    this.performUpdate();
-    const button = this.#query<HTMLButtonElement>('.touch');
-    if ((button.hidden = !rect)) return;
-    this.#press = press;
-    button.textContent = article!.localStrings.suggestCorrection;
-    button.lang = article!.language;
-    // The host is absolutely positioned: the button is placed from it, whatever the page's layout.
-    const host = this.getBoundingClientRect();
-    button.style.left = `${Math.min(rect!.left, innerWidth - button.offsetWidth - TOUCH_GAP) - host.left}px`;
-    button.style.top = `${rect!.bottom + TOUCH_GAP - host.top}px`;
+  #fit = () => {
+    const view = visualViewport!;
+    this.style.setProperty('--folio-keyboard', `${Math.max(0, innerHeight - view.height - view.offsetTop)}px`);
+  };
+
+  /** Esc: asks first, like the Close button (the platform would close at once). */
+  #cancel(e: Event): void {
+    e.preventDefault();
+    this.#requestClose('keyboard');
+  }
+
+  #requestClose(source: 'keyboard' | 'button'): void {
+    if (this.dispatchEvent(new FolioCorrectionCloseRequestEvent({ source }))) this.open = false;
+  }
+
+  /** The `<dialog>` closed (and the browser gave focus back). */
+  #closed(): void {
+    // A late close event of an earlier closing: the dialog has been shown again since.
+    if (this.#query<HTMLDialogElement>('dialog').open) return;
+    this.open = false;
+    visualViewport?.removeEventListener('resize', this.#fit);
+    this.dispatchEvent(new FolioCorrectionHideEvent({ quote: this.#quote()?.exact ?? null }));
+  }
+
+  /** Typing goes to the draft; the typed words are looked up; a field being fixed is no longer marked. */
+  #input(e: Event): void {
+    const field = e.target as HTMLInputElement;
+    const draft = this.#draft();
+    const { id, value } = field;
+    if (field.name === 'choice') {
+      this.choice = draft.choice = Number(value);
+      return;
+    }
+    if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
+    if (id === 'words') {
+      this.found = this.request!.find!(value);
+      this.choice = draft.choice = 0;
+    }
+    if (this.invalid === id) this.invalid = undefined;
   }
 
   #trim(): void {
-    const request = this.#request!;
+    const request = this.request!;
     const quote = request.quote!;
-    const field = this.#query<HTMLTextAreaElement>('#suggestion');
-    request.quote = trimQuote(quote, MAX_QUOTE);
-    if (field.value === quote.exact) field.value = request.quote.exact;
-    this.touch();
+    const field = this.#query('#suggestion');
+    const trimmed = trimQuote(quote, MAX_QUOTE);
+    if (field.value === quote.exact) field.value = trimmed.exact;
+    this.request = { ...request, quote: trimmed };
+    this.invalid = undefined;
     field.focus();
+  }
+
+  /** The first thing to fix, if any: a quote over the limit, typed words not found, nothing changed, a bad email. */
+  #check(): Invalid | undefined {
+    const { words, suggestion, comment, email } = this.#fields();
+    const quote = this.#quote();
+    if (quote && quote.exact.length > MAX_QUOTE) return 'trim';
+    if (words?.value.trim() && !this.found.length) return 'words';
+    const unchanged = !suggestion.value.trim() || suggestion.value === quote?.exact;
+    if (unchanged && !comment.value.trim()) return 'suggestion';
+    if (email.validity.typeMismatch) return 'email';
+    return undefined;
+  }
+
+  /** The form's controls by id. */
+  #fields(): Record<string, HTMLInputElement> {
+    return this.#query<HTMLFormElement>('form').elements as unknown as Record<string, HTMLInputElement>;
   }
 
   async #submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    // Send exists only while the form can be sent (see render); while sending, it is aria-disabled.
+    // Send is aria-disabled while sending: a second press sends nothing more.
     if (this.phase === 'sending') return;
-    const request = this.#request!;
-    const { quote, send, strings: s } = request;
-    // The form's controls by id.
-    const { suggestion, comment, email, hp } = (e.target as HTMLFormElement).elements as unknown as Record<
-      Field,
-      HTMLInputElement
-    >;
-    // The first thing to fix: a quote over the limit (the trim offer says so), an unchanged text
-    // without a comment, an email that is not one. Longer texts than MAX_TEXT cannot be typed or
-    // pasted (maxlength); the receiver refuses them too.
-    const unchanged = !suggestion.value.trim() || suggestion.value === quote?.exact;
-    let invalid: HTMLElement | undefined;
-    let error: string | undefined;
-    if (quote && quote.exact.length > MAX_QUOTE) invalid = this.#query('.limit button');
-    else if (unchanged && !comment.value.trim()) [invalid, error] = [suggestion, s.correctionEmpty];
-    else if (email.validity.typeMismatch) [invalid, error] = [email, s.correctionEmailError];
-    this.#invalid = invalid?.id;
-    if (invalid) {
-      this.#set(this.phase, error);
-      invalid.focus();
+    const request = this.request!;
+    const s = request.strings;
+    this.invalid = this.#check();
+    if (this.invalid) {
+      await this.updateComplete; // marked and described before it is focused
+      this.#query(`#${this.invalid}`).focus();
       return;
     }
-    this.#set('sending', s.correctionSending);
+    const { suggestion, comment, email, hp } = this.#fields();
+    this.phase = 'sending';
+    this.message = s.correctionSending;
     // The email field trims its value itself (type=email).
-    const result = await send!({
-      quote,
+    const result = await request.send!({
+      quote: this.#quote(),
       suggestion: suggestion.value,
       comment: comment.value,
       email: email.value,
       honeypot: hp.value,
     });
-    if (this.#request !== request) return; // opened again meanwhile
+    if (this.request !== request) return; // opened again meanwhile
+    this.phase = result.outcome;
     if (result.outcome === 'refused') {
-      this.#set('refused', format(s.correctionRefused, { reason: result.message }));
+      this.message = format(s.correctionRefused, { reason: isolate(result.message) });
       return;
     }
-    this.#set(result.outcome, result.outcome === 'sent' ? s.correctionSent : s.correctionQueued);
+    this.message = result.outcome === 'sent' ? s.correctionSent : s.correctionQueued;
+    await this.updateComplete;
     this.#query('#done').focus();
   }
 
-  // The quote is shown in its context, which is an excerpt: ellipses on both sides.
+  /** The error under a field the reader has to fix, which the field names as its description. */
+  #error(id: Invalid, s: FolioStrings) {
+    return this.invalid === id && id !== 'trim' ? html`<p class=error id="${id}-error">${s[ERRORS[id]]}</p>` : nothing;
+  }
+
+  /** The typed words: what was found (one place in its context, several to choose from) or not. */
+  #words(s: FolioStrings) {
+    const { found, choice, invalid } = this;
+    const typed = !!this.#draft().words?.trim();
+    let note = '';
+    if (typed && !found.length) note = s.correctionWordsNone;
+    else if (found.length > 1) note = format(s.correctionWordsFound, { count: found.length });
+    return html`<label for=words>${s.correctionWords}</label>
+      <input id=words dir=auto autocomplete=off aria-invalid=${invalid === 'words'} aria-describedby=words-note>
+      <p id=words-note class=${invalid === 'words' ? 'error' : 'note'} aria-live=polite>${note}</p>
+      ${found.length === 1 ? html`<blockquote part=quote>${inContext(found[0])}</blockquote>` : nothing}
+      ${
+        found.length > 1
+          ? html`<fieldset aria-labelledby=words-note>
+            ${found.slice(0, MAX_CHOICES).map(
+              (quote, i) =>
+                html`<label class=choice><input type=radio name=choice value=${i} .checked=${i === choice}>
+                  <span>${inContext(quote)}</span></label>`,
+            )}
+          </fieldset>`
+          : nothing
+      }`;
+  }
+
   // Fields are limited to MAX_TEXT characters: maxlength stops typing and pasting beyond.
-  // A field to fix is marked invalid and described by the status line, which says why.
-  // The honeypot (#hp) is for bots only: off-screen, out of the tab order, hidden from screen
-  // readers. Send is aria-disabled while sending, not disabled: that would drop the reader's focus.
-  protected override render() {
-    const { strings: s = en, quote, send } = this.#request ?? ({} as Partial<CorrectionRequest>);
-    const editable = send && this.phase !== 'sent' && this.phase !== 'queued';
-    const invalid = this.#invalid;
-    const before = quote?.prefix && '…' + quote.prefix;
-    const after = quote?.suffix && quote.suffix + '…';
-    return html`<dialog part=dialog aria-labelledby=title>
-        <form novalidate @submit=${this.#submit}>
-          <h2 id=title>${s.suggestCorrection}</h2>
-          ${
-            quote &&
-            html`<figure part=quote>
+  // The honeypot (#hp) is for bots only: clipped out of sight, out of the tab order, hidden from
+  // screen readers. Send is aria-disabled while sending, not disabled: that would drop the
+  // reader's focus. It sits outside the form (in the actions bar, which stays in view).
+  #form(s: FolioStrings, request: CorrectionRequest) {
+    const { quote: selected, find } = request;
+    const { invalid } = this;
+    const quote = this.#quote();
+    const tooLong = selected && selected.exact.length > MAX_QUOTE;
+    return html`<form id=form novalidate @submit=${this.#submit} @input=${this.#input}>
+      ${
+        selected
+          ? html`<figure>
               <figcaption>${s.correctionQuote}</figcaption>
-              <blockquote>${before}<mark>${quote.exact}</mark>${after}</blockquote>
-            </figure>
-            ${
-              editable && quote.exact.length > MAX_QUOTE
-                ? html`<p class=limit>
-                  ${format(s.correctionTooLong, { count: quote.exact.length, max: MAX_QUOTE })}
-                  <button type=button @click=${this.#trim}
-                    >${format(s.correctionTrim, { max: MAX_QUOTE })}</button
-                  >
-                </p>`
-                : ''
-            }`
-          }
-          <div ?hidden=${!editable}>
-            <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
-            <textarea id=suggestion rows=3 maxlength=${MAX_TEXT} aria-invalid=${invalid === 'suggestion'}
-              aria-describedby=status></textarea>
-            <label for=comment>${s.correctionComment}</label>
-            <textarea id=comment rows=3 maxlength=${MAX_TEXT}></textarea>
-            <label for=email>${s.correctionEmail}</label>
-            <input id=email type=email autocomplete=email aria-invalid=${invalid === 'email'}
-              aria-describedby=status>
-            <input id=hp name=website tabindex=-1 autocomplete=off aria-hidden=true>
-          </div>
-          <p role=status id=status>${this.#message}</p>
-          <div class=actions>
-            <button type=button id=done @click=${this.close}
-              >${editable ? s.correctionCancel : s.correctionClose}</button
-            >
-            <button type=submit ?hidden=${!editable} aria-disabled=${this.phase === 'sending'}
-              >${s.correctionSend}</button
-            >
-          </div>
-        </form>
-      </dialog>
-      <button class=touch type=button hidden @pointerdown=${keepSelection} @mousedown=${keepSelection}
-        @click=${() => this.#press!()}></button>`;
+              <blockquote part=quote>${inContext(selected)}</blockquote>
+            </figure>`
+          : nothing
+      }
+      ${
+        tooLong
+          ? html`<p class=${invalid === 'trim' ? 'error' : 'note'}>
+              ${format(s.correctionTooLong, { count: selected.exact.length, max: MAX_QUOTE })}
+              <button type=button id=trim @click=${this.#trim}>${format(s.correctionTrim, { max: MAX_QUOTE })}</button>
+            </p>`
+          : nothing
+      }
+      ${find && !selected ? this.#words(s) : nothing}
+      <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
+      <textarea id=suggestion dir=auto rows=3 maxlength=${MAX_TEXT} aria-invalid=${invalid === 'suggestion'}
+        aria-describedby=${invalid === 'suggestion' ? 'suggestion-error' : nothing}></textarea>
+      ${this.#error('suggestion', s)}
+      <label for=comment>${s.correctionComment}</label>
+      <textarea id=comment dir=auto rows=2 maxlength=${MAX_TEXT}></textarea>
+      <label for=email>${s.correctionEmail}</label>
+      <input id=email type=email dir=auto autocomplete=email aria-invalid=${invalid === 'email'}
+        aria-describedby=${invalid === 'email' ? 'email-error' : nothing}>
+      ${this.#error('email', s)}
+      <input id=hp name=website tabindex=-1 autocomplete=off aria-hidden=true>
+    </form>`;
+  }
+
+  protected override render() {
+    const request = this.request;
+    const s = request?.strings ?? en;
+    const done = this.phase === 'sent' || this.phase === 'queued';
+    const editable = request?.send && !done;
+    return html`<dialog part=dialog aria-labelledby=title @cancel=${this.#cancel} @close=${this.#closed}>
+      <h2 id=title>${done ? s.correctionThanks : s.suggestCorrection}</h2>
+      ${editable ? this.#form(s, request) : nothing}
+      <p role=status id=status>${this.message}</p>
+      <div class=actions>
+        <button type=button id=done @click=${() => this.#requestClose('button')}>${s.correctionClose}</button>
+        ${
+          editable
+            ? html`<button type=submit form=form class=primary aria-disabled=${this.phase === 'sending'}
+                >${s.correctionSend}</button
+              >`
+            : nothing
+        }
+      </div>
+    </dialog>`;
   }
 }
 

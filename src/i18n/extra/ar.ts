@@ -45,7 +45,6 @@ export const ar: FolioStrings = {
   correctionTrim: 'الاحتفاظ بأول {max}',
   correctionEmpty: 'غيّروا النص أو أضيفوا تعليقًا قبل الإرسال.',
   correctionSend: 'إرسال',
-  correctionCancel: 'إلغاء',
   correctionClose: 'إغلاق',
   correctionSending: 'جارٍ الإرسال…',
   correctionSent: 'شكرًا لكم! وصل تصحيحكم إلى غرفة الأخبار.',
@@ -53,6 +52,11 @@ export const ar: FolioStrings = {
   correctionRefused: 'تعذّر على غرفة الأخبار قبول هذا التصحيح: \u2068{reason}\u2069',
   correctionNoEndpoint: 'لا يستقبل هذا الموقع التصحيحات من هنا بعد.',
   correctionNotice: 'تصحيح',
+  correctionWords: 'كلمات من المقال (اختياري)',
+  correctionWordsNone: 'هذه الكلمات ليست في المقال.',
+  correctionWordsFound: 'وُجدت {count} مرات. اختر واحدة أو اكتب كلمات أخرى:',
+  correctionThanks: 'شكرًا لك',
+  footerTouch: '. ويمكنكم أيضًا تحديد كلمات والنقر على «اقتراح تصحيح».',
 };
 
 addLanguage('ar', ar);

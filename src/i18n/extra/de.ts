@@ -38,7 +38,6 @@ export const de: FolioStrings = {
   correctionTrim: 'Die ersten {max} behalten',
   correctionEmpty: 'Ändern Sie den Text oder fügen Sie einen Kommentar hinzu, bevor Sie senden.',
   correctionSend: 'Senden',
-  correctionCancel: 'Abbrechen',
   correctionClose: 'Schließen',
   correctionSending: 'Wird gesendet …',
   correctionSent: 'Vielen Dank! Die Redaktion hat Ihre Korrektur erhalten.',
@@ -46,6 +45,11 @@ export const de: FolioStrings = {
   correctionRefused: 'Die Redaktion konnte diese Korrektur nicht annehmen: {reason}',
   correctionNoEndpoint: 'Diese Website nimmt hier noch keine Korrekturen entgegen.',
   correctionNotice: 'Korrektur',
+  correctionWords: 'Wörter aus dem Artikel (optional)',
+  correctionWordsNone: 'Diese Wörter stehen nicht im Artikel.',
+  correctionWordsFound: '{count}-mal gefunden. Wählen Sie eine Stelle oder ergänzen Sie Wörter:',
+  correctionThanks: 'Vielen Dank',
+  footerTouch: '. Sie können auch Wörter markieren und auf „Korrektur vorschlagen“ tippen.',
 };
 
 addLanguage('de', de);

@@ -38,7 +38,6 @@ export const es: FolioStrings = {
   correctionTrim: 'Conservar los primeros {max}',
   correctionEmpty: 'Cambie el texto o añada un comentario antes de enviar.',
   correctionSend: 'Enviar',
-  correctionCancel: 'Cancelar',
   correctionClose: 'Cerrar',
   correctionSending: 'Enviando…',
   correctionSent: '¡Gracias! La redacción ha recibido su corrección.',
@@ -46,6 +45,11 @@ export const es: FolioStrings = {
   correctionRefused: 'La redacción no ha podido aceptar esta corrección: {reason}',
   correctionNoEndpoint: 'Este sitio aún no acepta correcciones aquí.',
   correctionNotice: 'Corrección',
+  correctionWords: 'Palabras del artículo (opcional)',
+  correctionWordsNone: 'Estas palabras no están en el artículo.',
+  correctionWordsFound: 'Encontradas {count} veces. Elija una o escriba más palabras:',
+  correctionThanks: 'Gracias',
+  footerTouch: '. También puede seleccionar palabras y tocar «Sugerir una corrección».',
 };
 
 addLanguage('es', es);

@@ -41,7 +41,6 @@ export const fr: FolioStrings = {
   correctionTrim: 'Garder les {max} premiers',
   correctionEmpty: 'Modifiez le texte ou ajoutez un commentaire avant d’envoyer.',
   correctionSend: 'Envoyer',
-  correctionCancel: 'Annuler',
   correctionClose: 'Fermer',
   correctionSending: 'Envoi…',
   correctionSent: 'Merci\u202f! La rédaction a bien reçu votre correction.',
@@ -49,6 +48,11 @@ export const fr: FolioStrings = {
   correctionRefused: 'La rédaction n’a pas pu accepter cette correction\u00a0: {reason}',
   correctionNoEndpoint: 'Ce site n’accepte pas encore de corrections ici.',
   correctionNotice: 'Rectificatif',
+  correctionWords: 'Mots de l’article (facultatif)',
+  correctionWordsNone: 'Ces mots ne figurent pas dans l’article.',
+  correctionWordsFound: 'Trouvé {count} fois. Choisissez-en un, ou ajoutez des mots :',
+  correctionThanks: 'Merci',
+  footerTouch: '. Vous pouvez aussi sélectionner des mots et toucher « Proposer une correction ».',
 };
 
 addLanguage('fr', fr);

@@ -1,0 +1,74 @@
+/**
+ * Where the outbox keeps corrections: IndexedDB (database `folio-corrections`, object store `outbox`, one
+ * record per annotation id), whose transactions are atomic across every page of the origin: a
+ * page that reads an entry in a transaction sees every write another page committed before it,
+ * at once (localStorage reached other pages up to seconds late, so a delivered correction could
+ * be sent again). Where IndexedDB cannot be used (blocked, some private modes, opaque origins),
+ * the outbox keeps its entries in memory for the page (`memoryStore`).
+ */
+import type { OutboxEntry } from './outbox.js';
+
+export interface OutboxStore {
+  /** Every entry kept. */
+  list(): Promise<OutboxEntry[]>;
+  /**
+   * Reads the entry kept under `id` and keeps what `change` returns instead: undefined deletes
+   * it, the same entry leaves it as it was. In one transaction: no other page reads or writes
+   * the entry in between. Resolves once the change is committed.
+   */
+  update(id: string, change: (entry: OutboxEntry | undefined) => OutboxEntry | undefined): Promise<void>;
+}
+
+const DATABASE = 'folio-corrections';
+const STORE = 'outbox';
+
+/** Entries in memory, for this page only. */
+export function memoryStore(): OutboxStore {
+  const entries = new Map<string, OutboxEntry>();
+  return {
+    list: async () => [...entries.values()],
+    async update(id, change) {
+      const next = change(entries.get(id));
+      if (next) entries.set(id, next);
+      else entries.delete(id);
+    },
+  };
+}
+
+/** Opens the IndexedDB store (the first call of a page creates the database); rejects where it cannot be used. */
+export async function openStore(): Promise<OutboxStore> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DATABASE);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+  /** Runs `work` in one read-write transaction, resolving with what it reported once committed. */
+  const transaction = <T>(work: (store: IDBObjectStore, report: (value: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => {
+      const tx = db.transaction(STORE, 'readwrite');
+      let value: T;
+      work(tx.objectStore(STORE), (result) => (value = result));
+      tx.oncomplete = () => resolve(value);
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
+
+  return {
+    list: () =>
+      transaction((store, report) => {
+        const all = store.getAll();
+        all.onsuccess = () => report(all.result);
+      }),
+    update: (id, change) =>
+      transaction((store) => {
+        const read = store.get(id);
+        read.onsuccess = () => {
+          const entry = read.result;
+          const next = change(entry);
+          if (!next) store.delete(id);
+          else if (next !== entry) store.put(next, id);
+        };
+      }),
+  };
+}
