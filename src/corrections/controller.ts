@@ -157,7 +157,7 @@ export class CorrectionsController {
         if (!coarse) return;
         this.#touch ??= make('folio-correction-touch', FolioCorrectionTouch);
         const { suggestCorrection } = article.localStrings;
-        this.#touch.place(rangeRect(range), suggestCorrection, article.language, () => this.#request(article, quote));
+        this.#touch.place(rangeRect(range), suggestCorrection, article.uiLang, () => this.#request(article, quote));
       }, SELECTION_SETTLED_MS);
     },
   };
@@ -239,7 +239,7 @@ export class CorrectionsController {
   ): FolioCorrectionDialog {
     const quote = target?.quote ?? null;
     const endpoint = safeUrl(article.correctionsUrl);
-    const { language } = article;
+    const { language, uiLang } = article;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
     const key = quote ? `${quote.start}-${quote.end}` : '';
@@ -249,7 +249,8 @@ export class CorrectionsController {
     if (this.#touch) this.#touch.hidden = true;
     dialog.show({
       quote,
-      language,
+      // The dialog's own text is the chrome's (English, marked so, where the article's language has no table).
+      language: uiLang,
       strings: article.localStrings,
       dir: direction(article),
       draft: (drafts[key] ??= {}),

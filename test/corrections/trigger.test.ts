@@ -3,6 +3,8 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { CorrectionsController, installCorrections, openCorrection } from '../../src/corrections/controller.js';
 import { articleText, selectionTarget } from '../../src/corrections/selectors.js';
 import { isCorrectionKey, isEditable } from '../../src/corrections/trigger.js';
+import { ar } from '../../src/i18n/extra/ar.js';
+import { addLanguage } from '../../src/i18n/registry.js';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
 import type { FolioCorrectionDialog } from '../../src/elements/correction-dialog/folio-correction-dialog.js';
 import type {
@@ -426,6 +428,8 @@ describe('corrections: trigger', () => {
   });
 
   describe('right-to-left', () => {
+    // Arabic as publishers add it (importing the module adds it; the bundle has none of its own).
+    beforeEach(() => addLanguage('ar', ar));
     afterEach(() => document.documentElement.removeAttribute('dir'));
 
     it('gives the dialog the direction of an RTL story on an LTR page', async () => {
@@ -444,13 +448,25 @@ describe('corrections: trigger', () => {
 
     it('is right-to-left on an RTL page, with no sideways scroll', async () => {
       document.documentElement.dir = 'rtl';
-      const article = await enhanced();
+      const article = await fixture<FolioArticle>(
+        html`<folio-article lang=ar corrections-endpoint="/x"><p>أعيد فتح الجسر في الساعة السادسة صباحا.</p></folio-article>`,
+      );
       openCorrection({ article, quote: false });
       await dialogHost()!.updateComplete;
       expect(dialogHost()!.dir).to.equal('rtl');
       const dialog = part<HTMLDialogElement>('dialog');
       expect(dialog.scrollWidth).to.equal(dialog.clientWidth);
       expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('marks an English fallback dialog as English, left to right, for an article in a language without a table', async () => {
+      const article = await fixture<FolioArticle>(
+        html`<folio-article dir=rtl lang=he corrections-endpoint="/x"><p>הגשר נפתח מחדש בשש בבוקר.</p></folio-article>`,
+      );
+      openCorrection({ article, quote: false });
+      await dialogHost()!.updateComplete;
+      expect(dialogHost()!.lang).to.equal('en');
+      expect(dialogHost()!.dir).to.equal('ltr');
     });
   });
 
