@@ -20,7 +20,7 @@ export * from './events.js';
 export type * from './story/story.js';
 export { parseStory } from './story/story.js';
 export { sanitizeInline } from './story/sanitize.js';
-export { en, uk, type FolioStrings } from './i18n/strings.js';
+export { en, type FolioStrings } from './i18n/strings.js';
 export { addLanguage } from './i18n/registry.js';
 export { VERSION } from './internal/define.js';
 

@@ -1,8 +1,8 @@
 /**
  * Every string a reader sees, per language. English is the reference: other languages must
  * have every key (the type checks it). Publishers override any of them through the
- * `strings` property of an element. More languages (`de`, `fr`, `es`, `ar`) live in `extra/`,
- * outside the bundle, and are added with `addLanguage`.
+ * `strings` property of an element. Other languages (`uk`, `de`, `fr`, `es`, `ar`) live in
+ * `extra/`, outside the bundle, and are added with `addLanguage`.
  */
 import { addedLanguages } from './registry.js';
 
@@ -65,68 +65,17 @@ export const en = {
 export type FolioStrings = typeof en;
 export type StringKey = keyof FolioStrings;
 
-export const uk: FolioStrings = {
-  loading: 'Завантаження…',
-  by: 'Автор:',
-  and: 'і',
-  published: 'Опубліковано',
-  updated: 'Оновлено',
-  footerBefore: 'Щоб запропонувати виправлення чи уточнення, ',
-  footerLink: 'напишіть нам',
-  footerAfter: '. Або виділіть текст і натисніть ',
-  footerEnd: '.',
-  keysCtrl: 'Ctrl + Enter',
-  keysMac: '⌘ + Enter',
-  errorTitle: 'Не вдалося завантажити матеріал.',
-  errorNetwork: 'Збій з’єднання. Перевірте інтернет і спробуйте ще раз.',
-  errorTimeout: 'Матеріал завантажувався надто довго.',
-  errorHttp: 'Помилка сервера ({status}).',
-  errorFormat: 'Folio не може прочитати цей матеріал.',
-  errorReadOriginal: 'Читати на сайті видавця',
-  errorRetry: 'Спробувати ще раз',
-  photo: 'Фото',
-  source: 'Джерело',
-  originalStory: 'Читати оригінал',
-  advertisement: 'Реклама',
-  otherTopics: 'Інші теми, що можуть зацікавити',
-  moreOnThisStory: 'Більше на цю тему',
-  suggestCorrection: 'Запропонувати виправлення',
-  correctionQuote: 'Виділений текст',
-  correctionSuggestion: 'Виправлений текст',
-  correctionSuggestionGeneral: 'Що виправити?',
-  correctionComment: 'Коментар (необов’язково)',
-  correctionEmail: 'Email (необов’язково, для відповіді)',
-  correctionEmailError: 'Введіть адресу як name@example.com або залиште поле порожнім.',
-  correctionTooLong: 'Виділено символів: {count}; можна щонайбільше {max}.',
-  correctionTrim: 'Залишити перші {max}',
-  correctionEmpty: 'Змініть текст або додайте коментар.',
-  correctionSend: 'Надіслати',
-  correctionClose: 'Закрити',
-  correctionSending: 'Надсилаємо…',
-  correctionSent: 'Редакція отримала виправлення. Редактор звірить його з матеріалом.',
-  correctionQueued: 'Збережено; надішлемо, щойно з’явиться зв’язок.',
-  correctionRefused: 'Редакція не прийняла виправлення: {reason}',
-  correctionNoEndpoint: 'Цей сайт не приймає виправлень.',
-  correctionNotice: 'Виправлення',
-  correctionWords: 'Слова зі статті (необов’язково)',
-  correctionWordsNone: 'Цих слів у статті немає.',
-  correctionWordsFound: 'Збігів: {count}. Виберіть один або допишіть слова:',
-  correctionThanks: 'Дякуємо',
-  footerTouch: '. Або виділіть слова й торкніться «Запропонувати виправлення».',
-};
-
-const BUILT_IN: Record<string, FolioStrings> = { en, uk };
-
 export type Direction = 'ltr' | 'rtl';
 
 /**
  * Folio's strings for a BCP 47 tag's language ("uk-UA" finds "uk"): a table added with
- * `addLanguage` first, then the built-in ones; undefined when there is none.
+ * `addLanguage` (over English), else English itself for `en`; undefined when there is none.
  */
 export function tableFor(lang: string): FolioStrings | undefined {
   const primary = lang.toLowerCase().split('-')[0];
   const added = addedLanguages()[primary];
-  return added ? { ...en, ...added } : BUILT_IN[primary];
+  if (added) return { ...en, ...added };
+  return primary === 'en' ? en : undefined;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   storyArticle,
   textNode,
 } from './helpers.js';
+import '../../src/i18n/extra/uk.js';
 
 let coarse = false;
 const { matchMedia } = window;

@@ -5,6 +5,7 @@ import type { FolioAdSlot } from '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioAdRenderEvent } from '../../src/events.js';
 import { installCmp, type FakeCmp } from '../ads/tcf-cmp.js';
 import { shifts } from '../support/layout-shift.js';
+import '../../src/i18n/extra/uk.js';
 
 const STANDIN = '/test/support/gpt-standin.js';
 const FEED = '/test/fixtures/house/feed.json';

@@ -6,6 +6,7 @@ import { enhanceElement } from '../../src/elements/article/enhanced-element.js';
 import type { FolioRelatedCard } from '../../src/elements/related-card/folio-related-card.js';
 import type { RelatedItem, Story, StoryBlock } from '../../src/story/story.js';
 import { dirOf, langOf } from '../support/language.js';
+import '../../src/i18n/extra/uk.js';
 
 /**
  * One language per article: whatever decides it (the element, the story, the script tag, the

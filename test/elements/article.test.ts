@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
 import type { FolioErrorEvent, FolioReadyEvent } from '../../src/events.js';
 import type { Story } from '../../src/story/story.js';
+import '../../src/i18n/extra/uk.js';
 
 const basic: Story = await (await fetch('/test/fixtures/stories/basic.json')).json();
 const story = () => structuredClone(basic) as Story & { image: NonNullable<Story['image']> };

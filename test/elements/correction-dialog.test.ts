@@ -11,7 +11,8 @@ import {
   type CorrectionFields,
   type CorrectionRequest,
 } from '../../src/elements/correction-dialog/folio-correction-dialog.js';
-import { en, uk } from '../../src/i18n/strings.js';
+import { uk } from '../../src/i18n/extra/uk.js';
+import { en } from '../../src/i18n/strings.js';
 import { define } from '../../src/internal/define.js';
 
 define('folio-correction-dialog', FolioCorrectionDialog);

@@ -8,6 +8,7 @@ import type { FolioRelatedClickEvent, FolioRelatedImpressionEvent } from '../../
 import { en } from '../../src/i18n/strings.js';
 import type { RelatedItem } from '../../src/story/story.js';
 import { canEmulateColorScheme, itWhen } from '../support/launcher.js';
+import '../../src/i18n/extra/uk.js';
 
 const BASE = 'https://news.example/world/2024/05/story.html';
 const HEADLINE = 'How the grain corridor kept running through the winter';

@@ -7,7 +7,8 @@ import { ar } from '../../src/i18n/extra/ar.js';
 import { de } from '../../src/i18n/extra/de.js';
 import { es } from '../../src/i18n/extra/es.js';
 import { fr } from '../../src/i18n/extra/fr.js';
-import { chromeFor, directionOf, en, tableFor, uk, type FolioStrings } from '../../src/i18n/strings.js';
+import { uk } from '../../src/i18n/extra/uk.js';
+import { chromeFor, directionOf, en, tableFor, type FolioStrings } from '../../src/i18n/strings.js';
 import type { Story, StoryBlock } from '../../src/story/story.js';
 import { dirOf, langOf } from '../support/language.js';
 
