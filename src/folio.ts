@@ -59,12 +59,19 @@ function observe(selector: string): void {
       for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) enhanceAll(node);
     }).observe(document.documentElement, { childList: true, subtree: true });
   };
-  // While the parser runs, an element's children may not all be there yet: wait for the document.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  if (document.readyState !== 'loading') return start();
+  // While the parser runs, an element's children may not all be there yet, but those above this
+  // script (the usual end-of-body tag) are whole: enhance them now, so the first paint already
+  // holds the reserved ad space; the document's other matches when it is parsed.
+  const matches = [...document.querySelectorAll(selector)];
+  const above = (el: Element) =>
+    script && !el.contains(script) && el.compareDocumentPosition(script) & Node.DOCUMENT_POSITION_FOLLOWING;
+  if (matches.length && matches.every(above)) enhanceAll(document);
+  document.addEventListener('DOMContentLoaded', start, { once: true });
 }
 
-const tagSettings = readScriptSettings(document.currentScript);
+const script = document.currentScript;
+const tagSettings = readScriptSettings(script);
 const settings = addPageSettings(tagSettings);
 const existing = window.Folio;
 

@@ -25,6 +25,13 @@ const paragraph = (doc: Document, n: number) =>
 
 describe('the script tag', () => {
   describe('data-enhance', () => {
+    it('enhances the articles above an end-of-body tag at once, not on DOMContentLoaded: the first paint holds the slots', async () => {
+      const win = await page('/test/fixtures/embed/enhance.html', 120);
+      expect(win.__atOnce.readyState).to.equal('loading');
+      expect(win.__atOnce.enhanced).to.equal(true);
+      expect(win.__atOnce.slots).to.be.greaterThan(0);
+    });
+
     it('gives a plain <article> ad slots and the footer, keeping the publisher’s own nodes', async () => {
       const win = await page('/test/fixtures/embed/enhance.html', 120);
       const article = win.document.getElementById('first')!;
