@@ -69,11 +69,12 @@ describe('<folio-ad-slot>', () => {
       await expect(wrapper).to.be.accessible();
     });
 
-    it('is set apart from article text: a rule above, a tint, a small uppercase label', async () => {
+    it('reads as reserved space, not a broken image: hairlines above and below, no fill, a small uppercase label', async () => {
       const el = await fixture<FolioAdSlot>(html`<folio-ad-slot></folio-ad-slot>`);
       const host = getComputedStyle(el);
-      expect(host.borderTopStyle).to.equal('solid');
-      expect(host.backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+      expect([host.borderTopStyle, host.borderBottomStyle]).to.deep.equal(['solid', 'solid']);
+      expect([host.borderTopWidth, host.borderBottomWidth]).to.deep.equal(['1px', '1px']);
+      expect(host.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
       const label = getComputedStyle(shadow(el, '[part="label"]'));
       expect(label.textTransform).to.equal('uppercase');
       expect(parseFloat(label.fontSize)).to.be.lessThan(14);

@@ -5,15 +5,15 @@ import { css } from 'lit';
 // keeps that height until the slot may grow, so a creative arriving late moves nothing; the frame
 // (the <slot> itself, made a grid) centres the creative vertically, stretches the slotted
 // container to its width, and `text-align` (inherited by the container) centres the creative
-// horizontally. Tint and rule are mid-grey with alpha: readable on light and
-// dark pages. A page's own rules for `folio-ad-slot` win over these :host defaults.
+// horizontally. Reserved space, not a broken image: hairlines above and below, no fill, a small
+// label in the page's UI font; the rules are mid-grey with alpha, readable on light and dark
+// pages. A page's own rules for `folio-ad-slot` win over these :host defaults.
 export const styles = css`
   :host {
     display: block;
     margin: 24px 0;
     clear: both;
-    border-top: 1px solid var(--folio-rule-color, #8080808c);
-    background: #80808014;
+    border-block: 1px solid var(--folio-rule-color, #8080808c);
     text-align: center;
   }
   :host([collapsed]) {
