@@ -30,8 +30,11 @@ export function watchViewability(
   onViewable: () => void,
   { ms = 1000, share }: ViewabilityOptions = {},
 ): () => void {
-  const { width, height } = el.getBoundingClientRect();
-  share ??= viewableShare(width * height);
+  if (share == null) {
+    // Read only when needed: the card passes its share, and a rect read here forces a layout.
+    const { width, height } = el.getBoundingClientRect();
+    share = viewableShare(width * height);
+  }
   let timer = 0;
   let inView = false;
   let stopped = false;

@@ -111,13 +111,22 @@ export function chromeFor(language: string, overrides?: Partial<FolioStrings>): 
   return { lang, dir: directionOf(lang), strings: overrides ? { ...strings, ...overrides } : strings };
 }
 
-/** A date format in `lang`, or in English when the browser does not accept `lang` as a tag. */
+/** The formats made so far, by language and options: making one is costly (the first loads locale data). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date format in `lang`, or in English when the browser does not accept `lang` as a tag; made once per page. */
 export function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(lang, options);
-  } catch {
-    return new Intl.DateTimeFormat('en', options);
+  const key = lang + JSON.stringify(options);
+  let format = formats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, options);
+    } catch {
+      format = new Intl.DateTimeFormat('en', options);
+    }
+    formats.set(key, format);
   }
+  return format;
 }
 
 /** Fills `{name}` placeholders; unknown names stay as they are. */
