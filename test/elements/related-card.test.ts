@@ -560,22 +560,28 @@ describe('<folio-related-card>', () => {
     });
 
     itWithColorScheme(
-      'switches to dark fallbacks when the reader prefers a dark scheme, publisher values still winning',
+      'follows the page’s color-scheme: dark fallbacks for a dark reader only where the page allows dark, publisher values still winning',
       async () => {
         const wrapper = await fixture(html`<div>
-        <folio-related-card href="/a" headline="H" kicker="K"></folio-related-card>
-        <folio-related-card style="--folio-related-card-background: rgb(1, 2, 3)" href="/b" headline="H2"></folio-related-card>
-      </div>`);
-        const [a, b] = [...wrapper.querySelectorAll('folio-related-card')];
-        await a.updateComplete;
-        await b.updateComplete;
+          <div style="color-scheme: light dark">
+            <folio-related-card href="/a" headline="H" kicker="K"></folio-related-card>
+            <folio-related-card style="--folio-related-card-background: rgb(1, 2, 3)" href="/b" headline="H2"></folio-related-card>
+          </div>
+          <div style="color-scheme: light"><folio-related-card href="/c" headline="H3"></folio-related-card></div>
+        </div>`);
+        const [a, b, c] = [...wrapper.querySelectorAll('folio-related-card')];
+        await Promise.all([a, b, c].map((card) => (card as FolioRelatedCard).updateComplete));
         const light = getComputedStyle(part(a, 'card')!).backgroundColor;
+        expect(getComputedStyle(part(c, 'card')!).backgroundColor).to.equal(light);
         try {
           await emulateMedia({ colorScheme: 'dark' });
           expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
           expect(getComputedStyle(part(a, 'card')!).backgroundColor).to.not.equal(light);
           expect(getComputedStyle(part(b, 'card')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+          // A light page (the default) keeps its cards light whatever the reader's system says.
+          expect(getComputedStyle(part(c, 'card')!).backgroundColor).to.equal(light);
           await expect(a).to.be.accessible();
+          await expect(c).to.be.accessible();
         } finally {
           await emulateMedia({ colorScheme: 'light' });
         }

@@ -2,10 +2,10 @@ import { css } from 'lit';
 
 // Theming: the global --folio-* tokens, two card knobs (accent, background) and the ::parts. All
 // are read with fallbacks, never declared here, so a publisher sets them once on :root. The
-// fallbacks that differ by colour scheme are light-dark() pairs (color-scheme on :host lets them
-// follow the reader's preference; --_a holds the accent), so dark mode never overrides a
-// publisher's value. The label and the date are the text colour, dimmed.
-// Written compactly: the bundle ships this text as is.
+// fallbacks that differ by colour scheme are light-dark() pairs, which follow the page's
+// color-scheme (inherited: dark only where the page allows it and the reader prefers it; --_a
+// holds the accent), so dark mode never overrides a publisher's value. The label and the date
+// are the text colour, dimmed.
 // The card is the containing block of the stretched link (a::after); label, kicker, teaser and
 // date sit above it (z-index) so their text stays selectable, and the card forwards plain clicks.
 // The focus ring is drawn by the stretched link's a::after, so it surrounds the whole card.
@@ -18,7 +18,6 @@ export const styles = css`
   :host {
     display: block;
     margin-block: 24px;
-    color-scheme: light dark;
     --_a: var(--folio-accent, light-dark(#b0102a, #ff7a85));
   }
   :host([hidden]),
