@@ -127,6 +127,5 @@ export const measureBlocks = (blocks: BodyBlock[]): BodyBlock[] =>
   blocks.filter((block) => {
     const box = block.el.getBoundingClientRect();
     block.top = box.top;
-    block.bottom = box.bottom;
     return box.width || box.height;
   });

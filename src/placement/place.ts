@@ -3,8 +3,7 @@
  * (what each block is, its text length and, when the page was measured, where it is drawn), no
  * DOM, so the rules are tested as a table and the debug view can show why each gap was taken or
  * refused. Think of the Guardian's "spacefinder": walk the gaps from the top, take the first gap
- * that keeps every rule, and carry on from there; with rendered geometry, distances are kept in
- * pixels too, as spacefinder keeps them.
+ * that keeps every rule, and carry on from there; with rendered geometry, nothing goes above the fold.
  */
 
 /**
@@ -25,9 +24,8 @@ export interface PlacementBlock {
   chars: number;
   /** A paragraph ending in a colon introduces what follows (a speaker's words): no ad after it. */
   intro?: boolean;
-  /** Where the block is drawn, in px from any origin shared by all blocks, when the page was measured. */
+  /** Where the block's top is drawn, in px from any origin shared by all blocks, when the page was measured. */
   top?: number;
-  bottom?: number;
 }
 
 export interface PlacementRules {
@@ -43,10 +41,6 @@ export interface PlacementRules {
   gapChars: number;
   /** Most inserted ads (ads already there not counted). */
   max: number;
-  /** With geometry: px of content between two ads, the publisher's own included. */
-  gapPx: number;
-  /** With geometry: px between an ad and an image, embed or heading above or below it. */
-  clearPx: number;
   /**
    * With geometry: ads go only at or below this y (px, the blocks' origin). Once the reader sees
    * the page it is the bottom of the screen (the fold), so that inserting moves nothing they see.
@@ -61,13 +55,8 @@ export const DEFAULT_RULES: PlacementRules = {
   gap: 3,
   gapChars: 600,
   max: 4,
-  gapPx: 400,
-  clearPx: 100,
   fold: -Infinity,
 };
-
-/** The kinds an ad keeps `clearPx` away from, when the page was measured. */
-const CLEAR_OF: PlacementKind[] = ['image', 'embed', 'heading'];
 
 /** A gap index i means "between blocks[i-1] and blocks[i]" (0..blocks.length). */
 export interface Candidate {
@@ -89,11 +78,9 @@ export interface Placement {
  * other kind of block, never after a paragraph ending in a colon, never after the last
  * paragraph). The first ad needs `first` paragraphs and `firstChars` characters above it; any two
  * ads, already there or inserted, need `gap` paragraphs and `gapChars` characters between them
- * (also between an inserted ad and one below it). When the blocks carry geometry, an ad also
- * needs `gapPx` of content between itself and any other ad and `clearPx` between itself and an
- * image, embed or heading, and goes nowhere above the `fold`; without it the paragraph rules
- * alone decide. At most `max` are
- * inserted. Greedy from the top, which yields the most ads the spacing allows.
+ * (also between an inserted ad and one below it). When the blocks carry geometry, an ad goes
+ * nowhere above the `fold`. At most `max` are inserted. Greedy from the top, which yields the
+ * most ads the spacing allows.
  */
 export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): Placement {
   const r = { ...DEFAULT_RULES, ...rules };
@@ -108,14 +95,6 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   /** Whether gaps `from`..`to` hold too little text for two ads (or above the first). */
   const near = (from: number, to: number, min = r.gap, minChars = r.gapChars) =>
     paras[to] - paras[from] < min || chars[to] - chars[from] < minChars;
-  /** Where an ad at gap i would be drawn: the top of the block below it; NaN when not measured. */
-  const y = (i: number) => blocks[i]?.top ?? NaN;
-  /**
-   * The first block of `kinds` within `px` of gap i, measured from the block's near edge (always
-   * none without geometry: NaN compares false).
-   */
-  const within = (i: number, px: number, kinds: PlacementKind[]) =>
-    blocks.find((b, j) => kinds.includes(b.kind) && (j < i ? y(i) - b.bottom! : b.top! - y(i)) < px);
   const positions: number[] = [];
   // The gap where the previous ad ended (-1 before any), and where the next ad already there
   // starts (n + 1 when none; found once per ad: linear, not quadratic). Beyond 0..n the totals
@@ -134,14 +113,11 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
       if (paras[n] === paras[i]) return 'after the last paragraph';
       if (other) return 'next to ' + other.kind;
       if (blocks[i - 1]?.intro) return 'after a colon';
-      if (y(i) < r.fold) return 'on screen';
+      // Where an ad at gap i would be drawn: the top of the block below it (NaN when not measured).
+      if ((blocks[i]?.top ?? NaN) < r.fold) return 'on screen';
       if (positions.length >= r.max) return `limit: ${r.max} ads`;
       if (last < 0 && near(0, i, r.first, r.firstChars)) return 'too early';
-      // Inserted ads are measured from the top of the block below them, where their content would start.
-      const crowded = within(i, r.gapPx, ['ad']) || positions.some((p) => y(i) - y(p) < r.gapPx);
-      if (crowded || near(last, i) || near(i, next)) return 'too close to an ad';
-      const furniture = within(i, r.clearPx, CLEAR_OF);
-      return furniture ? 'too close to ' + furniture.kind : '';
+      return near(last, i) || near(i, next) ? 'too close to an ad' : '';
     };
     const reason = refusal();
     if (!reason) positions.push((last = i));
