@@ -60,7 +60,10 @@ export async function enhanceBody(
   // Every read (the walk, the geometry) before any write.
   const blocks = measuredBody(parts, s);
   // An empty element is not worth a warning (a `<folio-article>` whose story is on its way, a page still filling it).
-  if (blocks.length && !blocks.some((b) => b.kind === 'paragraph')) warnNoParagraph(label, parts, blocks);
+  // Tells the page's developer, once per article, why no ad went in, and what the article holds.
+  if (blocks.length && !blocks.some((b) => b.kind === 'paragraph')) {
+    console.warn(`folio: ${label}: no paragraph for ads, only ${[...new Set(blocks.map((b) => b.kind))].join(', ')}`);
+  }
   // Nothing goes where the reader may be looking: only below the screen (the fold). Whether the
   // page has painted yet cannot be known for sure (the paint entry comes a frame or two after
   // the paint), so the first screen is never Folio's.
@@ -92,15 +95,6 @@ export async function enhanceBody(
   if (at == null) return items;
   now[at].el.before(Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }));
   return items.slice(1);
-}
-
-/**
- * Tells the page's developer, once per article, why no ad went in: the selector (or element)
- * holds no paragraph of text Folio can place ads between, and what it does hold.
- */
-function warnNoParagraph(label: string, parts: Element[], blocks: BodyBlock[]): void {
-  const found = [...new Set(blocks.map((b) => b.kind))].join(', ');
-  console.warn(`folio: ${label}: no paragraph to place ads between in ${parts.length} element(s), only ${found}`);
 }
 
 /**
