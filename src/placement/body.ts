@@ -38,8 +38,8 @@ const KINDS: [PlacementKind, string][] = [
 /** The kinds of block whose text counts towards the characters between ads. */
 const TEXT_KINDS: PlacementKind[] = ['paragraph', 'quote', 'list'];
 
-/** Never blocks of the body: Folio's named slots and debug notes, and what is not shown. */
-const NOT_BLOCKS = '[slot],[data-folio-debug],script,style,noscript,template';
+/** Never blocks of the body: Folio's named slots, and what is not shown. */
+const NOT_BLOCKS = '[slot],script,style,noscript,template';
 
 /**
  * How a prose paragraph ends: a full stop, question or exclamation mark or a colon (in any

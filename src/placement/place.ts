@@ -1,9 +1,9 @@
 /**
  * Where ads and the related card go in an article: plain functions over the article's blocks
  * (what each block is, its text length and, when the page was measured, where it is drawn), no
- * DOM, so the rules are tested as a table and the debug view can show why each gap was taken or
- * refused. Think of the Guardian's "spacefinder": walk the gaps from the top, take the first gap
- * that keeps every rule, and carry on from there; with rendered geometry, nothing goes above the fold.
+ * DOM, so the rules are tested as a table. Think of the Guardian's "spacefinder": walk the gaps
+ * from the top, take the first gap that keeps every rule, and carry on from there; with rendered
+ * geometry, nothing goes above the fold.
  */
 
 /**
@@ -58,23 +58,9 @@ export const DEFAULT_RULES: PlacementRules = {
   fold: -Infinity,
 };
 
-/** A gap index i means "between blocks[i-1] and blocks[i]" (0..blocks.length). */
-export interface Candidate {
-  index: number;
-  taken: boolean;
-  /** Why, in short words for editors: 'taken', 'next to heading', 'too early', 'too close to an ad', … */
-  reason: string;
-}
-
-export interface Placement {
-  /** The gap indexes to insert ads at, ascending. */
-  positions: number[];
-  /** Every gap, 0..blocks.length, with its verdict: the debug view draws these. */
-  candidates: Candidate[];
-}
-
 /**
- * The gaps to insert ads at. Only a gap between two paragraphs qualifies (never next to any
+ * The gaps to insert ads at, ascending (a gap index i means "between blocks[i-1] and blocks[i]",
+ * 0..blocks.length). Only a gap between two paragraphs qualifies (never next to any
  * other kind of block, never after a paragraph ending in a colon, never after the last
  * paragraph). The first ad needs `first` paragraphs and `firstChars` characters above it; any two
  * ads, already there or inserted, need `gap` paragraphs and `gapChars` characters between them
@@ -82,7 +68,7 @@ export interface Placement {
  * nowhere above the `fold`. At most `max` are inserted. Greedy from the top, which yields the
  * most ads the spacing allows.
  */
-export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): Placement {
+export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): number[] {
   const r = { ...DEFAULT_RULES, ...rules };
   const n = blocks.length;
   // Running totals: paragraphs and characters before each gap (one entry per gap).
@@ -101,29 +87,23 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   // are undefined, so `near` is false: no ad above (the "too early" rule applies) or below.
   let last = -1;
   let next = -1;
-  const candidates = paras.map((_, i): Candidate => {
+  /** Whether an ad may go at gap i, between blocks[i - 1] and blocks[i]. */
+  const fits = (i: number): boolean => {
+    const above = blocks[i - 1];
+    const below = blocks[i];
+    // Between two paragraphs (so never at the edges, nor after the last paragraph), not after a colon.
+    if (!r.enabled || above?.kind !== 'paragraph' || below?.kind !== 'paragraph' || above.intro) return false;
+    // Where the ad would be drawn: the top of the block below (never on screen when not measured).
+    if ((below.top ?? NaN) < r.fold || positions.length >= r.max) return false;
+    if (last < 0 && near(0, i, r.first, r.firstChars)) return false;
+    return !near(last, i) && !near(i, next);
+  };
+  for (let i = 0; i <= n; i++) {
     if (blocks[i - 1]?.kind === 'ad') last = i;
     if (next < i) for (next = i; next <= n && blocks[next]?.kind !== 'ad';) next++;
-    // Next to a block that is not a paragraph; at the edges (no block above or below) the
-    // "too early" and "after the last paragraph" rules refuse the gap instead.
-    const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind !== 'paragraph');
-    /** Why the gap is refused, or '' when it is taken; the first rule it breaks. */
-    const refusal = (): string => {
-      if (!r.enabled) return 'ads off';
-      if (paras[n] === paras[i]) return 'after the last paragraph';
-      if (other) return 'next to ' + other.kind;
-      if (blocks[i - 1]?.intro) return 'after a colon';
-      // Where an ad at gap i would be drawn: the top of the block below it (NaN when not measured).
-      if ((blocks[i]?.top ?? NaN) < r.fold) return 'on screen';
-      if (positions.length >= r.max) return `limit: ${r.max} ads`;
-      if (last < 0 && near(0, i, r.first, r.firstChars)) return 'too early';
-      return near(last, i) || near(i, next) ? 'too close to an ad' : '';
-    };
-    const reason = refusal();
-    if (!reason) positions.push((last = i));
-    return { index: i, taken: !reason, reason: reason || 'taken' };
-  });
-  return { positions, candidates };
+    if (fits(i)) positions.push((last = i));
+  }
+  return positions;
 }
 
 /**
@@ -140,6 +120,6 @@ export function placeRelated(blocks: PlacementBlock[], fold = -Infinity): number
     placeAds(
       blocks.map((b) => (b.kind === 'ad' ? { ...b, kind: 'other' } : b)),
       { first, firstChars: 0, max: 1, fold },
-    ).positions[0];
+    )[0];
   return find(2) ?? find(1) ?? null;
 }

@@ -225,7 +225,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
     await yieldTask();
     if (signal.aborted) return;
     const { settings } = this.context;
-    const plan = planStory(data.body, data.related, settings.rules, settings.debug);
+    const plan = planStory(data.body, data.related, settings.rules);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
     for (const item of plan.items) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
     this.sections = [];
