@@ -1,5 +1,5 @@
 import { placeAds, placeRelated, type PlacementKind, type PlacementRules } from '../../placement/place.js';
-import { blockTextLength, type RelatedItem, type StoryBlock } from '../../story/story.js';
+import { blockText, type RelatedItem, type StoryBlock } from '../../story/story.js';
 
 /**
  * The body of an article as it will be shown: the story's own blocks with the inserted ads and
@@ -26,11 +26,10 @@ export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules
   const items: StoryBlock[] = [...body];
   // Block types are the placement kinds; a paragraph whose text ends in a colon introduces the next.
   const kinds = () =>
-    items.map((b) => ({
-      kind: b.type as PlacementKind,
-      chars: blockTextLength(b),
-      intro: /:\s*(<\/[^>]*>\s*)*$/.test((b as { html?: string }).html ?? ''),
-    }));
+    items.map((b) => {
+      const text = blockText(b);
+      return { kind: b.type as PlacementKind, chars: text.length, intro: text.trimEnd().endsWith(':') };
+    });
   const at = related.length && !body.some((b) => b.type === 'related') ? placeRelated(kinds()) : null;
   if (at != null) items.splice(at, 0, { type: 'related', ...related[0] });
   const out: PlanItem[] = [];
