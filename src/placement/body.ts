@@ -24,10 +24,13 @@ export const PAGE_ADS = 'folio-ad-slot,[id^=div-gpt-ad],.ad,.ad-slot,.advert,[da
 /** What a paragraph may hold instead of text. */
 const MEDIA = 'img,picture,svg,video,iframe';
 
-/** What a block is by what it matches, in order of precedence (after the publisher's ads). */
+/**
+ * What a block is by what it matches, in order of precedence (after the publisher's ads). (A
+ * `<pre>` or `<hr>` is `other` anyway: it holds text of its own, or nothing.)
+ */
 const KINDS: [PlacementKind, string][] = [
   ['related', 'folio-related-card'],
-  ['other', '[data-folio-skip],aside,pre,table,hr,form'],
+  ['other', '[data-folio-skip],aside,table,form'],
   ['embed', 'video,audio,iframe,embed,object,.twitter-tweet,.instagram-media,[data-embed]'],
   ['image', 'figure,img,picture,svg'],
   ['heading', 'h1,h2,h3,h4,h5,h6'],

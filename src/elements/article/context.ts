@@ -36,7 +36,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
     element: Element,
     own: () => ArticleOptions,
     story: () => Story | undefined = () => undefined,
-    text: () => readonly Node[] = () => [element],
+    text: () => readonly Node[],
   ) {
     this.element = element;
     this.#own = own;
