@@ -24,10 +24,13 @@ export const PAGE_ADS = 'folio-ad-slot,[id^=div-gpt-ad],.ad,.ad-slot,.advert,[da
 /** What a paragraph may hold instead of text. */
 const MEDIA = 'img,picture,svg,video,iframe';
 
-/** What a block is by what it matches, in order of precedence (after the publisher's ads). */
+/**
+ * What a block is by what it matches, in order of precedence (after the publisher's ads). (A
+ * `<pre>` or `<hr>` is `other` anyway: it holds text of its own, or nothing.)
+ */
 const KINDS: [PlacementKind, string][] = [
   ['related', 'folio-related-card'],
-  ['other', '[data-folio-skip],aside,pre,table,hr,form'],
+  ['other', '[data-folio-skip],aside,table,form'],
   ['embed', 'video,audio,iframe,embed,object,.twitter-tweet,.instagram-media,[data-embed]'],
   ['image', 'figure,img,picture,svg'],
   ['heading', 'h1,h2,h3,h4,h5,h6'],
@@ -38,8 +41,8 @@ const KINDS: [PlacementKind, string][] = [
 /** The kinds of block whose text counts towards the characters between ads. */
 const TEXT_KINDS: PlacementKind[] = ['paragraph', 'quote', 'list'];
 
-/** Never blocks of the body: Folio's named slots and debug notes, and what is not shown. */
-const NOT_BLOCKS = '[slot],[data-folio-debug],script,style,noscript,template';
+/** Never blocks of the body: Folio's named slots, and what is not shown. */
+const NOT_BLOCKS = '[slot],script,style,noscript,template';
 
 /**
  * How a prose paragraph ends: a full stop, question or exclamation mark or a colon (in any
@@ -127,6 +130,5 @@ export const measureBlocks = (blocks: BodyBlock[]): BodyBlock[] =>
   blocks.filter((block) => {
     const box = block.el.getBoundingClientRect();
     block.top = box.top;
-    block.bottom = box.bottom;
     return box.width || box.height;
   });

@@ -1,10 +1,9 @@
 /**
  * Where ads and the related card go in an article: plain functions over the article's blocks
  * (what each block is, its text length and, when the page was measured, where it is drawn), no
- * DOM, so the rules are tested as a table and the debug view can show why each gap was taken or
- * refused. Think of the Guardian's "spacefinder": walk the gaps from the top, take the first gap
- * that keeps every rule, and carry on from there; with rendered geometry, distances are kept in
- * pixels too, as spacefinder keeps them.
+ * DOM, so the rules are tested as a table. Think of the Guardian's "spacefinder": walk the gaps
+ * from the top, take the first gap that keeps every rule, and carry on from there; with rendered
+ * geometry, nothing goes above the fold.
  */
 
 /**
@@ -25,9 +24,8 @@ export interface PlacementBlock {
   chars: number;
   /** A paragraph ending in a colon introduces what follows (a speaker's words): no ad after it. */
   intro?: boolean;
-  /** Where the block is drawn, in px from any origin shared by all blocks, when the page was measured. */
+  /** Where the block's top is drawn, in px from any origin shared by all blocks, when the page was measured. */
   top?: number;
-  bottom?: number;
 }
 
 export interface PlacementRules {
@@ -43,10 +41,6 @@ export interface PlacementRules {
   gapChars: number;
   /** Most inserted ads (ads already there not counted). */
   max: number;
-  /** With geometry: px of content between two ads, the publisher's own included. */
-  gapPx: number;
-  /** With geometry: px between an ad and an image, embed or heading above or below it. */
-  clearPx: number;
   /**
    * With geometry: ads go only at or below this y (px, the blocks' origin). Once the reader sees
    * the page it is the bottom of the screen (the fold), so that inserting moves nothing they see.
@@ -61,41 +55,20 @@ export const DEFAULT_RULES: PlacementRules = {
   gap: 3,
   gapChars: 600,
   max: 4,
-  gapPx: 400,
-  clearPx: 100,
   fold: -Infinity,
 };
 
-/** The kinds an ad keeps `clearPx` away from, when the page was measured. */
-const CLEAR_OF: PlacementKind[] = ['image', 'embed', 'heading'];
-
-/** A gap index i means "between blocks[i-1] and blocks[i]" (0..blocks.length). */
-export interface Candidate {
-  index: number;
-  taken: boolean;
-  /** Why, in short words for editors: 'taken', 'next to heading', 'too early', 'too close to an ad', … */
-  reason: string;
-}
-
-export interface Placement {
-  /** The gap indexes to insert ads at, ascending. */
-  positions: number[];
-  /** Every gap, 0..blocks.length, with its verdict: the debug view draws these. */
-  candidates: Candidate[];
-}
-
 /**
- * The gaps to insert ads at. Only a gap between two paragraphs qualifies (never next to any
+ * The gaps to insert ads at, ascending (a gap index i means "between blocks[i-1] and blocks[i]",
+ * 0..blocks.length). Only a gap between two paragraphs qualifies (never next to any
  * other kind of block, never after a paragraph ending in a colon, never after the last
  * paragraph). The first ad needs `first` paragraphs and `firstChars` characters above it; any two
  * ads, already there or inserted, need `gap` paragraphs and `gapChars` characters between them
- * (also between an inserted ad and one below it). When the blocks carry geometry, an ad also
- * needs `gapPx` of content between itself and any other ad and `clearPx` between itself and an
- * image, embed or heading, and goes nowhere above the `fold`; without it the paragraph rules
- * alone decide. At most `max` are
- * inserted. Greedy from the top, which yields the most ads the spacing allows.
+ * (also between an inserted ad and one below it). When the blocks carry geometry, an ad goes
+ * nowhere above the `fold`. At most `max` are inserted. Greedy from the top, which yields the
+ * most ads the spacing allows.
  */
-export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): Placement {
+export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules> = {}): number[] {
   const r = { ...DEFAULT_RULES, ...rules };
   const n = blocks.length;
   // Running totals: paragraphs and characters before each gap (one entry per gap).
@@ -108,46 +81,29 @@ export function placeAds(blocks: PlacementBlock[], rules: Partial<PlacementRules
   /** Whether gaps `from`..`to` hold too little text for two ads (or above the first). */
   const near = (from: number, to: number, min = r.gap, minChars = r.gapChars) =>
     paras[to] - paras[from] < min || chars[to] - chars[from] < minChars;
-  /** Where an ad at gap i would be drawn: the top of the block below it; NaN when not measured. */
-  const y = (i: number) => blocks[i]?.top ?? NaN;
-  /**
-   * The first block of `kinds` within `px` of gap i, measured from the block's near edge (always
-   * none without geometry: NaN compares false).
-   */
-  const within = (i: number, px: number, kinds: PlacementKind[]) =>
-    blocks.find((b, j) => kinds.includes(b.kind) && (j < i ? y(i) - b.bottom! : b.top! - y(i)) < px);
   const positions: number[] = [];
   // The gap where the previous ad ended (-1 before any), and where the next ad already there
   // starts (n + 1 when none; found once per ad: linear, not quadratic). Beyond 0..n the totals
   // are undefined, so `near` is false: no ad above (the "too early" rule applies) or below.
   let last = -1;
   let next = -1;
-  const candidates = paras.map((_, i): Candidate => {
+  /** Whether an ad may go at gap i, between blocks[i - 1] and blocks[i]. */
+  const fits = (i: number): boolean => {
+    const above = blocks[i - 1];
+    const below = blocks[i];
+    // Between two paragraphs (so never at the edges, nor after the last paragraph), not after a colon.
+    if (!r.enabled || above?.kind !== 'paragraph' || below?.kind !== 'paragraph' || above.intro) return false;
+    // Where the ad would be drawn: the top of the block below (never on screen when not measured).
+    if ((below.top ?? NaN) < r.fold || positions.length >= r.max) return false;
+    if (last < 0 && near(0, i, r.first, r.firstChars)) return false;
+    return !near(last, i) && !near(i, next);
+  };
+  for (let i = 0; i <= n; i++) {
     if (blocks[i - 1]?.kind === 'ad') last = i;
     if (next < i) for (next = i; next <= n && blocks[next]?.kind !== 'ad';) next++;
-    // Next to a block that is not a paragraph; at the edges (no block above or below) the
-    // "too early" and "after the last paragraph" rules refuse the gap instead.
-    const other = [blocks[i - 1], blocks[i]].find((b) => b?.kind !== 'paragraph');
-    /** Why the gap is refused, or '' when it is taken; the first rule it breaks. */
-    const refusal = (): string => {
-      if (!r.enabled) return 'ads off';
-      if (paras[n] === paras[i]) return 'after the last paragraph';
-      if (other) return 'next to ' + other.kind;
-      if (blocks[i - 1]?.intro) return 'after a colon';
-      if (y(i) < r.fold) return 'on screen';
-      if (positions.length >= r.max) return `limit: ${r.max} ads`;
-      if (last < 0 && near(0, i, r.first, r.firstChars)) return 'too early';
-      // Inserted ads are measured from the top of the block below them, where their content would start.
-      const crowded = within(i, r.gapPx, ['ad']) || positions.some((p) => y(i) - y(p) < r.gapPx);
-      if (crowded || near(last, i) || near(i, next)) return 'too close to an ad';
-      const furniture = within(i, r.clearPx, CLEAR_OF);
-      return furniture ? 'too close to ' + furniture.kind : '';
-    };
-    const reason = refusal();
-    if (!reason) positions.push((last = i));
-    return { index: i, taken: !reason, reason: reason || 'taken' };
-  });
-  return { positions, candidates };
+    if (fits(i)) positions.push((last = i));
+  }
+  return positions;
 }
 
 /**
@@ -164,6 +120,6 @@ export function placeRelated(blocks: PlacementBlock[], fold = -Infinity): number
     placeAds(
       blocks.map((b) => (b.kind === 'ad' ? { ...b, kind: 'other' } : b)),
       { first, firstChars: 0, max: 1, fold },
-    ).positions[0];
+    )[0];
   return find(2) ?? find(1) ?? null;
 }

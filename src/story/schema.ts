@@ -114,29 +114,23 @@ export function object<R extends Fields, O extends Fields = Record<never, never>
   };
 }
 
-/** The array check of the list rules. */
-function array(value: unknown, path: string): unknown[] {
-  if (Array.isArray(value)) return value;
-  throw new SchemaError(path, 'a list');
-}
+/**
+ * A list rule: `check` gives what each item becomes (none, one, or the item as checked), told
+ * where the item sits (`body[3]`).
+ */
+const listOf =
+  <T>(check: (entry: unknown, path: string) => T[]): Rule<T[]> =>
+  (value, path) => {
+    if (!Array.isArray(value)) throw new SchemaError(path, 'a list');
+    return value.flatMap((entry, i) => check(entry, `${path}[${i}]`));
+  };
 
 /** A list whose every item passes `item`. */
-export const list =
-  <T>(item: Rule<T>): Rule<T[]> =>
-  (value, path) =>
-    array(value, path).map((entry, i) => item(entry, `${path}[${i}]`));
+export const list = <T>(item: Rule<T>): Rule<T[]> => listOf((entry, path) => [item(entry, path)]);
 
 /** A list of which only the items `item` accepts are kept: a bad entry costs only itself. */
-export const validItems =
-  <T>(item: Rule<T>): Rule<T[]> =>
-  (value, path) =>
-    array(value, path).flatMap((entry, i) => {
-      try {
-        return [item(entry, `${path}[${i}]`)];
-      } catch {
-        return [];
-      }
-    });
+export const validItems = <T>(item: Rule<T>): Rule<T[]> =>
+  listOf(withDefault((entry, path) => [item(entry, path)], []));
 
 /** The item types of a tagged list: `{ type: name }` and the fields of the rule of that name. */
 export type Tagged<V extends Record<string, Rule<object>>> = {
@@ -154,13 +148,11 @@ export function knownType(item: unknown, rules: object): string | undefined {
  * of a type not in `rules`, or one that is not an object, is left out (not an error), so that a
  * newer feed still reads; `knownType` tells which were.
  */
-export const tagged =
-  <V extends Record<string, Rule<object>>>(rules: V): Rule<Tagged<V>[]> =>
-  (value, path) =>
-    array(value, path).flatMap((entry, i) => {
-      const type = knownType(entry, rules);
-      return type ? [{ type, ...rules[type](entry, `${path}[${i}]`) } as Tagged<V>] : [];
-    });
+export const tagged = <V extends Record<string, Rule<object>>>(rules: V): Rule<Tagged<V>[]> =>
+  listOf((entry, path) => {
+    const type = knownType(entry, rules);
+    return type ? [{ type, ...rules[type](entry, path) } as Tagged<V>] : [];
+  });
 
 /** Runs `check` on an untrusted value: the value as checked, or the first thing wrong with it, in words. */
 export function validate<T>(

@@ -163,10 +163,10 @@ export function parseStory(input: unknown): ParseResult {
 }
 
 /**
- * Length of the text of a block, for the placement rules: tags stripped, no DOM. (An entity
- * counts as its few characters: near enough for "600 characters before the first ad".)
+ * The text of a block, for the placement rules: tags stripped, no DOM. (An entity counts as its
+ * few characters: near enough for "600 characters before the first ad".)
  */
-export function blockTextLength(b: StoryBlock): number {
+export function blockText(b: StoryBlock): string {
   const x = b as { html?: string; text?: string; caption?: string; items?: string[] };
-  return (x.html ?? x.text ?? x.caption ?? x.items?.join('') ?? '').replace(/<[^>]*>/g, '').length;
+  return (x.html ?? x.text ?? x.caption ?? x.items?.join('') ?? '').replace(/<[^>]*>/g, '');
 }

@@ -111,7 +111,6 @@ describe('enhance mode: a story split across elements', () => {
     }
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('data-enhance=".column"');
-    expect(warnings[0]).to.contain('2 element(s)');
     expect(warnings[0]).to.contain('image, heading, link');
   });
 });

@@ -184,7 +184,7 @@ describe('placement: the body as the rules see it', () => {
       expect(blocks.map((b) => b.kind)).to.deep.equal(['paragraph', 'paragraph']);
       const [first, second] = blocks;
       expect(first.top).to.equal(el.querySelector('p')!.getBoundingClientRect().top);
-      expect(second.top).to.be.greaterThan(first.bottom!);
+      expect(second.top).to.be.greaterThan(first.top!);
     });
   });
 });

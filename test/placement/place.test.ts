@@ -41,19 +41,9 @@ function blocks(spec: string): PlacementBlock[] {
   return out;
 }
 
-/**
- * The same blocks with rendered geometry, stacked from 0 with no margins: `heights` gives each
- * block's height in px in order (a number for all of them, or one per block).
- */
-function measured(spec: string, heights: number | number[]): PlacementBlock[] {
-  let top = 0;
-  return blocks(spec).map((b, i) => {
-    const height = typeof heights === 'number' ? heights : heights[i];
-    const block = { ...b, top, bottom: top + height };
-    top += height;
-    return block;
-  });
-}
+/** The same blocks with rendered geometry, stacked from 0 with no margins, each `height` px high. */
+const measured = (spec: string, height: number): PlacementBlock[] =>
+  blocks(spec).map((b, i) => ({ ...b, top: i * height }));
 
 /** Paragraphs before each gap index. */
 const parasBefore = (b: PlacementBlock[], i: number) => b.slice(0, i).filter((x) => x.kind === 'paragraph').length;
@@ -64,115 +54,91 @@ describe('placement: placeAds', () => {
     spec: string;
     rules?: Partial<PlacementRules>;
     positions: number[];
-    reasons?: Record<number, string>;
   }[] = [
     {
       name: 'an ordinary 13-paragraph article gets an ad every 3 paragraphs, none after the last',
       spec: 'p*13',
       positions: [3, 6, 9, 12],
-      reasons: { 0: 'too early', 2: 'too early', 4: 'too close to an ad', 13: 'after the last paragraph' },
     },
     {
       name: 'short paragraphs: the minimum text, not the paragraph count, decides',
       spec: 'p100*13',
       positions: [6, 12],
-      reasons: { 3: 'too early', 9: 'too close to an ad' },
     },
     {
       name: 'never directly before or after a heading',
       spec: 'p*3 h p*6',
       positions: [5, 8],
-      reasons: { 3: 'next to heading', 4: 'next to heading' },
     },
     {
       name: 'never next to an image, quote or list',
       spec: 'p*3 i p*3 q p*3 l p*3',
       positions: [5, 9, 13],
-      reasons: {
-        3: 'next to image',
-        4: 'next to image',
-        7: 'next to quote',
-        8: 'next to quote',
-        11: 'next to list',
-        12: 'next to list',
-      },
     },
     {
       name: 'never next to other content (an embed the rules cannot judge)',
       spec: 'p*3 o p*3',
       positions: [5],
-      reasons: { 3: 'next to other', 4: 'next to other', 7: 'after the last paragraph' },
     },
     {
       name: 'a pinned ad counts as an ad for spacing and as a neighbour',
       spec: 'p*2 a p*7',
       positions: [6, 9],
-      reasons: { 1: 'too early', 2: 'next to ad', 3: 'next to ad', 4: 'too close to an ad' },
     },
     {
       name: 'an inserted ad keeps its distance from a pinned ad below it',
       spec: 'p*5 a p*5',
       positions: [9],
-      reasons: { 3: 'too close to an ad', 4: 'too close to an ad', 5: 'next to ad' },
     },
     {
       name: 'two pinned ads next to each other stay; nothing is inserted beside them',
       spec: 'p*3 a a p*3',
       positions: [],
-      reasons: { 3: 'next to ad', 4: 'next to ad', 5: 'next to ad' },
     },
     {
       name: 'never next to a related card',
       spec: 'p*4 r p*5',
       positions: [3, 7],
-      reasons: { 4: 'next to related', 5: 'next to related', 6: 'too close to an ad' },
     },
     {
       name: 'the maximum stops insertion',
       spec: 'p*13',
       rules: { max: 2 },
       positions: [3, 6],
-      reasons: { 9: 'limit: 2 ads' },
     },
     {
       name: 'max 0 inserts nothing',
       spec: 'p*13',
       rules: { max: 0 },
       positions: [],
-      reasons: { 3: 'limit: 0 ads' },
     },
     {
       name: 'a long article stops at the default maximum',
       spec: 'p*60',
       positions: [3, 6, 9, 12],
-      reasons: { 15: 'limit: 4 ads' },
     },
     {
       name: 'disabled: nothing inserted, pinned ads untouched',
       spec: 'p*4 a p*8',
       rules: { enabled: false },
       positions: [],
-      reasons: { 8: 'ads off' },
     },
-    { name: 'an empty article', spec: '', positions: [], reasons: { 0: 'after the last paragraph' } },
+    { name: 'an empty article', spec: '', positions: [] },
     {
       name: 'three paragraphs: the only late-enough gap is after the last',
       spec: 'p*3',
       positions: [],
-      reasons: { 3: 'after the last paragraph' },
     },
     { name: 'four paragraphs: one ad before the last', spec: 'p*4', positions: [3] },
     {
       name: 'all headings: no paragraph, no ad',
       spec: 'h*5',
       positions: [],
-      reasons: { 0: 'after the last paragraph', 2: 'after the last paragraph', 5: 'after the last paragraph' },
     },
     {
       name: 'content after the last paragraph is no place for an ad',
       spec: 'p*6 h i',
       positions: [3],
-      reasons: { 6: 'after the last paragraph', 7: 'after the last paragraph', 8: 'after the last paragraph' },
     },
     {
       name: 'custom first and gap',
@@ -184,129 +150,52 @@ describe('placement: placeAds', () => {
       name: 'one long paragraph does not make up for the count',
       spec: 'p3000 p*2',
       positions: [],
-      reasons: { 1: 'too early' },
     },
     {
       name: 'empty paragraphs are no paragraphs: they neither count nor hold an ad',
       spec: 'p*2 e p p e p*3 e p*3',
       positions: [4, 8, 12],
-      reasons: {
-        2: 'next to empty',
-        3: 'next to empty',
-        5: 'next to empty',
-        7: 'too close to an ad',
-        11: 'too close to an ad',
-      },
     },
     {
       name: 'never next to an embed, under an image’s caption or next to a link line',
       spec: 'p*3 m p*3 i o p*3 k p*4',
       positions: [5, 10, 14],
-      reasons: {
-        3: 'next to embed',
-        4: 'next to embed',
-        8: 'next to image',
-        9: 'next to other',
-        12: 'next to link',
-        13: 'next to link',
-      },
     },
     {
       name: 'never after a paragraph ending in a colon (a speaker’s introduction)',
       spec: 'p*2 p: p*3 p: p*4',
       positions: [4, 8],
-      reasons: { 3: 'after a colon', 7: 'after a colon' },
     },
     {
       name: 'a publisher’s ad container counts for the spacing, not for the maximum',
       spec: 'p*3 a p*3 a p*3 a p*20',
       positions: [15, 18, 21, 24],
-      reasons: {
-        3: 'next to ad',
-        5: 'too close to an ad',
-        8: 'next to ad',
-        9: 'too close to an ad',
-        27: 'limit: 4 ads',
-      },
     },
   ];
 
-  for (const { name, spec, rules, positions, reasons } of table) {
-    it(name, () => {
-      const b = blocks(spec);
-      const result = placeAds(b, rules);
-      expect(result.positions).to.deep.equal(positions);
-      expect(result.candidates.map((c) => c.index)).to.deep.equal([...Array(b.length + 1).keys()]);
-      for (const c of result.candidates) expect(c.taken).to.equal(positions.includes(c.index));
-      for (const [i, reason] of Object.entries(reasons ?? {}))
-        expect(result.candidates[Number(i)].reason, `gap ${i}`).to.equal(reason);
-      for (const p of positions) expect(result.candidates[p].reason).to.equal('taken');
-    });
-  }
+  for (const { name, spec, rules, positions } of table)
+    it(name, () => expect(placeAds(blocks(spec), rules)).to.deep.equal(positions));
 
   describe('with rendered geometry (px)', () => {
-    it('keeps gapPx of content between inserted ads, however many short paragraphs fit in it', () => {
-      const b = measured('p*30', 60);
-      const { positions, candidates } = placeAds(b);
-      expect(positions).to.deep.equal([3, 10, 17, 24]);
-      expect(candidates[6].reason).to.equal('too close to an ad');
-      // The same paragraphs unmeasured: the paragraph rules alone.
-      expect(placeAds(blocks('p*30')).positions).to.deep.equal([3, 6, 9, 12]);
-    });
-
-    it('keeps gapPx from the publisher’s ads above and below, measured from their edges', () => {
-      const below = measured('p*3 a p*10', [60, 60, 60, 250, ...Array(10).fill(60)]);
-      expect(placeAds(below).positions).to.deep.equal([11]);
-      expect(placeAds(below).candidates[7].reason).to.equal('too close to an ad');
-      const above = measured('p*10 a p*3', [...Array(10).fill(50), 250, 60, 60, 60]);
-      const { positions, candidates } = placeAds(above);
-      expect(positions).to.deep.equal([]);
-      expect(candidates[3].reason).to.equal('too close to an ad');
-    });
-
-    it('keeps clearPx from images, embeds and headings, above and below', () => {
-      const heights = [80, 80, 80, 80, 40, 80, 80, 80, 80, 80, 80];
-      const { positions, candidates } = placeAds(measured('p*4 h p*6', heights));
-      expect(candidates[3].reason).to.equal('too close to heading');
-      expect(candidates[6].reason).to.equal('too close to heading');
-      expect(positions).to.deep.equal([7]);
-      expect(placeAds(blocks('p*4 h p*6')).positions).to.deep.equal([3, 7, 10]);
-      const embed = placeAds(measured('p*4 m p*6', [...heights.slice(0, 4), 400, ...heights.slice(5)]));
-      expect(embed.candidates[3].reason).to.equal('too close to embed');
-      expect(embed.candidates[6].reason).to.equal('too close to embed');
-      const image = placeAds(measured('p*4 i p*6', [...heights.slice(0, 4), 400, ...heights.slice(5)]));
-      expect(image.candidates[3].reason).to.equal('too close to image');
-    });
-
-    it('takes the rules from the caller: 0 px turns the pixel rules off', () => {
-      expect(placeAds(measured('p*30', 60), { gapPx: 0 }).positions).to.deep.equal([3, 6, 9, 12]);
-      const heights = [80, 80, 80, 80, 40, 80, 80, 80, 80, 80, 80];
-      const off = { clearPx: 0, gapPx: 0 };
-      expect(placeAds(measured('p*4 h p*6', heights), off).positions).to.deep.equal([3, 7, 10]);
-    });
-
-    it('puts nothing above the fold, and spaces the ads below it from there', () => {
+    it('puts nothing above the fold', () => {
       const b = measured('p*30', 100);
-      const { positions, candidates } = placeAds(b, { fold: 900 });
-      expect(positions).to.deep.equal([9, 13, 17, 21]);
-      expect(candidates[3].reason).to.equal('on screen');
-      expect(candidates[8].reason).to.equal('on screen');
+      // Gaps 3 to 8 are drawn above 900 px: on screen.
+      expect(placeAds(b, { fold: 900 })).to.deep.equal([9, 12, 15, 18]);
       // Before the first paint there is no fold: the first ad goes where the rules first allow.
-      expect(placeAds(b).positions).to.deep.equal([3, 7, 11, 15]);
+      expect(placeAds(b)).to.deep.equal([3, 6, 9, 12]);
     });
 
-    it('a gap whose block below was not measured breaks no pixel rule', () => {
+    it('a gap whose block below was not measured is not on screen', () => {
       const b = measured('p*8', 300);
       delete b[3].top;
-      delete b[3].bottom;
-      expect(placeAds(b, { fold: 0 }).positions).to.deep.equal([3, 6]);
+      expect(placeAds(b, { fold: 0 })).to.deep.equal([3, 6]);
     });
   });
 
   it('a realistic 13-paragraph article (uneven lengths) meets the issue\'s "done when"', () => {
     const lengths = [420, 180, 260, 390, 150, 310, 280, 440, 200, 350, 170, 300, 230];
     const b = lengths.map((chars) => ({ kind: 'paragraph' as const, chars }));
-    const { positions } = placeAds(b);
+    const positions = placeAds(b);
     expect(positions.length).to.be.at.least(2);
     expect(parasBefore(b, positions[0])).to.be.at.least(3);
     positions.slice(1).forEach((p, k) => expect(parasBefore(b, p) - parasBefore(b, positions[k])).to.be.at.least(3));
@@ -322,7 +211,7 @@ describe('placement: placeAds', () => {
         const k = kinds[Math.floor(rand() * kinds.length)];
         return { kind: KINDS[k], chars: Math.floor(rand() * 500), intro: rand() < 0.1 };
       });
-      const { positions } = placeAds(b);
+      const positions = placeAds(b);
       expect(positions.length).to.be.at.most(DEFAULT_RULES.max);
       const ads = [
         ...positions.map((p) => ({ at: p, end: p })),
@@ -362,7 +251,7 @@ describe('placement: placeRelated', () => {
     const b = blocks('p*13');
     const at = placeRelated(b)!;
     b.splice(at, 0, { kind: 'related', chars: 0 });
-    const { positions } = placeAds(b);
+    const positions = placeAds(b);
     expect(positions.length).to.be.at.least(2);
     for (const p of positions) expect([b[p - 1].kind, b[p].kind]).to.deep.equal(['paragraph', 'paragraph']);
   });

@@ -5,7 +5,6 @@ import { dateFormat, isApplePlatform, type Chrome, type FolioStrings } from '../
 import type { ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { sanitizeInline } from '../../story/sanitize.js';
-import type { Candidate } from '../../placement/place.js';
 import type { CorrectionNotice, Story, StoryImage } from '../../story/story.js';
 import type { PlanItem } from './plan.js';
 
@@ -47,7 +46,7 @@ export function renderSection(items: PlanItem[], base: string, strings: FolioStr
   return section;
 }
 
-/** One item of the planned body: a story block, an ad's slot, the inline card, a debug note. */
+/** One item of the planned body: a story block, an ad's slot, the inline card. */
 function renderBlock(b: PlanItem, base: string, strings: FolioStrings) {
   const inline = (text: string) => sanitizeInline(text, { base });
   switch (b.type) {
@@ -71,25 +70,7 @@ function renderBlock(b: PlanItem, base: string, strings: FolioStrings) {
       return html`<slot name=folio-slot-${b.n}></slot>`;
     case 'related':
       return html`<folio-related-card .item=${b} base=${base} position=${b.n!}></folio-related-card>`;
-    case 'debug':
-      return debugMarker(b);
   }
-}
-
-/**
- * A note for the ads debug view, one per gap: "✓ gap 4: taken", "✗ gap 2: too early", "✗ gap 5: next to
- * heading". The same element in both modes: in the light DOM between the publisher's blocks
- * (enhance mode), in the story body (story mode). Styled inline through the CSSOM (which strict
- * CSP allows, and which the publisher's CSS cannot outrank), and never taken for article text
- * (`data-folio-skip`).
- */
-export function debugMarker(c: Candidate): HTMLElement {
-  const marker = document.createElement('p');
-  marker.dataset.folioDebug = marker.dataset.folioSkip = '';
-  marker.role = 'note';
-  marker.textContent = `${c.taken ? '✓' : '✗'} gap ${c.index}: ${c.reason}`;
-  marker.style.cssText = `font:12px monospace;border:1px dashed;background:#fff;color:${c.taken ? '#060' : '#900'}`;
-  return marker;
 }
 
 /**
@@ -162,8 +143,8 @@ export function renderAttribution({ publisher, url }: Story, { lang, dir, string
 }
 
 /**
- * The article's correction notices (issue 16), in both modes: a dated "Correction" each, marked
- * up as schema.org `CorrectionComment`s, the text bound as text (never parsed). The date is the
+ * The article's correction notices (issue 16), in both modes: a dated "Correction" each, the
+ * text bound as text (never parsed). The date is the
  * day in UTC, which is the day a date without a time ("2026-12-05") names, wherever the reader is.
  */
 export function renderNotices(notices: CorrectionNotice[] = [], lang: string, strings: FolioStrings) {
@@ -172,10 +153,9 @@ export function renderNotices(notices: CorrectionNotice[] = [], lang: string, st
     ? html`<div part=notices>
         ${notices.map(
           // (Punctuation, not bare spaces, between the three: the build drops a space between two tags.)
-          ({ date, text }) => html`<p itemscope itemtype="https://schema.org/CorrectionComment">
+          ({ date, text }) => html`<p>
             <strong>${strings.correctionNotice}</strong>,
-            <time itemprop=datePublished datetime=${date}>${day.format(new Date(date))}</time>:
-            <span itemprop=text>${text}</span>
+            <time datetime=${date}>${day.format(new Date(date))}</time>: ${text}
           </p>`,
         )}
       </div>`

@@ -36,7 +36,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
     element: Element,
     own: () => ArticleOptions,
     story: () => Story | undefined = () => undefined,
-    text: () => readonly Node[] = () => [element],
+    text: () => readonly Node[],
   ) {
     this.element = element;
     this.#own = own;
@@ -85,9 +85,9 @@ export class ArticleContext implements ArticleHost, ReactiveController {
     return this.#text();
   }
 
+  /** The story's headline; '' in enhance mode, where the corrections take the page's title (`titleOf`). */
   get title(): string {
-    const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-    return this.#story()?.headline || og || document.title;
+    return this.#story()?.headline ?? '';
   }
 
   hostUpdated(): void {

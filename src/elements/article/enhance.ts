@@ -6,13 +6,12 @@ import { placeAds, placeRelated } from '../../placement/place.js';
 import { fetchRelatedFeed } from '../../story/related-feed.js';
 import type { CorrectionNotice, RelatedItem } from '../../story/story.js';
 import { renderMoreList } from '../related-card/more-list.js';
-import { debugMarker, renderFooter, renderNotices } from './blocks.js';
+import { renderFooter, renderNotices } from './blocks.js';
 import type { AdDefaults, ResolvedSettings } from '../../internal/settings.js';
 
 /**
  * The DOM side of the article: reading the publisher's blocks as the placement rules see them,
- * and creating the elements Folio inserts between them. Its debug markers carry
- * `data-folio-debug`, so they are not mistaken for the publisher's content.
+ * and creating the elements Folio inserts between them.
  */
 
 /** The blocks of the article in `parts` that the reader sees, with where each is drawn: one layout read for all. */
@@ -60,19 +59,17 @@ export async function enhanceBody(
   // Every read (the walk, the geometry) before any write.
   const blocks = measuredBody(parts, s);
   // An empty element is not worth a warning (a `<folio-article>` whose story is on its way, a page still filling it).
-  if (blocks.length && !blocks.some((b) => b.kind === 'paragraph')) warnNoParagraph(label, parts, blocks);
+  // Tells the page's developer, once per article, why no ad went in, and what the article holds.
+  if (blocks.length && !blocks.some((b) => b.kind === 'paragraph')) {
+    console.warn(`folio: ${label}: no paragraph for ads, only ${[...new Set(blocks.map((b) => b.kind))].join(', ')}`);
+  }
   // Nothing goes where the reader may be looking: only below the screen (the fold). Whether the
   // page has painted yet cannot be known for sure (the paint entry comes a frame or two after
   // the paint), so the first screen is never Folio's.
-  placeAds(blocks, { ...s.rules, fold: innerHeight }).candidates.forEach((c, i) => {
-    const below = blocks[i];
-    /** Puts `node` at gap i: before the block below, or after the last block. */
-    const insert = (node: Element) => (below ? below.el.before(node) : blocks[i - 1]?.el.after(node));
-    // A slot the publisher placed gets the article's ad settings where it has none of its own.
-    if (below?.el.localName === 'folio-ad-slot') configureSlot(below.el, s.ads);
-    if (s.debug) insert(debugMarker(c));
-    if (c.taken) insert(createSlot(s.ads));
-  });
+  // (Before the paragraph below each gap: an ad's gap always has one.)
+  for (const i of placeAds(blocks, { ...s.rules, fold: innerHeight })) blocks[i].el.before(createSlot(s.ads));
+  // A slot the publisher placed gets the article's ad settings where it has none of its own.
+  for (const { el } of blocks) if (el.localName === 'folio-ad-slot') configureSlot(el, s.ads);
   host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
   const feed = s.values.relatedSrc;
   if (!feed) return [];
@@ -92,15 +89,6 @@ export async function enhanceBody(
   if (at == null) return items;
   now[at].el.before(Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }));
   return items.slice(1);
-}
-
-/**
- * Tells the page's developer, once per article, why no ad went in: the selector (or element)
- * holds no paragraph of text Folio can place ads between, and what it does hold.
- */
-function warnNoParagraph(label: string, parts: Element[], blocks: BodyBlock[]): void {
-  const found = [...new Set(blocks.map((b) => b.kind))].join(', ');
-  console.warn(`folio: ${label}: no paragraph to place ads between in ${parts.length} element(s), only ${found}`);
 }
 
 /**

@@ -11,10 +11,8 @@ import { css } from 'lit';
  * browser's own.
  */
 export const articleStyles = css`
-  :host([hidden]) {
-    display: none;
-  }
-  :host {
+  /* (A hidden one keeps the browser's display: none.) */
+  :host(:not([hidden])) {
     display: block;
   }
 

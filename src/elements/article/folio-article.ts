@@ -16,8 +16,6 @@ import { planStory, type PlanItem } from './plan.js';
 
 /** Blocks per section: the unit of chunked rendering and of `content-visibility`. */
 const SECTION_SIZE = 20;
-/** How much main-thread time one rendering task may take before it yields. */
-const TASK_BUDGET_MS = 12;
 
 /** The failures a retry may mend, and the message each has (the rest is `errorFormat`). */
 const RETRY_MESSAGES = {
@@ -188,9 +186,9 @@ export class FolioArticle extends LitElement implements ArticleElement {
   }
 
   /**
-   * (Re)loads the story from `src` or `story` and renders it in chunks: sections of SECTION_SIZE
-   * blocks in tasks of at most TASK_BUDGET_MS, the first screen first, so a 1000-paragraph story
-   * never blocks the main thread for long.
+   * (Re)loads the story from `src` or `story` and renders it in chunks: a section of SECTION_SIZE
+   * blocks per task, the first screen first, so a 1000-paragraph story never blocks the main
+   * thread for long.
    */
   async reload(): Promise<void> {
     if (this.mode === 'enhance') return;
@@ -227,25 +225,20 @@ export class FolioArticle extends LitElement implements ArticleElement {
     await yieldTask();
     if (signal.aborted) return;
     const { settings } = this.context;
-    const plan = planStory(data.body, data.related, settings.rules, settings.debug);
+    const plan = planStory(data.body, data.related, settings.rules);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
     for (const item of plan.items) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
     this.sections = [];
     for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
     this.more = plan.more;
     this.start = plan.start;
-    // Every chunk in a task of its own, the first (with the header) too, after the tasks that
-    // validated and planned the story. One section per task at first, growing (at most
-    // doubling) while tasks stay in budget: a slow phone never gets a long chunk, a fast laptop
-    // soon renders several at once.
-    let step = 1;
+    // One section per task, the first (with the header) too, after the tasks that validated and
+    // planned the story: no task renders more than SECTION_SIZE blocks, however slow the phone.
     do {
       await yieldTask();
       if (signal.aborted) return;
-      const started = performance.now();
-      this.shown += step;
+      this.shown++;
       await this.updateComplete;
-      step = Math.max(1, Math.min(2 * step, (TASK_BUDGET_MS * step) / (performance.now() - started)));
     } while (this.shown < this.sections.length);
     if (!signal.aborted) this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: data.body.length }));
   }

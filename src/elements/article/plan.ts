@@ -1,19 +1,13 @@
-import {
-  placeAds,
-  placeRelated,
-  type Candidate,
-  type PlacementKind,
-  type PlacementRules,
-} from '../../placement/place.js';
-import { blockTextLength, type RelatedItem, type StoryBlock } from '../../story/story.js';
+import { placeAds, placeRelated, type PlacementKind, type PlacementRules } from '../../placement/place.js';
+import { blockText, type RelatedItem, type StoryBlock } from '../../story/story.js';
 
 /**
  * The body of an article as it will be shown: the story's own blocks with the inserted ads and
- * the inline related card between them, and (debug view) a `debug` item per gap. Pure data, no
+ * the inline related card between them. Pure data, no
  * DOM: story mode renders it, enhance mode applies the same rules to the publisher's nodes.
  * Ads and related cards carry `n`: the ad's slot number, the card's position in reading order.
  */
-export type PlanItem = (StoryBlock | ({ type: 'debug' } & Candidate)) & { n?: number };
+export type PlanItem = StoryBlock & { n?: number };
 
 export interface BodyPlan {
   items: PlanItem[];
@@ -28,30 +22,24 @@ export interface BodyPlan {
  * story pins a card itself), the rest at the end; then ads where `placeAds` says, with pinned
  * ads and the card as neighbours.
  */
-export function planStory(
-  body: StoryBlock[],
-  related: RelatedItem[] = [],
-  rules: PlacementRules,
-  debug: boolean,
-): BodyPlan {
+export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules: PlacementRules): BodyPlan {
   const items: StoryBlock[] = [...body];
   // Block types are the placement kinds; a paragraph whose text ends in a colon introduces the next.
   const kinds = () =>
-    items.map((b) => ({
-      kind: b.type as PlacementKind,
-      chars: blockTextLength(b),
-      intro: /:\s*(<\/[^>]*>\s*)*$/.test((b as { html?: string }).html ?? ''),
-    }));
+    items.map((b) => {
+      const text = blockText(b);
+      return { kind: b.type as PlacementKind, chars: text.length, intro: text.trimEnd().endsWith(':') };
+    });
   const at = related.length && !body.some((b) => b.type === 'related') ? placeRelated(kinds()) : null;
   if (at != null) items.splice(at, 0, { type: 'related', ...related[0] });
   const out: PlanItem[] = [];
   // Slots and cards are numbered in reading order (on a copy: the story's own blocks stay as they were).
   const count: Record<string, number> = { ad: 0, related: 0 };
   const push = (it: PlanItem) => out.push(it.type in count ? { ...it, n: ++count[it.type] } : it);
-  placeAds(kinds(), rules).candidates.forEach((c, i) => {
-    if (debug) push({ type: 'debug', ...c });
-    if (c.taken) push({ type: 'ad' });
-    if (items[i]) push(items[i]);
+  const positions = placeAds(kinds(), rules);
+  items.forEach((item, i) => {
+    if (positions.includes(i)) push({ type: 'ad' });
+    push(item);
   });
   // The first related item went inline, unless there was no place for it.
   const inline = at === null ? 0 : 1;
