@@ -299,20 +299,21 @@ describe('<folio-article>', () => {
     const noticeParts = (el: Element) => {
       const root = el.shadowRoot!;
       const notices = root.querySelector('[part=notices]')!;
-      const comment = notices.querySelector('p')!;
-      return { root, notices, comment, time: comment.querySelector('time')! };
+      const comment = notices.querySelector('[itemscope][itemtype="https://schema.org/CorrectionComment"]')!;
+      return { root, notices, comment, time: comment.querySelector('time[itemprop=datePublished]')! };
     };
 
-    it("story mode: shows the story's notices at its end, dated", async () => {
+    it("story mode: shows the story's notices at its end, dated, marked up as schema.org CorrectionComments", async () => {
       const el = await storyFixture({
         ...story(),
         corrections: { notices: [NOTICE, { ...NOTICE, date: '2026-12-06' }] },
       });
       const { root, notices, comment, time } = noticeParts(el);
-      expect(notices.querySelectorAll('p')).to.have.length(2);
+      expect(notices.querySelectorAll('[itemscope]')).to.have.length(2);
       expect(comment.querySelector('strong')!.textContent).to.equal('Correction');
       expect(time.getAttribute('datetime')).to.equal('2026-12-05');
       expect(time.textContent).to.equal('December 5, 2026');
+      expect(comment.querySelector('[itemprop=text]')!.textContent).to.equal(NOTICE.text);
       expect(text(comment)).to.equal(`Correction, December 5, 2026: ${NOTICE.text}`);
       // After the story and its attribution, before the footer.
       const footer = root.querySelector('[part=footer]')!;
@@ -334,7 +335,7 @@ describe('<folio-article>', () => {
       const hostile = '<img src=x onerror="window.__noticeRan = true">Fixed <b>name</b>';
       const el = await storyFixture({ ...story(), corrections: { notices: [{ ...NOTICE, text: hostile }] } });
       const { comment } = noticeParts(el);
-      expect(text(comment)).to.equal(`Correction, December 5, 2026: ${hostile}`);
+      expect(comment.querySelector('[itemprop=text]')!.textContent).to.equal(hostile);
       expect(comment.querySelector('img, b')).to.equal(null);
     });
 
@@ -359,7 +360,7 @@ describe('<folio-article>', () => {
       await waitUntil(() => el.shadowRoot?.querySelector('[part=notices]'), 'no notices', { timeout: 5000 });
       expect(await asked('article-notices')).to.deep.equal([el.canonicalUrl]);
       const { root, notices, time } = noticeParts(el);
-      expect(notices.querySelectorAll('p')).to.have.length(1);
+      expect(notices.querySelectorAll('[itemscope]')).to.have.length(1);
       expect(time.textContent).to.equal('December 5, 2026');
       expect(notices.compareDocumentPosition(root.querySelector('[part=footer]')!)).to.equal(
         Node.DOCUMENT_POSITION_FOLLOWING,

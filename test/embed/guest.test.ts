@@ -75,7 +75,7 @@ describe('Folio as a guest on other people’s pages', () => {
     await ready;
     expect(story.shadowRoot!.querySelectorAll('[part=body] p').length).to.be.at.least(ATTACKS.length);
     // A notice as the bundle renders it (its markup minified): words apart, the text as text.
-    const notice = story.shadowRoot!.querySelector('[part=notices] p')!;
+    const notice = story.shadowRoot!.querySelector('[part=notices] [itemprop=text]')!.parentElement!;
     expect(notice.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Correction, December 5, 2026: ${ATTACKS[3]}`);
     await waitUntil(() => win.__secondCopy, 'no second copy');
     for (const attack of ATTACKS) win.__secondCopy(attack);

@@ -143,8 +143,8 @@ export function renderAttribution({ publisher, url }: Story, { lang, dir, string
 }
 
 /**
- * The article's correction notices (issue 16), in both modes: a dated "Correction" each, the
- * text bound as text (never parsed). The date is the
+ * The article's correction notices (issue 16), in both modes: a dated "Correction" each, marked
+ * up as schema.org `CorrectionComment`s, the text bound as text (never parsed). The date is the
  * day in UTC, which is the day a date without a time ("2026-12-05") names, wherever the reader is.
  */
 export function renderNotices(notices: CorrectionNotice[] = [], lang: string, strings: FolioStrings) {
@@ -153,9 +153,10 @@ export function renderNotices(notices: CorrectionNotice[] = [], lang: string, st
     ? html`<div part=notices>
         ${notices.map(
           // (Punctuation, not bare spaces, between the three: the build drops a space between two tags.)
-          ({ date, text }) => html`<p>
+          ({ date, text }) => html`<p itemscope itemtype="https://schema.org/CorrectionComment">
             <strong>${strings.correctionNotice}</strong>,
-            <time datetime=${date}>${day.format(new Date(date))}</time>: ${text}
+            <time itemprop=datePublished datetime=${date}>${day.format(new Date(date))}</time>:
+            <span itemprop=text>${text}</span>
           </p>`,
         )}
       </div>`
