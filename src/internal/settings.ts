@@ -24,10 +24,10 @@ import type { Story } from '../story/story.js';
 /** What one entry of the table may say. */
 export interface Setting {
   /**
-   * How a value is read: text (the default), `number` (whole numbers ≥ 0), `boolean` (an
-   * attribute present, an option `true`) or `enum` (one of `values`, in any case).
+   * How a value is read: text (the default), `number` (whole numbers ≥ 0) or `enum` (one of
+   * `values`, in any case).
    */
-  readonly type?: 'number' | 'boolean' | 'enum';
+  readonly type?: 'number' | 'enum';
   readonly values?: readonly string[];
   /** Where a story JSON document may set it: a path of fields (`ads.first`). */
   readonly story?: string;
@@ -96,8 +96,6 @@ export const SETTINGS = {
     storyValues: { true: 'auto', false: 'none' },
     default: 'auto',
   },
-  /** Marks every candidate ad position and why it was taken or refused (or `data-debug="ads"`, `?folio-debug=ads`). */
-  debugAds: { type: 'boolean', script: false },
   /**
    * Selector for the page's own ad containers, besides the common ones Folio knows (GPT's
    * `div-gpt-ad-…`, `.ad`, `.ad-slot`, `.advert`, `[data-ad]`, `[data-ad-slot]`): inserted ads keep
@@ -108,21 +106,13 @@ export const SETTINGS = {
   relatedSrc: {},
   /** CSS selector: every matching element, now and later, is enhanced. */
   enhance: { attribute: false },
-  /** Comma-separated debug views for every article on the page: `ads`. */
-  debug: { attribute: false },
 } as const satisfies Record<string, Setting>;
 
 type Table = typeof SETTINGS;
 export type SettingName = keyof Table;
 
 /** The TypeScript type of a setting's values. */
-type ValueOf<S> = S extends { type: 'number' }
-  ? number
-  : S extends { type: 'boolean' }
-    ? boolean
-    : S extends { values: readonly (infer V)[] }
-      ? V
-      : string;
+type ValueOf<S> = S extends { type: 'number' } ? number : S extends { values: readonly (infer V)[] } ? V : string;
 
 type AttributeName = { [K in SettingName]: Table[K] extends { attribute: false } ? never : K }[SettingName];
 type ScriptName = { [K in SettingName]: Table[K] extends { script: false } ? never : K }[SettingName];
@@ -161,8 +151,6 @@ export interface ResolvedSettings {
   ads: AdDefaults;
   /** Where ads may go. */
   rules: PlacementRules;
-  /** Whether the ads debug view is on. */
-  debug: boolean;
 }
 
 const ENTRIES = Object.entries(SETTINGS) as [SettingName, Setting][];
@@ -171,10 +159,9 @@ const WHOLE_NUMBER = /^\s*\d+\s*$/;
 
 /**
  * A value as the setting takes it, or null when `raw` is none: blank, not a whole number ≥ 0,
- * not one of the setting's values; for a boolean, absent or `false` (so the next place decides).
+ * not one of the setting's values (so the next place decides).
  */
-function read(setting: Setting, raw: unknown): string | number | boolean | null {
-  if (setting.type === 'boolean') return (raw != null && raw !== false) || null;
+function read(setting: Setting, raw: unknown): string | number | null {
   const text = String(raw ?? '').trim();
   if (setting.type === 'number') return WHOLE_NUMBER.test(text) ? Number(text) : null;
   if (setting.values) return setting.values.find((value) => value === text.toLowerCase()) ?? null;
@@ -230,10 +217,6 @@ export function addPageSettings(settings: FolioSettings): FolioSettings {
   return current;
 }
 
-/** Whether the page asks for the ads debug view: `data-debug` or `?folio-debug=`, comma-separated. */
-const pageDebugsAds = (page: FolioSettings) =>
-  /(^|,)ads(,|$)/.test(`${page.debug},${new URLSearchParams(location.search).get('folio-debug')}`);
-
 /** Every setting of one article: `own` (attributes or options) over the story over the script tag over the default. */
 export function resolveSettings(
   own: ArticleOptions,
@@ -263,6 +246,5 @@ export function resolveSettings(
       gap: settings.adGap,
       max: settings.adMax,
     },
-    debug: settings.debugAds === true || pageDebugsAds(page),
   };
 }

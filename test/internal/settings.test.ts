@@ -106,13 +106,6 @@ describe('settings', () => {
       expect(rules).to.deep.equal({ ...DEFAULT_RULES, enabled: false, first: 2, gap: 5, max: 1 });
     });
 
-    it('turns the ads debug view on from the attribute or the script tag’s data-debug list', () => {
-      expect(resolveSettings({}, undefined, {}).debug).to.equal(false);
-      expect(resolveSettings({ debugAds: true }, undefined, {}).debug).to.equal(true);
-      expect(resolveSettings({}, undefined, { debug: 'layout,ads' }).debug).to.equal(true);
-      expect(resolveSettings({}, undefined, { debug: 'adsense' }).debug).to.equal(false);
-    });
-
     it('its defaults are those of the placement rules and the story loader', () => {
       expect([SETTINGS.adFirst.default, SETTINGS.adGap.default, SETTINGS.adMax.default]).to.deep.equal([
         DEFAULT_RULES.first,
@@ -129,31 +122,27 @@ describe('settings', () => {
       script.dataset.adMax = ' 2 ';
       script.dataset.lang = 'uk';
       script.dataset.enhance = '.story-body';
-      script.dataset.debug = 'ads';
       script.dataset.relatedSrc = '';
       script.dataset.src = '/story.json';
       script.dataset.timeout = '5';
-      script.dataset.debugAds = '';
       expect(readScriptSettings(script)).to.deep.equal({
         adMax: '2',
         lang: 'uk',
         enhance: '.story-body',
-        debug: 'ads',
       });
       expect(readScriptSettings(null)).to.deep.equal({});
     });
   });
 
   describe('<folio-article> attributes', () => {
-    it('are typed: numbers are numbers, booleans booleans, enumerations one of their values', async () => {
+    it('are typed: numbers are numbers, enumerations one of their values', async () => {
       const el = await fixture<FolioArticle>(
-        html`<folio-article ad-first="2" ad-gap=" 5 " ad-max="two" debug-ads ad-provider="GPT" ads="sometimes"
+        html`<folio-article ad-first="2" ad-gap=" 5 " ad-max="two" ad-provider="GPT" ads="sometimes"
           timeout="1500"></folio-article>`,
       );
       expect(el.adFirst).to.equal(2);
       expect(el.adGap).to.equal(5);
       expect(el.adMax).to.equal(null);
-      expect(el.debugAds).to.equal(true);
       expect(el.adProvider).to.equal('gpt');
       expect(el.ads).to.equal(null);
       expect(el.timeout).to.equal(1500);
@@ -181,7 +170,6 @@ describe('settings', () => {
         'ad-gap',
         'ad-max',
         'ads',
-        'debug-ads',
         'publisher-ads',
         'related-src',
       ]);
