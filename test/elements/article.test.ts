@@ -1,9 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
 import type { FolioErrorEvent, FolioReadyEvent } from '../../src/events.js';
 import type { Story } from '../../src/story/story.js';
 import '../../src/i18n/extra/uk.js';
+import { canEmulateColorScheme, itWhen } from '../support/launcher.js';
+
+const itWithColorScheme = itWhen(await canEmulateColorScheme(), 'this launcher cannot emulate prefers-color-scheme');
 
 const basic: Story = await (await fetch('/test/fixtures/stories/basic.json')).json();
 const story = () => structuredClone(basic) as Story & { image: NonNullable<Story['image']> };
@@ -468,6 +472,21 @@ describe('<folio-article>', () => {
       const p = shadow(el).querySelector('[part=body] p')!;
       expect(getComputedStyle(p).fontSize).to.equal('20px');
       expect(getComputedStyle(shadow(el).querySelector('[part=kicker]')!).color).to.equal('rgb(0, 90, 0)');
+    });
+
+    itWithColorScheme('follows the page’s color-scheme: a light page stays light for a dark reader', async () => {
+      const el = await storyFixture(story());
+      const background = () => getComputedStyle(shadow(el).querySelector('.story')!).backgroundColor;
+      const light = background();
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+        expect(background(), 'a page that says nothing is light').to.equal(light);
+        el.style.colorScheme = 'light dark';
+        expect(background(), 'a page that allows dark').to.not.equal(light);
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
     });
 
     it('exposes parts for headline, byline, body and footer', async () => {

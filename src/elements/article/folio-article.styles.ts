@@ -6,9 +6,9 @@ import { css } from 'lit';
  * too), with explicit px sizes and line heights so a partner page's resets
  * (`html { font-size: 62.5% }`, odd line heights) cannot shrink or squash the story
  * (`all: initial` drops whatever the page's inherited styles would bring in). Tokens are read
- * with fallbacks, never declared here. Dark mode (story mode): the story follows the reader's
- * `prefers-color-scheme` through `color-scheme` and `light-dark()`. Focus rings are the
- * browser's own.
+ * with fallbacks, never declared here. Dark mode (story mode): `light-dark()` under the page's own
+ * `color-scheme`, so the story is dark only where the page allows dark and the reader prefers
+ * it (a light page keeps a light story). Focus rings are the browser's own.
  */
 export const articleStyles = css`
   /* (A hidden one keeps the browser's display: none.) */
@@ -21,7 +21,8 @@ export const articleStyles = css`
   .story {
     all: initial;
     display: block;
-    color-scheme: light dark;
+    /* The page's (all: initial reset it): dark only where the page allows it. */
+    color-scheme: inherit;
     max-inline-size: var(--folio-max-width, 680px);
     margin-inline: auto;
     padding: 16px;
