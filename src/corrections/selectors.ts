@@ -28,6 +28,8 @@ const FILTER_REJECT = 2;
 
 /** Characters of context kept at most on each side of a quote (TextQuoteSelector prefix and suffix). */
 export const CONTEXT = 32;
+/** Longest quote a correction carries; the reader sees where a longer selection is cut. */
+export const MAX_QUOTE = 500;
 
 /**
  * The article text (see above) of one or more roots (the parts of a story, in order), skipping
@@ -136,11 +138,13 @@ const suffixAt = (text: string, end: number) => headWords(text.slice(end).split(
 
 /**
  * The quote of `text` between `start` and `end`: the words between them (without the white space
- * or line breaks at either end), with their context, whole words within their block. What a
- * selection of those characters gives, and what the keyboard path gives for the same words.
+ * or line breaks at either end; at most MAX_QUOTE characters, the rest of a longer selection left
+ * out), with their context, whole words within their block. What a selection of those characters
+ * gives, and what the keyboard path gives for the same words.
  */
 export function quoteAt(text: string, start: number, end: number): Quote {
   while (text[start] <= ' ' && start < end) start++;
+  end = Math.min(end, start + MAX_QUOTE);
   while (text[end - 1] <= ' ' && end > start) end--;
   return {
     exact: text.slice(start, end),
@@ -149,15 +153,6 @@ export function quoteAt(text: string, start: number, end: number): Quote {
     start,
     end,
   };
-}
-
-/**
- * The first `max` characters of a quote longer than that (the reader sees where it is cut), with
- * the suffix that now follows them, as any suffix: whole words, within the block.
- */
-export function trimQuote(quote: Quote, max: number): Quote {
-  const { exact, suffix, start } = quote;
-  return { ...quote, exact: exact.slice(0, max), suffix: suffixAt(exact + suffix, max), end: start + max };
 }
 
 /**

@@ -1,14 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
-import {
-  articleOf,
-  articleText,
-  selectionTarget,
-  textOffset,
-  quoteAt,
-  trimQuote,
-  type Quote,
-} from '../../src/corrections/selectors.js';
+import { articleOf, articleText, selectionTarget, textOffset, quoteAt } from '../../src/corrections/selectors.js';
 import { selectBetween, selectText, story, storyArticle, textNode } from './helpers.js';
 
 const LONG = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.';
@@ -259,16 +251,16 @@ describe('corrections: selectors', () => {
     });
   });
 
-  it('trims a long quote to the limit and takes its suffix from what followed the cut, whole words', () => {
+  it('quotes at most 500 characters of a longer selection, its suffix what follows the cut, whole words', () => {
     const words = 'word '.repeat(120).trim(); // 599 characters
-    const q: Quote = { exact: words, prefix: 'p', suffix: ' then the end.\nNext block', start: 1, end: 600 };
-    const trimmed = trimQuote(q, 500);
-    expect(trimmed.exact).to.equal(words.slice(0, 500));
-    expect(trimmed.end).to.equal(501);
-    // "word word word word word word wor": the partial last word is dropped.
-    expect(trimmed.suffix).to.equal('word word word word word word');
+    const text = `p${words} then the end.\nNext block`;
+    const q = quoteAt(text, 1, 600);
+    // Cut at 500 characters, without the space there.
+    expect(q.exact).to.equal(words.slice(0, 499));
+    expect(q.end).to.equal(500);
+    // " word word word word word word wor": the partial last word is dropped.
+    expect(q.suffix).to.equal(' word word word word word word');
     // The suffix stops at the block the quote ends in.
-    const short = trimQuote({ ...q, exact: 'word '.repeat(101).trim(), end: 505 }, 500);
-    expect(short.suffix).to.equal('word then the end.');
+    expect(quoteAt(text, 101, 600).suffix).to.equal(' then the end.');
   });
 });

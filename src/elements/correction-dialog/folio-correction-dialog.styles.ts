@@ -149,11 +149,6 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  #trim {
-    min-height: 36px;
-    margin-inline-start: 8px;
-    padding: 0 12px;
-  }
   .primary {
     border-color: var(--accent);
     background: var(--accent);
@@ -181,11 +176,9 @@ export const styles = css`
       flex: 1;
     }
   }
-  /* Forced colours (Windows High Contrast): system colours, every edge and control drawn. */
+  /* Forced colours (Windows High Contrast): system colours; every edge and control keeps its border,
+     which the browser draws in a system colour. */
   @media (forced-colors: active) {
-    dialog {
-      border: 1px solid CanvasText;
-    }
     mark {
       background: Mark;
       color: MarkText;

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { MAX_QUOTE, MAX_TEXT } from '../../corrections/annotation.js';
+import { MAX_TEXT } from '../../corrections/annotation.js';
 import type { Delivery } from '../../corrections/outbox.js';
-import { trimQuote, type Quote } from '../../corrections/selectors.js';
+import type { Quote } from '../../corrections/selectors.js';
 import { FolioCorrectionCloseRequestEvent, FolioCorrectionHideEvent, FolioCorrectionShowEvent } from '../../events.js';
 import { en, format, type FolioStrings } from '../../i18n/strings.js';
 import { styles } from './folio-correction-dialog.styles.js';
@@ -49,7 +49,7 @@ const ERRORS = {
   suggestion: 'correctionEmpty',
   email: 'correctionEmailError',
 } as const;
-type Invalid = keyof typeof ERRORS | 'trim';
+type Invalid = keyof typeof ERRORS;
 
 /** The most places of typed words offered to choose from; beyond, the reader types more words. */
 const MAX_CHOICES = 5;
@@ -236,22 +236,10 @@ export class FolioCorrectionDialog extends LitElement {
     if (this.invalid === id) this.invalid = undefined;
   }
 
-  #trim(): void {
-    const request = this.request!;
-    const quote = request.quote!;
-    const field = this.#query('#suggestion');
-    const trimmed = trimQuote(quote, MAX_QUOTE);
-    if (field.value === quote.exact) field.value = trimmed.exact;
-    this.request = { ...request, quote: trimmed };
-    this.invalid = undefined;
-    field.focus();
-  }
-
-  /** The first thing to fix, if any: a quote over the limit, typed words not found, nothing changed, a bad email. */
+  /** The first thing to fix, if any: typed words not found, nothing changed, a bad email. */
   #check(): Invalid | undefined {
     const { words, suggestion, comment, email } = this.#fields();
     const quote = this.#quote();
-    if (quote && quote.exact.length > MAX_QUOTE) return 'trim';
     if (words?.value.trim() && !this.found.length) return 'words';
     const unchanged = !suggestion.value.trim() || suggestion.value === quote?.exact;
     if (unchanged && !comment.value.trim()) return 'suggestion';
@@ -300,7 +288,7 @@ export class FolioCorrectionDialog extends LitElement {
 
   /** The error under a field the reader has to fix, which the field names as its description. */
   #error(id: Invalid, s: FolioStrings) {
-    return this.invalid === id && id !== 'trim' ? html`<p class=error id="${id}-error">${s[ERRORS[id]]}</p>` : nothing;
+    return this.invalid === id ? html`<p class=error id="${id}-error">${s[ERRORS[id]]}</p>` : nothing;
   }
 
   /** The typed words: what was found (one place in its context, several to choose from) or not. */
@@ -335,7 +323,6 @@ export class FolioCorrectionDialog extends LitElement {
     const { quote: selected, find } = request;
     const { invalid } = this;
     const quote = this.#quote();
-    const tooLong = selected && selected.exact.length > MAX_QUOTE;
     return html`<form id=form novalidate @submit=${this.#submit} @input=${this.#input}>
       ${
         selected
@@ -343,14 +330,6 @@ export class FolioCorrectionDialog extends LitElement {
               <figcaption>${s.correctionQuote}</figcaption>
               <blockquote part=quote>${inContext(selected)}</blockquote>
             </figure>`
-          : nothing
-      }
-      ${
-        tooLong
-          ? html`<p class=${invalid === 'trim' ? 'error' : 'note'}>
-              ${format(s.correctionTooLong, { count: selected.exact.length, max: MAX_QUOTE })}
-              <button type=button id=trim @click=${this.#trim}>${format(s.correctionTrim, { max: MAX_QUOTE })}</button>
-            </p>`
           : nothing
       }
       ${find && !selected ? this.#words(s) : nothing}
