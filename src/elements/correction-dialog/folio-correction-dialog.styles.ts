@@ -29,7 +29,6 @@ export const styles = css`
     border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 12px));
     background: var(--surface);
     color: var(--ink);
-    box-shadow: 0 8px 24px #0005;
   }
   ::backdrop {
     background: var(--folio-correction-dialog-backdrop, #00000073);
@@ -70,15 +69,21 @@ export const styles = css`
     font: inherit;
     color: inherit;
   }
+  /* Fields, buttons and the places to choose from share one edge. */
+  input:not([type='radio']),
+  textarea,
+  button,
+  .choice {
+    border: 1px solid var(--rule);
+    border-radius: 6px;
+    background: var(--surface);
+  }
   input:not([type='radio']),
   textarea {
     box-sizing: border-box;
     display: block;
     width: 100%;
     padding: 9px 12px;
-    border: 1px solid var(--rule);
-    border-radius: 6px;
-    background: var(--surface);
   }
   /* A field to fix: a thicker red border (not a colour alone: the error text says why). */
   [aria-invalid='true'] {
@@ -89,9 +94,6 @@ export const styles = css`
   .error {
     margin: 6px 0 0;
     font-size: 14px;
-  }
-  .note {
-    color: light-dark(#595959, #b3b3b3);
   }
   .error {
     color: var(--error);
@@ -110,12 +112,6 @@ export const styles = css`
     gap: 10px;
     margin: 0 0 8px;
     padding: 10px 12px;
-    border: 1px solid var(--rule);
-    border-radius: 6px;
-    font: 15px/1.5 var(--folio-font-body, Georgia, serif);
-  }
-  [type='radio'] {
-    accent-color: var(--ink);
   }
   /* The honeypot: clipped to nothing where it stands (never off to one side, which scrolled an RTL dialog). */
   #hp {
@@ -137,15 +133,12 @@ export const styles = css`
     gap: 12px;
     margin-top: 20px;
     padding: 16px 24px;
-    border-top: 1px solid light-dark(#e2e0dc, #3a3a3a);
+    border-top: 1px solid var(--rule);
     background: var(--surface);
   }
   button {
     min-height: 44px;
     padding: 0 20px;
-    border: 1px solid var(--rule);
-    border-radius: 6px;
-    background: var(--surface);
     font-weight: 600;
     cursor: pointer;
   }
