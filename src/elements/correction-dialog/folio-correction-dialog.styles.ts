@@ -155,13 +155,13 @@ export const styles = css`
     outline: 2px solid var(--folio-focus-color, var(--ink));
     outline-offset: 2px;
   }
-  /* Phones: a bottom sheet, lifted above the on-screen keyboard (see #fit). */
+  /* Phones: a bottom sheet. */
   @media (max-width: 599px) {
     dialog {
       width: 100%;
       max-width: none;
-      max-height: calc(100dvh - 24px - var(--folio-keyboard, 0px));
-      margin: auto 0 var(--folio-keyboard, 0px);
+      max-height: calc(100dvh - 24px);
+      margin: auto 0 0;
       border-width: 1px 0 0;
       border-radius: 16px 16px 0 0;
     }

@@ -67,8 +67,8 @@ const inContext = ({ prefix, exact, suffix }: Quote) =>
  * is inert, focus returns): the quote in its context, or, for a general correction, a field for
  * the words in the article, found as the reader types (the keyboard path to quoting them); the
  * corrected text, a comment and an optional email. A thank-you state replaces the form once it
- * is sent. On a narrow screen it is a bottom sheet whose actions stay above the on-screen
- * keyboard. It takes the article's language and direction, and the page's colour scheme.
+ * is sent. On a narrow screen it is a bottom sheet whose actions stay in view. It takes the
+ * article's language and direction, and the page's colour scheme.
  *
  * One per page, made on first use by the corrections controller and opened with `show()`. Esc
  * and Close ask first (`folio-correction-close-request`, cancelable) and keep what the reader
@@ -139,7 +139,6 @@ export class FolioCorrectionDialog extends LitElement {
     if (changed.has('open') && this.open !== dialog.open) {
       if (this.open) {
         dialog.showModal();
-        visualViewport?.addEventListener('resize', this.#fit);
         this.dispatchEvent(new FolioCorrectionShowEvent({ quote: this.#quote()?.exact ?? null }));
       } else dialog.close();
     }
@@ -191,15 +190,6 @@ export class FolioCorrectionDialog extends LitElement {
     first.setSelectionRange?.(end, end);
   }
 
-  /**
-   * On a phone the on-screen keyboard shrinks the visual viewport only: the sheet is lifted by
-   * the height it covers, so the actions stay above it.
-   */
-  #fit = () => {
-    const view = visualViewport!;
-    this.style.setProperty('--folio-keyboard', `${Math.max(0, innerHeight - view.height - view.offsetTop)}px`);
-  };
-
   /** Esc: asks first, like the Close button (the platform would close at once). */
   #cancel(e: Event): void {
     e.preventDefault();
@@ -215,7 +205,6 @@ export class FolioCorrectionDialog extends LitElement {
     // A late close event of an earlier closing: the dialog has been shown again since.
     if (this.#query<HTMLDialogElement>('dialog').open) return;
     this.open = false;
-    visualViewport?.removeEventListener('resize', this.#fit);
     this.dispatchEvent(new FolioCorrectionHideEvent({ quote: this.#quote()?.exact ?? null }));
   }
 
