@@ -56,21 +56,6 @@ function make<T extends HTMLElement>(tag: string, element: CustomElementConstruc
   return document.body.appendChild(document.createElement(tag) as T);
 }
 
-/** The article's direction: its host's (once hosts say), else as the page lays the article out. */
-const direction = (article: ArticleElement): string =>
-  (hostOf(article) as { dir?: string } | null)?.dir || getComputedStyle(article).direction;
-
-/**
- * The story's title, for editors: its host's (once hosts say), else the story's headline (story
- * mode), else the page's `og:title`, else its `<title>`.
- */
-function titleOf(article: ArticleElement): string {
-  const host = hostOf(article) as { title?: string } | null;
-  const story = (article as { storyData?: { headline: string } }).storyData;
-  const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-  return host?.title || story?.headline || og || document.title;
-}
-
 /**
  * Gives the reader's place back after the dialog closes: focus on the element the quote starts
  * in (focusable until it loses focus, so the next Tab goes on from there, not from the top of
@@ -239,7 +224,8 @@ export class CorrectionsController {
   ): FolioCorrectionDialog {
     const quote = target?.quote ?? null;
     const endpoint = safeUrl(article.correctionsUrl);
-    const { language, uiLang } = article;
+    // The title and the chrome's direction are the host's only (on the element they are HTML's).
+    const { language, uiLang, dir, title } = hostOf(article)!;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
     const key = quote ? `${quote.start}-${quote.end}` : '';
@@ -252,14 +238,14 @@ export class CorrectionsController {
       // The dialog's own text is the chrome's (English, marked so, where the article's language has no table).
       language: uiLang,
       strings: article.localStrings,
-      dir: direction(article),
+      dir,
       draft: (drafts[key] ??= {}),
       // The keyboard path: the article text is read once per opening, at the first typed word.
       find: quote ? undefined : (words) => (finder ??= wordFinder(articleText(article.textRoots).text))(words),
       send: endpoint
         ? async (fields) => {
             const source = article.canonicalUrl;
-            const annotation = buildAnnotation({ ...fields, source, title: titleOf(article), language });
+            const annotation = buildAnnotation({ ...fields, source, title, language });
             const { id } = annotation;
             this.#pending.set(id, article);
             fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));
