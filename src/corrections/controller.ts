@@ -126,20 +126,16 @@ export class CorrectionsController {
       if (isArticle(el)) this.#seen.add(el);
     },
 
-    // Any change hides the touch button; once a selection in an article has settled, the dialog
-    // is made (Lit's first render is then over before the reader reaches Ctrl+Enter) and, on a
-    // touch screen, the button shown under the words.
+    // Any change hides the touch button; on a touch screen, once a selection in an article has
+    // settled, the button is shown under the words.
     selectionchange: () => {
       clearTimeout(this.#timer);
       if (this.#touch) this.#touch.hidden = true;
-      const coarse = isCoarsePointer();
-      if (this.#dialog && !coarse) return;
+      if (!isCoarsePointer()) return;
       this.#timer = setTimeout(() => {
         const target = !this.#dialog?.open && selectionTarget(this.#articles());
         if (!target) return;
         const { article, quote, range } = target;
-        this.#made();
-        if (!coarse) return;
         this.#touch ??= make('folio-correction-touch', FolioCorrectionTouch);
         const { suggestCorrection } = article.localStrings;
         this.#touch.place(rangeRect(range), suggestCorrection, article.uiLang, () => this.#request(article, quote));
@@ -185,8 +181,6 @@ export class CorrectionsController {
   }
 
   #keydown(e: KeyboardEvent): void {
-    // Ctrl or ⌘ going down over a selection: the dialog is made in the moment before Enter.
-    if ((e.key === 'Control' || e.key === 'Meta') && !getSelection()?.isCollapsed) this.#made();
     // Not while the dialog is open, nor while typing in a field (a search box, a comment form).
     const typing = isEditable(e.composedPath()[0]);
     if (e.defaultPrevented || this.#dialog?.open || !isCorrectionKey(e) || typing) return;
@@ -199,15 +193,6 @@ export class CorrectionsController {
   #articles(): Element[] {
     for (const el of this.#seen) if (!el.isConnected) this.#seen.delete(el);
     return [...document.querySelectorAll('folio-article'), ...this.#seen];
-  }
-
-  /** The page's one dialog, made when first needed (see `selectionchange` and `#keydown` for "a little before"). */
-  #made(): FolioCorrectionDialog {
-    if (!this.#dialog) {
-      this.#dialog = make('folio-correction-dialog', FolioCorrectionDialog);
-      this.#dialog.addEventListener('folio-correction-hide', () => this.#place && restorePlace(this.#place));
-    }
-    return this.#dialog;
   }
 
   /**
@@ -230,7 +215,12 @@ export class CorrectionsController {
     this.#drafts.set(article, drafts);
     const key = quote ? `${quote.start}-${quote.end}` : '';
     let finder: ((words: string) => Quote[]) | undefined;
-    const dialog = this.#made();
+    // The page's one dialog, made at the first opening.
+    if (!this.#dialog) {
+      this.#dialog = make('folio-correction-dialog', FolioCorrectionDialog);
+      this.#dialog.addEventListener('folio-correction-hide', () => this.#place && restorePlace(this.#place));
+    }
+    const dialog = this.#dialog;
     this.#place = target?.range;
     if (this.#touch) this.#touch.hidden = true;
     dialog.show({
