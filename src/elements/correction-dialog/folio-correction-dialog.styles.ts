@@ -55,7 +55,6 @@ export const styles = css`
     margin: 8px 0 0;
     padding: 12px 16px;
     border-inline-start: 3px solid var(--rule);
-    background: light-dark(#f4f2ee, #2b2b2b);
     font: 16px/1.55 var(--folio-font-body, Georgia, serif);
     overflow-wrap: anywhere;
   }
@@ -99,9 +98,6 @@ export const styles = css`
     color: var(--error);
     font-weight: 600;
   }
-  .error::before {
-    content: '! ';
-  }
   fieldset {
     margin: 8px 0 0;
     padding: 0;
@@ -140,7 +136,6 @@ export const styles = css`
     min-height: 44px;
     padding: 0 20px;
     font-weight: 600;
-    cursor: pointer;
   }
   .primary {
     border-color: var(--accent);

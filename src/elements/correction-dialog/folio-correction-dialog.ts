@@ -98,7 +98,6 @@ export class FolioCorrectionDialog extends LitElement {
     message: { state: true },
     invalid: { state: true },
     found: { state: true },
-    choice: { state: true },
   };
 
   /** Whether the dialog is showing; setting it false closes it. */
@@ -114,9 +113,8 @@ export class FolioCorrectionDialog extends LitElement {
   private message = '';
   /** The field the reader has to fix, marked invalid and described by the error under it. */
   private invalid?: Invalid;
-  /** Where the typed words occur in the article, and which of them the reader chose. */
+  /** Where the typed words occur in the article (which of them the reader chose is in the draft). */
   private found: Quote[] = [];
-  private choice = 0;
 
   /** Whether the next update fills the fields from the draft and focuses the first one. */
   #fresh = false;
@@ -131,7 +129,12 @@ export class FolioCorrectionDialog extends LitElement {
 
   /** The words the correction is about: the selection's, or the chosen place of the typed words. */
   #quote(): Quote | null {
-    return this.request?.quote ?? this.found[this.choice] ?? null;
+    return this.request?.quote ?? this.found[this.#draft().choice ?? 0] ?? null;
+  }
+
+  /** What the show and hide events say: the words the correction is about. */
+  #detail() {
+    return { quote: this.#quote()?.exact ?? null };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -139,7 +142,7 @@ export class FolioCorrectionDialog extends LitElement {
     if (changed.has('open') && this.open !== dialog.open) {
       if (this.open) {
         dialog.showModal();
-        this.dispatchEvent(new FolioCorrectionShowEvent({ quote: this.#quote()?.exact ?? null }));
+        this.dispatchEvent(new FolioCorrectionShowEvent(this.#detail()));
       } else dialog.close();
     }
     if (this.#fresh && this.open) {
@@ -157,7 +160,6 @@ export class FolioCorrectionDialog extends LitElement {
     this.request = request;
     const { words } = this.#draft();
     this.found = (words && request.find?.(words)) || [];
-    this.choice = this.#draft().choice ?? 0;
     this.phase = 'editing';
     this.message = request.send ? '' : request.strings.correctionNoEndpoint;
     this.invalid = undefined;
@@ -205,22 +207,18 @@ export class FolioCorrectionDialog extends LitElement {
     // A late close event of an earlier closing: the dialog has been shown again since.
     if (this.#query<HTMLDialogElement>('dialog').open) return;
     this.open = false;
-    this.dispatchEvent(new FolioCorrectionHideEvent({ quote: this.#quote()?.exact ?? null }));
+    this.dispatchEvent(new FolioCorrectionHideEvent(this.#detail()));
   }
 
   /** Typing goes to the draft; the typed words are looked up; a field being fixed is no longer marked. */
   #input(e: Event): void {
-    const field = e.target as HTMLInputElement;
+    const { id, name, value } = e.target as HTMLInputElement;
     const draft = this.#draft();
-    const { id, value } = field;
-    if (field.name === 'choice') {
-      this.choice = draft.choice = Number(value);
-      return;
-    }
-    if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
+    if (name === 'choice') draft.choice = Number(value);
+    else if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
     if (id === 'words') {
       this.found = this.request!.find!(value);
-      this.choice = draft.choice = 0;
+      draft.choice = 0;
     }
     if (this.invalid === id) this.invalid = undefined;
   }
@@ -282,8 +280,9 @@ export class FolioCorrectionDialog extends LitElement {
 
   /** The typed words: what was found (one place in its context, several to choose from) or not. */
   #words(s: FolioStrings) {
-    const { found, choice, invalid } = this;
-    const typed = !!this.#draft().words?.trim();
+    const { found, invalid } = this;
+    const { words, choice = 0 } = this.#draft();
+    const typed = !!words?.trim();
     let note = '';
     if (typed && !found.length) note = s.correctionWordsNone;
     else if (found.length > 1) note = format(s.correctionWordsFound, { count: found.length });
