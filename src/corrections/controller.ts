@@ -176,7 +176,7 @@ export class CorrectionsController {
     const target = quote ? selectionTarget(article ? [article] : this.#articles()) : null;
     const found = target?.article ?? article ?? (this.#articles().find(isArticle) as ArticleElement | undefined);
     if (found) return this.#show(found, target);
-    console.warn('folio: openCorrection(): no Folio article on this page');
+    console.warn('folio: no article to correct');
     return undefined;
   }
 

@@ -167,23 +167,6 @@ export function articleOf(node: Node | null): ArticleElement | null {
 }
 
 /**
- * The selection's range, seen through the shadow roots of `articles` (each one's own, and the
- * tree it sits in), through `getComposedRanges` (dictionary form: every engine in the support
- * table). Where it is missing, the plain document range, which cannot see into shadow roots:
- * enhance-mode articles still work there.
- */
-export function composedRange(
-  articles: Iterable<Element>,
-  selection = document.getSelection(),
-): AbstractRange | null | undefined {
-  if (!selection?.rangeCount) return null;
-  const shadowRoots = [...articles]
-    .flatMap((article) => [article.shadowRoot, article.getRootNode()])
-    .filter((root): root is ShadowRoot => root instanceof ShadowRoot);
-  return selection.getComposedRanges ? selection.getComposedRanges({ shadowRoots })[0] : selection.getRangeAt(0);
-}
-
-/**
  * What the current selection quotes, when it starts or ends in one of `articles` and holds
  * article text; null otherwise. An end outside the article is clamped to the article's text.
  *
@@ -191,9 +174,18 @@ export function composedRange(
  * sees them, white space collapsed, one line break between blocks, the text of skipped elements
  * (an ad the selection ran across) left out, as it is from the positions.
  */
-export function selectionTarget(articles: Iterable<Element>, selection?: Selection | null): SelectionTarget | null {
-  const range = composedRange(articles, selection);
-  if (!range || range.collapsed) return null;
+export function selectionTarget(articles: Iterable<Element>): SelectionTarget | null {
+  const selection = getSelection();
+  if (!selection?.rangeCount) return null;
+  // The range seen through the shadow roots of `articles` (each one's own, and the tree it sits
+  // in), through `getComposedRanges` (dictionary form: every engine in the support table). Where
+  // it is missing, the plain document range, which cannot see into shadow roots: enhance-mode
+  // articles still work there.
+  const shadowRoots = [...articles]
+    .flatMap((article) => [article.shadowRoot, article.getRootNode()])
+    .filter((root): root is ShadowRoot => root instanceof ShadowRoot);
+  const range = selection.getComposedRanges ? selection.getComposedRanges({ shadowRoots })[0] : selection.getRangeAt(0);
+  if (range.collapsed) return null;
   const article = articleOf(range.startContainer) ?? articleOf(range.endContainer);
   if (!article) return null;
   const index = articleText(article.textRoots);

@@ -283,7 +283,7 @@ describe('corrections: trigger', () => {
         console.warn = warn;
       }
       expect(isOpen()).to.be.false;
-      expect(warnings.map(String)).to.deep.equal(['folio: openCorrection(): no Folio article on this page']);
+      expect(warnings.map(String)).to.deep.equal(['folio: no article to correct']);
     });
   });
 
