@@ -116,9 +116,6 @@ export class FolioCorrectionDialog extends LitElement {
   /** Where the typed words occur in the article (which of them the reader chose is in the draft). */
   private found: Quote[] = [];
 
-  /** Whether the next update fills the fields from the draft and focuses the first one. */
-  #fresh = false;
-
   #query<T extends Element = HTMLInputElement>(selector: string): T {
     return this.renderRoot.querySelector(selector) as T;
   }
@@ -145,10 +142,6 @@ export class FolioCorrectionDialog extends LitElement {
         this.dispatchEvent(new FolioCorrectionShowEvent(this.#detail()));
       } else dialog.close();
     }
-    if (this.#fresh && this.open) {
-      this.#fresh = false;
-      this.#fill();
-    }
   }
 
   /**
@@ -166,7 +159,8 @@ export class FolioCorrectionDialog extends LitElement {
     this.lang = request.language;
     this.dir = request.dir ?? '';
     this.open = true;
-    this.#fresh = true;
+    // Once it is on screen (before whoever awaits updateComplete next): the fields from the draft, the first focused.
+    void this.updateComplete.then(() => this.#fill());
   }
 
   /** Closes the dialog (what the reader wrote stays in the draft); the browser gives focus back. */
@@ -186,7 +180,6 @@ export class FolioCorrectionDialog extends LitElement {
       const field = this.#query(`#${id}`);
       if (field) field.value = draft[id] ?? (id === 'suggestion' ? (quote?.exact ?? '') : '');
     }
-    if (send) this.#query('#hp').value = '';
     // The caret at the end of what the first field holds, in every engine and on every opening.
     const end = first.value?.length;
     first.setSelectionRange?.(end, end);
