@@ -42,14 +42,13 @@ export interface CorrectionRequest {
   draft?: CorrectionDraft;
 }
 
-/** The fields whose text the draft keeps, and what a field to fix is told. */
+/** The fields whose text the draft keeps, and what a field to fix is told (the words: in their note). */
 const DRAFTED = ['words', 'suggestion', 'comment', 'email'] as const;
 const ERRORS = {
-  words: 'correctionWordsNone',
   suggestion: 'correctionEmpty',
   email: 'correctionEmailError',
 } as const;
-type Invalid = keyof typeof ERRORS;
+type Invalid = keyof typeof ERRORS | 'words';
 
 /** The most places of typed words offered to choose from; beyond, the reader types more words. */
 const MAX_CHOICES = 5;
@@ -266,9 +265,12 @@ export class FolioCorrectionDialog extends LitElement {
     this.#query('#done').focus();
   }
 
-  /** The error under a field the reader has to fix, which the field names as its description. */
-  #error(id: Invalid, s: FolioStrings) {
-    return this.invalid === id ? html`<p class=error id="${id}-error">${s[ERRORS[id]]}</p>` : nothing;
+  /**
+   * The error under a field, which the field names as its description: empty (taking no room)
+   * until the reader has to fix that field.
+   */
+  #error(id: keyof typeof ERRORS, s: FolioStrings) {
+    return html`<p class=error id="${id}-error">${this.invalid === id ? s[ERRORS[id]] : ''}</p>`;
   }
 
   /** The typed words: what was found (one place in its context, several to choose from) or not. */
@@ -316,13 +318,13 @@ export class FolioCorrectionDialog extends LitElement {
       ${find && !selected ? this.#words(s) : nothing}
       <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
       <textarea id=suggestion dir=auto rows=3 maxlength=${MAX_TEXT} aria-invalid=${invalid === 'suggestion'}
-        aria-describedby=${invalid === 'suggestion' ? 'suggestion-error' : nothing}></textarea>
+        aria-describedby=suggestion-error></textarea>
       ${this.#error('suggestion', s)}
       <label for=comment>${s.correctionComment}</label>
       <textarea id=comment dir=auto rows=2 maxlength=${MAX_TEXT}></textarea>
       <label for=email>${s.correctionEmail}</label>
       <input id=email type=email dir=auto autocomplete=email aria-invalid=${invalid === 'email'}
-        aria-describedby=${invalid === 'email' ? 'email-error' : nothing}>
+        aria-describedby=email-error>
       ${this.#error('email', s)}
       <input id=hp name=website tabindex=-1 autocomplete=off aria-hidden=true>
     </form>`;
