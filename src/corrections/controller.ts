@@ -57,6 +57,13 @@ function make<T extends HTMLElement>(tag: string, element: CustomElementConstruc
 }
 
 /**
+ * Asks the page first: a cancelable folio-correction-request from the article, which opens the
+ * dialog (see its listener) unless the page handles it. Whether the page let us act.
+ */
+const requestCorrection = (article: Element, quote: Quote) =>
+  article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
+
+/**
  * Gives the reader's place back after the dialog closes: focus on the element the quote starts
  * in (focusable until it loses focus, so the next Tab goes on from there, not from the top of
  * the page) and the selection as it was.
@@ -138,7 +145,7 @@ export class CorrectionsController {
         const { article, quote, range } = target;
         this.#touch ??= make('folio-correction-touch', FolioCorrectionTouch);
         const { suggestCorrection } = article.localStrings;
-        this.#touch.place(rangeRect(range), suggestCorrection, article.uiLang, () => this.#request(article, quote));
+        this.#touch.place(rangeRect(range), suggestCorrection, article.uiLang, () => requestCorrection(article, quote));
       }, SELECTION_SETTLED_MS);
     },
   };
@@ -186,21 +193,13 @@ export class CorrectionsController {
     if (e.defaultPrevented || this.#dialog?.open || !isCorrectionKey(e) || typing) return;
     const target = selectionTarget(this.#articles());
     // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
-    if (target && this.#request(target.article, target.quote)) e.preventDefault();
+    if (target && requestCorrection(target.article, target.quote)) e.preventDefault();
   }
 
   /** Every article we know of: those in the document, and those that announced themselves. */
   #articles(): Element[] {
     for (const el of this.#seen) if (!el.isConnected) this.#seen.delete(el);
     return [...document.querySelectorAll('folio-article'), ...this.#seen];
-  }
-
-  /**
-   * Asks the page first: a cancelable folio-correction-request from the article, which opens the
-   * dialog (see its listener) unless the page handles it. Whether the page let us act.
-   */
-  #request(article: Element, quote: Quote): boolean {
-    return article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
   }
 
   #show(

@@ -58,13 +58,13 @@ export interface SelectionTarget {
   range: AbstractRange;
 }
 
-export function articleText(roots: Node | readonly Node[]): TextIndex {
+export function articleText(roots: readonly Node[]): TextIndex {
   const index: TextIndex = { text: '', nodes: [], offsets: [] };
   let text = '';
   // What goes before the next character shown: nothing, a space or a line break.
   let gap = '';
   let block: Element | null = null;
-  for (const root of ([] as Node[]).concat(roots)) {
+  for (const root of roots) {
     // Rejecting an element skips its whole subtree.
     const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
       (node as Element).matches?.(SKIP) ? FILTER_REJECT : FILTER_ACCEPT,

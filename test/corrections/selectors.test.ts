@@ -24,7 +24,7 @@ describe('corrections: selectors', () => {
   describe('article text', () => {
     it('leaves out ads, related cards, skipped blocks and scripts, so positions count only the story', async () => {
       const el = await enhanced();
-      const { text } = articleText(el);
+      const { text } = articleText([el]);
       expect(text).to.include('Harbour bridge reopens');
       expect(text).to.include('all 212 cables');
       expect(text).not.to.include('buy a boat');
@@ -35,7 +35,7 @@ describe('corrections: selectors', () => {
 
     it('counts a point between elements as the start of the next text', async () => {
       const el = await enhanced();
-      const index = articleText(el);
+      const index = articleText([el]);
       const two = el.querySelector('#two')!;
       expect(textOffset(index, two, 0)).to.equal(index.text.indexOf('Engineers'));
       // A point inside the ad slot counts from the next article text after it.
@@ -45,7 +45,7 @@ describe('corrections: selectors', () => {
 
     it('is the text as a reader sees it: source white space collapsed, one line break between blocks', async () => {
       const el = await enhanced();
-      expect(articleText(el).text).to.equal(
+      expect(articleText([el]).text).to.equal(
         `Harbour bridge reopens\n${LONG} The bridge reopened at six o'clock on Friday.\n` +
           'Engineers replaced all 212 cables during the closure.\nThe council expects about 40,000 crossings a day.',
       );
@@ -53,7 +53,7 @@ describe('corrections: selectors', () => {
 
     it('maps every DOM point, inside white space too, to the offset of the character that follows it', async () => {
       const el = await fixture(html`<div><p>  Two   spaces</p><p>Next<br />line<b> bold</b></p></div>`);
-      const index = articleText(el);
+      const index = articleText([el]);
       expect(index.text).to.equal('Two spaces\nNext\nline bold');
       const first = textNode(el, 'spaces');
       // Before "Two", in the run between the words, before "spaces", at the end of the node.
@@ -64,7 +64,7 @@ describe('corrections: selectors', () => {
 
     it('keeps the white space of <pre> as it is', async () => {
       const el = await fixture(html`<div><p>Run:</p><pre>  make   all</pre></div>`);
-      expect(articleText(el).text).to.equal('Run:\n  make   all');
+      expect(articleText([el]).text).to.equal('Run:\n  make   all');
     });
 
     it('reads the parts of a story split across elements as one text, in order', async () => {
@@ -90,7 +90,7 @@ describe('corrections: selectors', () => {
       const { quote } = target;
       expect(quote.exact).to.equal(range.toString());
       expect(quote.exact).to.equal("six o'clock");
-      const text = articleText(el).text;
+      const text = articleText([el]).text;
       expect(text.slice(quote.start, quote.end)).to.equal(quote.exact);
       // "incididunt ut labore. The bridge reopened at " cut after a space, not inside "incididunt".
       expect(quote.prefix).to.equal('labore. The bridge reopened at ');
@@ -106,7 +106,7 @@ describe('corrections: selectors', () => {
       selectBetween(one, one.data.indexOf('Friday'), cables, 3);
       const { quote } = selectionTarget([el])!;
       expect(quote.exact).to.equal('Friday.\nEngineers replaced all');
-      expect(articleText(el).text.slice(quote.start, quote.end)).to.equal(quote.exact);
+      expect(articleText([el]).text.slice(quote.start, quote.end)).to.equal(quote.exact);
       expect(quote.prefix).to.equal("reopened at six o'clock on ");
       expect(quote.suffix).to.equal(' 212 cables during the closure.');
     });
@@ -165,7 +165,7 @@ describe('corrections: selectors', () => {
       const el = await enhanced();
       selectText(el, '40,000 crossings');
       const { quote } = selectionTarget([el])!;
-      const text = articleText(el).text;
+      const text = articleText([el]).text;
       expect(quote.start).to.equal(text.indexOf('40,000 crossings'));
       expect(quote.end - quote.start).to.equal('40,000 crossings'.length);
       // The same words counted in the page's full text would be further on, past the ad and card.
