@@ -532,7 +532,10 @@ describe('<folio-correction-dialog>', () => {
       await show({ send });
       const visible = (style: CSSStyleDeclaration) =>
         style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) > 0;
-      expect(visible(getComputedStyle($('dialog')))).to.be.true;
+      const dialog = getComputedStyle($('dialog'));
+      expect(visible(dialog)).to.be.true;
+      // Its border (transparent on a light page) drawn in a system colour, not the background's.
+      expect(dialog.borderTopColor).not.to.equal(dialog.backgroundColor);
       for (const button of el.shadowRoot!.querySelectorAll('.actions button')) {
         const style = getComputedStyle(button);
         expect(visible(style), button.textContent!).to.be.true;
