@@ -5,8 +5,7 @@
 import { VERSION } from '../internal/define.js';
 import type { Quote } from './selectors.js';
 
-/** Longest quote, and longest suggestion or comment, a correction carries. */
-export const MAX_QUOTE = 500;
+/** Longest suggestion or comment a correction carries. */
 export const MAX_TEXT = 2000;
 /** Longest story title a correction carries (`target["dc:title"]`). */
 export const MAX_TITLE = 300;

@@ -56,20 +56,12 @@ function make<T extends HTMLElement>(tag: string, element: CustomElementConstruc
   return document.body.appendChild(document.createElement(tag) as T);
 }
 
-/** The article's direction: its host's (once hosts say), else as the page lays the article out. */
-const direction = (article: ArticleElement): string =>
-  (hostOf(article) as { dir?: string } | null)?.dir || getComputedStyle(article).direction;
-
 /**
- * The story's title, for editors: its host's (once hosts say), else the story's headline (story
- * mode), else the page's `og:title`, else its `<title>`.
+ * Asks the page first: a cancelable folio-correction-request from the article, which opens the
+ * dialog (see its listener) unless the page handles it. Whether the page let us act.
  */
-function titleOf(article: ArticleElement): string {
-  const host = hostOf(article) as { title?: string } | null;
-  const story = (article as { storyData?: { headline: string } }).storyData;
-  const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-  return host?.title || story?.headline || og || document.title;
-}
+const requestCorrection = (article: Element, quote: Quote) =>
+  article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
 
 /**
  * Gives the reader's place back after the dialog closes: focus on the element the quote starts
@@ -141,23 +133,19 @@ export class CorrectionsController {
       if (isArticle(el)) this.#seen.add(el);
     },
 
-    // Any change hides the touch button; once a selection in an article has settled, the dialog
-    // is made (Lit's first render is then over before the reader reaches Ctrl+Enter) and, on a
-    // touch screen, the button shown under the words.
+    // Any change hides the touch button; on a touch screen, once a selection in an article has
+    // settled, the button is shown under the words.
     selectionchange: () => {
       clearTimeout(this.#timer);
       if (this.#touch) this.#touch.hidden = true;
-      const coarse = isCoarsePointer();
-      if (this.#dialog && !coarse) return;
+      if (!isCoarsePointer()) return;
       this.#timer = setTimeout(() => {
         const target = !this.#dialog?.open && selectionTarget(this.#articles());
         if (!target) return;
         const { article, quote, range } = target;
-        this.#made();
-        if (!coarse) return;
         this.#touch ??= make('folio-correction-touch', FolioCorrectionTouch);
         const { suggestCorrection } = article.localStrings;
-        this.#touch.place(rangeRect(range), suggestCorrection, article.uiLang, () => this.#request(article, quote));
+        this.#touch.place(rangeRect(range), suggestCorrection, article.uiLang, () => requestCorrection(article, quote));
       }, SELECTION_SETTLED_MS);
     },
   };
@@ -195,19 +183,17 @@ export class CorrectionsController {
     const target = quote ? selectionTarget(article ? [article] : this.#articles()) : null;
     const found = target?.article ?? article ?? (this.#articles().find(isArticle) as ArticleElement | undefined);
     if (found) return this.#show(found, target);
-    console.warn('folio: openCorrection(): no Folio article on this page');
+    console.warn('folio: no article to correct');
     return undefined;
   }
 
   #keydown(e: KeyboardEvent): void {
-    // Ctrl or ⌘ going down over a selection: the dialog is made in the moment before Enter.
-    if ((e.key === 'Control' || e.key === 'Meta') && !getSelection()?.isCollapsed) this.#made();
     // Not while the dialog is open, nor while typing in a field (a search box, a comment form).
     const typing = isEditable(e.composedPath()[0]);
     if (e.defaultPrevented || this.#dialog?.open || !isCorrectionKey(e) || typing) return;
     const target = selectionTarget(this.#articles());
     // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
-    if (target && this.#request(target.article, target.quote)) e.preventDefault();
+    if (target && requestCorrection(target.article, target.quote)) e.preventDefault();
   }
 
   /** Every article we know of: those in the document, and those that announced themselves. */
@@ -216,35 +202,24 @@ export class CorrectionsController {
     return [...document.querySelectorAll('folio-article'), ...this.#seen];
   }
 
-  /** The page's one dialog, made when first needed (see `selectionchange` and `#keydown` for "a little before"). */
-  #made(): FolioCorrectionDialog {
-    if (!this.#dialog) {
-      this.#dialog = make('folio-correction-dialog', FolioCorrectionDialog);
-      this.#dialog.addEventListener('folio-correction-hide', () => this.#place && restorePlace(this.#place));
-    }
-    return this.#dialog;
-  }
-
-  /**
-   * Asks the page first: a cancelable folio-correction-request from the article, which opens the
-   * dialog (see its listener) unless the page handles it. Whether the page let us act.
-   */
-  #request(article: Element, quote: Quote): boolean {
-    return article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
-  }
-
   #show(
     article: ArticleElement,
     target: { quote: Quote; range: AbstractRange } | null | undefined,
   ): FolioCorrectionDialog {
     const quote = target?.quote ?? null;
     const endpoint = safeUrl(article.correctionsUrl);
-    const { language, uiLang } = article;
+    // The title and the chrome's direction are the host's only (on the element they are HTML's).
+    const { language, uiLang, dir, title } = hostOf(article)!;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
     const key = quote ? `${quote.start}-${quote.end}` : '';
     let finder: ((words: string) => Quote[]) | undefined;
-    const dialog = this.#made();
+    // The page's one dialog, made at the first opening.
+    if (!this.#dialog) {
+      this.#dialog = make('folio-correction-dialog', FolioCorrectionDialog);
+      this.#dialog.addEventListener('folio-correction-hide', () => this.#place && restorePlace(this.#place));
+    }
+    const dialog = this.#dialog;
     this.#place = target?.range;
     if (this.#touch) this.#touch.hidden = true;
     dialog.show({
@@ -252,14 +227,14 @@ export class CorrectionsController {
       // The dialog's own text is the chrome's (English, marked so, where the article's language has no table).
       language: uiLang,
       strings: article.localStrings,
-      dir: direction(article),
+      dir,
       draft: (drafts[key] ??= {}),
       // The keyboard path: the article text is read once per opening, at the first typed word.
       find: quote ? undefined : (words) => (finder ??= wordFinder(articleText(article.textRoots).text))(words),
       send: endpoint
         ? async (fields) => {
             const source = article.canonicalUrl;
-            const annotation = buildAnnotation({ ...fields, source, title: titleOf(article), language });
+            const annotation = buildAnnotation({ ...fields, source, title, language });
             const { id } = annotation;
             this.#pending.set(id, article);
             fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));

@@ -44,24 +44,19 @@ export async function openStore(): Promise<OutboxStore> {
     request.onerror = () => reject(request.error);
   });
 
-  /** Runs `work` in one read-write transaction, resolving with what it reported once committed. */
-  const transaction = <T>(work: (store: IDBObjectStore, report: (value: T) => void) => void) =>
-    new Promise<T>((resolve, reject) => {
+  /** Runs `work` in one read-write transaction, resolving once committed with the result of the request it returns. */
+  const transaction = <T>(work: (store: IDBObjectStore) => IDBRequest<T> | void) =>
+    new Promise<T | undefined>((resolve, reject) => {
       const tx = db.transaction(STORE, 'readwrite');
-      let value: T;
-      work(tx.objectStore(STORE), (result) => (value = result));
-      tx.oncomplete = () => resolve(value);
+      const request = work(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request?.result);
       tx.onerror = tx.onabort = () => reject(tx.error);
     });
 
   return {
-    list: () =>
-      transaction((store, report) => {
-        const all = store.getAll();
-        all.onsuccess = () => report(all.result);
-      }),
+    list: () => transaction((store) => store.getAll()) as Promise<OutboxEntry[]>,
     update: (id, change) =>
-      transaction((store) => {
+      transaction<never>((store) => {
         const read = store.get(id);
         read.onsuccess = () => {
           const entry = read.result;

@@ -58,7 +58,7 @@ export interface Outbox {
   entries(): Promise<OutboxEntry[]>;
   /**
    * Retries on `online` and when the page is hidden, and, in idle time, drains what earlier pages
-   * left (moving entries an earlier Folio kept in localStorage into the store first).
+   * left.
    */
   start(): void;
   /** Stops listening and retrying (the entries stay kept for the next page). */
@@ -74,8 +74,6 @@ const DRAIN_DELAY_MS = 1000;
 const HTTP_SERVER_ERROR = 500;
 const HTTP_REQUEST_TIMEOUT = 408;
 const HTTP_TOO_MANY_REQUESTS = 429;
-/** Where earlier versions of Folio kept entries: one localStorage key per entry. */
-const LEGACY_PREFIX = 'folio:outbox:';
 
 /** A 4xx that retrying cannot mend: anything but 408 (timeout) and 429 (too many requests). */
 const isRefusal = (status: number) =>
@@ -178,19 +176,6 @@ export function createOutbox({ timeout = 10_000, base = 2000, cap = 300_000, onD
     await schedule();
   }
 
-  /** Entries an earlier version of Folio kept in localStorage, moved into the store. */
-  async function migrate(): Promise<void> {
-    try {
-      for (const key of Object.keys(localStorage).filter((k) => k.startsWith(LEGACY_PREFIX))) {
-        const entry: OutboxEntry = { ...JSON.parse(localStorage.getItem(key)!), lease: 0 };
-        await update(entry.annotation.id, (kept) => kept ?? entry);
-        localStorage.removeItem(key);
-      }
-    } catch {
-      /* localStorage blocked, or an entry that is not one: nothing more to move */
-    }
-  }
-
   /** Back online: send now. Page hidden (perhaps for good): send now, in requests that outlive it. */
   const wake = ({ type }: Event) => (type === 'online' || document.hidden) && flush(true, document.hidden);
 
@@ -222,7 +207,7 @@ export function createOutbox({ timeout = 10_000, base = 2000, cap = 300_000, onD
     start() {
       listen(true);
       const idle = window.requestIdleCallback ?? ((drain: () => void) => setTimeout(drain, DRAIN_DELAY_MS));
-      idle(() => stopped || migrate().then(() => flush(true)));
+      idle(() => stopped || flush(true));
     },
     stop: () => listen(false),
   };

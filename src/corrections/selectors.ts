@@ -28,6 +28,8 @@ const FILTER_REJECT = 2;
 
 /** Characters of context kept at most on each side of a quote (TextQuoteSelector prefix and suffix). */
 export const CONTEXT = 32;
+/** Longest quote a correction carries; the reader sees where a longer selection is cut. */
+export const MAX_QUOTE = 500;
 
 /**
  * The article text (see above) of one or more roots (the parts of a story, in order), skipping
@@ -56,13 +58,13 @@ export interface SelectionTarget {
   range: AbstractRange;
 }
 
-export function articleText(roots: Node | readonly Node[]): TextIndex {
+export function articleText(roots: readonly Node[]): TextIndex {
   const index: TextIndex = { text: '', nodes: [], offsets: [] };
   let text = '';
   // What goes before the next character shown: nothing, a space or a line break.
   let gap = '';
   let block: Element | null = null;
-  for (const root of ([] as Node[]).concat(roots)) {
+  for (const root of roots) {
     // Rejecting an element skips its whole subtree.
     const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
       (node as Element).matches?.(SKIP) ? FILTER_REJECT : FILTER_ACCEPT,
@@ -136,11 +138,13 @@ const suffixAt = (text: string, end: number) => headWords(text.slice(end).split(
 
 /**
  * The quote of `text` between `start` and `end`: the words between them (without the white space
- * or line breaks at either end), with their context, whole words within their block. What a
- * selection of those characters gives, and what the keyboard path gives for the same words.
+ * or line breaks at either end; at most MAX_QUOTE characters, the rest of a longer selection left
+ * out), with their context, whole words within their block. What a selection of those characters
+ * gives, and what the keyboard path gives for the same words.
  */
 export function quoteAt(text: string, start: number, end: number): Quote {
   while (text[start] <= ' ' && start < end) start++;
+  end = Math.min(end, start + MAX_QUOTE);
   while (text[end - 1] <= ' ' && end > start) end--;
   return {
     exact: text.slice(start, end),
@@ -149,15 +153,6 @@ export function quoteAt(text: string, start: number, end: number): Quote {
     start,
     end,
   };
-}
-
-/**
- * The first `max` characters of a quote longer than that (the reader sees where it is cut), with
- * the suffix that now follows them, as any suffix: whole words, within the block.
- */
-export function trimQuote(quote: Quote, max: number): Quote {
-  const { exact, suffix, start } = quote;
-  return { ...quote, exact: exact.slice(0, max), suffix: suffixAt(exact + suffix, max), end: start + max };
 }
 
 /**
@@ -172,23 +167,6 @@ export function articleOf(node: Node | null): ArticleElement | null {
 }
 
 /**
- * The selection's range, seen through the shadow roots of `articles` (each one's own, and the
- * tree it sits in), through `getComposedRanges` (dictionary form: every engine in the support
- * table). Where it is missing, the plain document range, which cannot see into shadow roots:
- * enhance-mode articles still work there.
- */
-export function composedRange(
-  articles: Iterable<Element>,
-  selection = document.getSelection(),
-): AbstractRange | null | undefined {
-  if (!selection?.rangeCount) return null;
-  const shadowRoots = [...articles]
-    .flatMap((article) => [article.shadowRoot, article.getRootNode()])
-    .filter((root): root is ShadowRoot => root instanceof ShadowRoot);
-  return selection.getComposedRanges ? selection.getComposedRanges({ shadowRoots })[0] : selection.getRangeAt(0);
-}
-
-/**
  * What the current selection quotes, when it starts or ends in one of `articles` and holds
  * article text; null otherwise. An end outside the article is clamped to the article's text.
  *
@@ -196,9 +174,18 @@ export function composedRange(
  * sees them, white space collapsed, one line break between blocks, the text of skipped elements
  * (an ad the selection ran across) left out, as it is from the positions.
  */
-export function selectionTarget(articles: Iterable<Element>, selection?: Selection | null): SelectionTarget | null {
-  const range = composedRange(articles, selection);
-  if (!range || range.collapsed) return null;
+export function selectionTarget(articles: Iterable<Element>): SelectionTarget | null {
+  const selection = getSelection();
+  if (!selection?.rangeCount) return null;
+  // The range seen through the shadow roots of `articles` (each one's own, and the tree it sits
+  // in), through `getComposedRanges` (dictionary form: every engine in the support table). Where
+  // it is missing, the plain document range, which cannot see into shadow roots: enhance-mode
+  // articles still work there.
+  const shadowRoots = [...articles]
+    .flatMap((article) => [article.shadowRoot, article.getRootNode()])
+    .filter((root): root is ShadowRoot => root instanceof ShadowRoot);
+  const range = selection.getComposedRanges ? selection.getComposedRanges({ shadowRoots })[0] : selection.getRangeAt(0);
+  if (range.collapsed) return null;
   const article = articleOf(range.startContainer) ?? articleOf(range.endContainer);
   if (!article) return null;
   const index = articleText(article.textRoots);

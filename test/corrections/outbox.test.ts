@@ -280,25 +280,6 @@ describe('corrections: outbox', () => {
       expect(String(warnings[0][0])).to.match(/^folio: corrections are kept in memory only/);
       expect(warnings[0][1]).to.be.instanceOf(DOMException);
     });
-
-    it('moves the entries an earlier Folio kept in localStorage into the store, and sends them', async () => {
-      const server = endpoint('ok');
-      const a = annotation();
-      const legacy = { endpoint: server.url, annotation: a, created: Date.now(), attempts: 1, next: 0 };
-      localStorage.setItem(`folio:outbox:${a.id}`, JSON.stringify(legacy));
-      const box = outbox();
-      box.start(); // drains in idle time
-      try {
-        await waitUntil(async () => (await server.read()).received.length === 1, 'not moved and sent', {
-          timeout: 5000,
-        });
-      } finally {
-        box.stop();
-      }
-      expect((await server.read()).received).to.deep.equal([a]);
-      expect(localStorage.getItem(`folio:outbox:${a.id}`)).to.equal(null);
-      expect(await stored()).to.deep.equal([]);
-    });
   });
 
   describe('two pages', () => {

@@ -1,14 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
-import {
-  articleOf,
-  articleText,
-  selectionTarget,
-  textOffset,
-  quoteAt,
-  trimQuote,
-  type Quote,
-} from '../../src/corrections/selectors.js';
+import { articleOf, articleText, selectionTarget, textOffset, quoteAt } from '../../src/corrections/selectors.js';
 import { selectBetween, selectText, story, storyArticle, textNode } from './helpers.js';
 
 const LONG = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.';
@@ -32,7 +24,7 @@ describe('corrections: selectors', () => {
   describe('article text', () => {
     it('leaves out ads, related cards, skipped blocks and scripts, so positions count only the story', async () => {
       const el = await enhanced();
-      const { text } = articleText(el);
+      const { text } = articleText([el]);
       expect(text).to.include('Harbour bridge reopens');
       expect(text).to.include('all 212 cables');
       expect(text).not.to.include('buy a boat');
@@ -43,7 +35,7 @@ describe('corrections: selectors', () => {
 
     it('counts a point between elements as the start of the next text', async () => {
       const el = await enhanced();
-      const index = articleText(el);
+      const index = articleText([el]);
       const two = el.querySelector('#two')!;
       expect(textOffset(index, two, 0)).to.equal(index.text.indexOf('Engineers'));
       // A point inside the ad slot counts from the next article text after it.
@@ -53,7 +45,7 @@ describe('corrections: selectors', () => {
 
     it('is the text as a reader sees it: source white space collapsed, one line break between blocks', async () => {
       const el = await enhanced();
-      expect(articleText(el).text).to.equal(
+      expect(articleText([el]).text).to.equal(
         `Harbour bridge reopens\n${LONG} The bridge reopened at six o'clock on Friday.\n` +
           'Engineers replaced all 212 cables during the closure.\nThe council expects about 40,000 crossings a day.',
       );
@@ -61,7 +53,7 @@ describe('corrections: selectors', () => {
 
     it('maps every DOM point, inside white space too, to the offset of the character that follows it', async () => {
       const el = await fixture(html`<div><p>  Two   spaces</p><p>Next<br />line<b> bold</b></p></div>`);
-      const index = articleText(el);
+      const index = articleText([el]);
       expect(index.text).to.equal('Two spaces\nNext\nline bold');
       const first = textNode(el, 'spaces');
       // Before "Two", in the run between the words, before "spaces", at the end of the node.
@@ -72,7 +64,7 @@ describe('corrections: selectors', () => {
 
     it('keeps the white space of <pre> as it is', async () => {
       const el = await fixture(html`<div><p>Run:</p><pre>  make   all</pre></div>`);
-      expect(articleText(el).text).to.equal('Run:\n  make   all');
+      expect(articleText([el]).text).to.equal('Run:\n  make   all');
     });
 
     it('reads the parts of a story split across elements as one text, in order', async () => {
@@ -98,7 +90,7 @@ describe('corrections: selectors', () => {
       const { quote } = target;
       expect(quote.exact).to.equal(range.toString());
       expect(quote.exact).to.equal("six o'clock");
-      const text = articleText(el).text;
+      const text = articleText([el]).text;
       expect(text.slice(quote.start, quote.end)).to.equal(quote.exact);
       // "incididunt ut labore. The bridge reopened at " cut after a space, not inside "incididunt".
       expect(quote.prefix).to.equal('labore. The bridge reopened at ');
@@ -114,7 +106,7 @@ describe('corrections: selectors', () => {
       selectBetween(one, one.data.indexOf('Friday'), cables, 3);
       const { quote } = selectionTarget([el])!;
       expect(quote.exact).to.equal('Friday.\nEngineers replaced all');
-      expect(articleText(el).text.slice(quote.start, quote.end)).to.equal(quote.exact);
+      expect(articleText([el]).text.slice(quote.start, quote.end)).to.equal(quote.exact);
       expect(quote.prefix).to.equal("reopened at six o'clock on ");
       expect(quote.suffix).to.equal(' 212 cables during the closure.');
     });
@@ -173,7 +165,7 @@ describe('corrections: selectors', () => {
       const el = await enhanced();
       selectText(el, '40,000 crossings');
       const { quote } = selectionTarget([el])!;
-      const text = articleText(el).text;
+      const text = articleText([el]).text;
       expect(quote.start).to.equal(text.indexOf('40,000 crossings'));
       expect(quote.end - quote.start).to.equal('40,000 crossings'.length);
       // The same words counted in the page's full text would be further on, past the ad and card.
@@ -259,16 +251,16 @@ describe('corrections: selectors', () => {
     });
   });
 
-  it('trims a long quote to the limit and takes its suffix from what followed the cut, whole words', () => {
+  it('quotes at most 500 characters of a longer selection, its suffix what follows the cut, whole words', () => {
     const words = 'word '.repeat(120).trim(); // 599 characters
-    const q: Quote = { exact: words, prefix: 'p', suffix: ' then the end.\nNext block', start: 1, end: 600 };
-    const trimmed = trimQuote(q, 500);
-    expect(trimmed.exact).to.equal(words.slice(0, 500));
-    expect(trimmed.end).to.equal(501);
-    // "word word word word word word wor": the partial last word is dropped.
-    expect(trimmed.suffix).to.equal('word word word word word word');
+    const text = `p${words} then the end.\nNext block`;
+    const q = quoteAt(text, 1, 600);
+    // Cut at 500 characters, without the space there.
+    expect(q.exact).to.equal(words.slice(0, 499));
+    expect(q.end).to.equal(500);
+    // " word word word word word word wor": the partial last word is dropped.
+    expect(q.suffix).to.equal(' word word word word word word');
     // The suffix stops at the block the quote ends in.
-    const short = trimQuote({ ...q, exact: 'word '.repeat(101).trim(), end: 505 }, 500);
-    expect(short.suffix).to.equal('word then the end.');
+    expect(quoteAt(text, 101, 600).suffix).to.equal(' then the end.');
   });
 });

@@ -29,7 +29,6 @@ export const styles = css`
     border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 12px));
     background: var(--surface);
     color: var(--ink);
-    box-shadow: 0 8px 24px #0005;
   }
   ::backdrop {
     background: var(--folio-correction-dialog-backdrop, #00000073);
@@ -56,7 +55,6 @@ export const styles = css`
     margin: 8px 0 0;
     padding: 12px 16px;
     border-inline-start: 3px solid var(--rule);
-    background: light-dark(#f4f2ee, #2b2b2b);
     font: 16px/1.55 var(--folio-font-body, Georgia, serif);
     overflow-wrap: anywhere;
   }
@@ -70,15 +68,21 @@ export const styles = css`
     font: inherit;
     color: inherit;
   }
+  /* Fields, buttons and the places to choose from share one edge. */
+  input:not([type='radio']),
+  textarea,
+  button,
+  .choice {
+    border: 1px solid var(--rule);
+    border-radius: 6px;
+    background: var(--surface);
+  }
   input:not([type='radio']),
   textarea {
     box-sizing: border-box;
     display: block;
     width: 100%;
     padding: 9px 12px;
-    border: 1px solid var(--rule);
-    border-radius: 6px;
-    background: var(--surface);
   }
   /* A field to fix: a thicker red border (not a colour alone: the error text says why). */
   [aria-invalid='true'] {
@@ -90,15 +94,9 @@ export const styles = css`
     margin: 6px 0 0;
     font-size: 14px;
   }
-  .note {
-    color: light-dark(#595959, #b3b3b3);
-  }
   .error {
     color: var(--error);
     font-weight: 600;
-  }
-  .error::before {
-    content: '! ';
   }
   fieldset {
     margin: 8px 0 0;
@@ -110,12 +108,6 @@ export const styles = css`
     gap: 10px;
     margin: 0 0 8px;
     padding: 10px 12px;
-    border: 1px solid var(--rule);
-    border-radius: 6px;
-    font: 15px/1.5 var(--folio-font-body, Georgia, serif);
-  }
-  [type='radio'] {
-    accent-color: var(--ink);
   }
   /* The honeypot: clipped to nothing where it stands (never off to one side, which scrolled an RTL dialog). */
   #hp {
@@ -137,22 +129,13 @@ export const styles = css`
     gap: 12px;
     margin-top: 20px;
     padding: 16px 24px;
-    border-top: 1px solid light-dark(#e2e0dc, #3a3a3a);
+    border-top: 1px solid var(--rule);
     background: var(--surface);
   }
   button {
     min-height: 44px;
     padding: 0 20px;
-    border: 1px solid var(--rule);
-    border-radius: 6px;
-    background: var(--surface);
     font-weight: 600;
-    cursor: pointer;
-  }
-  #trim {
-    min-height: 36px;
-    margin-inline-start: 8px;
-    padding: 0 12px;
   }
   .primary {
     border-color: var(--accent);
@@ -167,13 +150,13 @@ export const styles = css`
     outline: 2px solid var(--folio-focus-color, var(--ink));
     outline-offset: 2px;
   }
-  /* Phones: a bottom sheet, lifted above the on-screen keyboard (see #fit). */
+  /* Phones: a bottom sheet. */
   @media (max-width: 599px) {
     dialog {
       width: 100%;
       max-width: none;
-      max-height: calc(100dvh - 24px - var(--folio-keyboard, 0px));
-      margin: auto 0 var(--folio-keyboard, 0px);
+      max-height: calc(100dvh - 24px);
+      margin: auto 0 0;
       border-width: 1px 0 0;
       border-radius: 16px 16px 0 0;
     }
@@ -181,11 +164,9 @@ export const styles = css`
       flex: 1;
     }
   }
-  /* Forced colours (Windows High Contrast): system colours, every edge and control drawn. */
+  /* Forced colours (Windows High Contrast): system colours; every edge and control keeps its border,
+     which the browser draws in a system colour. */
   @media (forced-colors: active) {
-    dialog {
-      border: 1px solid CanvasText;
-    }
     mark {
       background: Mark;
       color: MarkText;

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { MAX_QUOTE, MAX_TEXT } from '../../corrections/annotation.js';
+import { MAX_TEXT } from '../../corrections/annotation.js';
 import type { Delivery } from '../../corrections/outbox.js';
-import { trimQuote, type Quote } from '../../corrections/selectors.js';
+import type { Quote } from '../../corrections/selectors.js';
 import { FolioCorrectionCloseRequestEvent, FolioCorrectionHideEvent, FolioCorrectionShowEvent } from '../../events.js';
 import { en, format, type FolioStrings } from '../../i18n/strings.js';
 import { styles } from './folio-correction-dialog.styles.js';
@@ -42,14 +42,13 @@ export interface CorrectionRequest {
   draft?: CorrectionDraft;
 }
 
-/** The fields whose text the draft keeps, and what a field to fix is told. */
+/** The fields whose text the draft keeps, and what a field to fix is told (the words: in their note). */
 const DRAFTED = ['words', 'suggestion', 'comment', 'email'] as const;
 const ERRORS = {
-  words: 'correctionWordsNone',
   suggestion: 'correctionEmpty',
   email: 'correctionEmailError',
 } as const;
-type Invalid = keyof typeof ERRORS | 'trim';
+type Invalid = keyof typeof ERRORS | 'words';
 
 /** The most places of typed words offered to choose from; beyond, the reader types more words. */
 const MAX_CHOICES = 5;
@@ -67,8 +66,8 @@ const inContext = ({ prefix, exact, suffix }: Quote) =>
  * is inert, focus returns): the quote in its context, or, for a general correction, a field for
  * the words in the article, found as the reader types (the keyboard path to quoting them); the
  * corrected text, a comment and an optional email. A thank-you state replaces the form once it
- * is sent. On a narrow screen it is a bottom sheet whose actions stay above the on-screen
- * keyboard. It takes the article's language and direction, and the page's colour scheme.
+ * is sent. On a narrow screen it is a bottom sheet whose actions stay in view. It takes the
+ * article's language and direction, and the page's colour scheme.
  *
  * One per page, made on first use by the corrections controller and opened with `show()`. Esc
  * and Close ask first (`folio-correction-close-request`, cancelable) and keep what the reader
@@ -98,7 +97,6 @@ export class FolioCorrectionDialog extends LitElement {
     message: { state: true },
     invalid: { state: true },
     found: { state: true },
-    choice: { state: true },
   };
 
   /** Whether the dialog is showing; setting it false closes it. */
@@ -114,12 +112,8 @@ export class FolioCorrectionDialog extends LitElement {
   private message = '';
   /** The field the reader has to fix, marked invalid and described by the error under it. */
   private invalid?: Invalid;
-  /** Where the typed words occur in the article, and which of them the reader chose. */
+  /** Where the typed words occur in the article (which of them the reader chose is in the draft). */
   private found: Quote[] = [];
-  private choice = 0;
-
-  /** Whether the next update fills the fields from the draft and focuses the first one. */
-  #fresh = false;
 
   #query<T extends Element = HTMLInputElement>(selector: string): T {
     return this.renderRoot.querySelector(selector) as T;
@@ -131,7 +125,12 @@ export class FolioCorrectionDialog extends LitElement {
 
   /** The words the correction is about: the selection's, or the chosen place of the typed words. */
   #quote(): Quote | null {
-    return this.request?.quote ?? this.found[this.choice] ?? null;
+    return this.request?.quote ?? this.found[this.#draft().choice ?? 0] ?? null;
+  }
+
+  /** What the show and hide events say: the words the correction is about. */
+  #detail() {
+    return { quote: this.#quote()?.exact ?? null };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -139,13 +138,8 @@ export class FolioCorrectionDialog extends LitElement {
     if (changed.has('open') && this.open !== dialog.open) {
       if (this.open) {
         dialog.showModal();
-        visualViewport?.addEventListener('resize', this.#fit);
-        this.dispatchEvent(new FolioCorrectionShowEvent({ quote: this.#quote()?.exact ?? null }));
+        this.dispatchEvent(new FolioCorrectionShowEvent(this.#detail()));
       } else dialog.close();
-    }
-    if (this.#fresh && this.open) {
-      this.#fresh = false;
-      this.#fill();
     }
   }
 
@@ -158,14 +152,14 @@ export class FolioCorrectionDialog extends LitElement {
     this.request = request;
     const { words } = this.#draft();
     this.found = (words && request.find?.(words)) || [];
-    this.choice = this.#draft().choice ?? 0;
     this.phase = 'editing';
     this.message = request.send ? '' : request.strings.correctionNoEndpoint;
     this.invalid = undefined;
     this.lang = request.language;
     this.dir = request.dir ?? '';
     this.open = true;
-    this.#fresh = true;
+    // Once it is on screen (before whoever awaits updateComplete next): the fields from the draft, the first focused.
+    void this.updateComplete.then(() => this.#fill());
   }
 
   /** Closes the dialog (what the reader wrote stays in the draft); the browser gives focus back. */
@@ -185,20 +179,10 @@ export class FolioCorrectionDialog extends LitElement {
       const field = this.#query(`#${id}`);
       if (field) field.value = draft[id] ?? (id === 'suggestion' ? (quote?.exact ?? '') : '');
     }
-    if (send) this.#query('#hp').value = '';
     // The caret at the end of what the first field holds, in every engine and on every opening.
     const end = first.value?.length;
     first.setSelectionRange?.(end, end);
   }
-
-  /**
-   * On a phone the on-screen keyboard shrinks the visual viewport only: the sheet is lifted by
-   * the height it covers, so the actions stay above it.
-   */
-  #fit = () => {
-    const view = visualViewport!;
-    this.style.setProperty('--folio-keyboard', `${Math.max(0, innerHeight - view.height - view.offsetTop)}px`);
-  };
 
   /** Esc: asks first, like the Close button (the platform would close at once). */
   #cancel(e: Event): void {
@@ -215,43 +199,26 @@ export class FolioCorrectionDialog extends LitElement {
     // A late close event of an earlier closing: the dialog has been shown again since.
     if (this.#query<HTMLDialogElement>('dialog').open) return;
     this.open = false;
-    visualViewport?.removeEventListener('resize', this.#fit);
-    this.dispatchEvent(new FolioCorrectionHideEvent({ quote: this.#quote()?.exact ?? null }));
+    this.dispatchEvent(new FolioCorrectionHideEvent(this.#detail()));
   }
 
   /** Typing goes to the draft; the typed words are looked up; a field being fixed is no longer marked. */
   #input(e: Event): void {
-    const field = e.target as HTMLInputElement;
+    const { id, name, value } = e.target as HTMLInputElement;
     const draft = this.#draft();
-    const { id, value } = field;
-    if (field.name === 'choice') {
-      this.choice = draft.choice = Number(value);
-      return;
-    }
-    if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
+    if (name === 'choice') draft.choice = Number(value);
+    else if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
     if (id === 'words') {
       this.found = this.request!.find!(value);
-      this.choice = draft.choice = 0;
+      draft.choice = 0;
     }
     if (this.invalid === id) this.invalid = undefined;
   }
 
-  #trim(): void {
-    const request = this.request!;
-    const quote = request.quote!;
-    const field = this.#query('#suggestion');
-    const trimmed = trimQuote(quote, MAX_QUOTE);
-    if (field.value === quote.exact) field.value = trimmed.exact;
-    this.request = { ...request, quote: trimmed };
-    this.invalid = undefined;
-    field.focus();
-  }
-
-  /** The first thing to fix, if any: a quote over the limit, typed words not found, nothing changed, a bad email. */
+  /** The first thing to fix, if any: typed words not found, nothing changed, a bad email. */
   #check(): Invalid | undefined {
     const { words, suggestion, comment, email } = this.#fields();
     const quote = this.#quote();
-    if (quote && quote.exact.length > MAX_QUOTE) return 'trim';
     if (words?.value.trim() && !this.found.length) return 'words';
     const unchanged = !suggestion.value.trim() || suggestion.value === quote?.exact;
     if (unchanged && !comment.value.trim()) return 'suggestion';
@@ -298,15 +265,19 @@ export class FolioCorrectionDialog extends LitElement {
     this.#query('#done').focus();
   }
 
-  /** The error under a field the reader has to fix, which the field names as its description. */
-  #error(id: Invalid, s: FolioStrings) {
-    return this.invalid === id && id !== 'trim' ? html`<p class=error id="${id}-error">${s[ERRORS[id]]}</p>` : nothing;
+  /**
+   * The error under a field, which the field names as its description: empty (taking no room)
+   * until the reader has to fix that field.
+   */
+  #error(id: keyof typeof ERRORS, s: FolioStrings) {
+    return html`<p class=error id="${id}-error">${this.invalid === id ? s[ERRORS[id]] : ''}</p>`;
   }
 
   /** The typed words: what was found (one place in its context, several to choose from) or not. */
   #words(s: FolioStrings) {
-    const { found, choice, invalid } = this;
-    const typed = !!this.#draft().words?.trim();
+    const { found, invalid } = this;
+    const { words, choice = 0 } = this.#draft();
+    const typed = !!words?.trim();
     let note = '';
     if (typed && !found.length) note = s.correctionWordsNone;
     else if (found.length > 1) note = format(s.correctionWordsFound, { count: found.length });
@@ -335,7 +306,6 @@ export class FolioCorrectionDialog extends LitElement {
     const { quote: selected, find } = request;
     const { invalid } = this;
     const quote = this.#quote();
-    const tooLong = selected && selected.exact.length > MAX_QUOTE;
     return html`<form id=form novalidate @submit=${this.#submit} @input=${this.#input}>
       ${
         selected
@@ -345,24 +315,16 @@ export class FolioCorrectionDialog extends LitElement {
             </figure>`
           : nothing
       }
-      ${
-        tooLong
-          ? html`<p class=${invalid === 'trim' ? 'error' : 'note'}>
-              ${format(s.correctionTooLong, { count: selected.exact.length, max: MAX_QUOTE })}
-              <button type=button id=trim @click=${this.#trim}>${format(s.correctionTrim, { max: MAX_QUOTE })}</button>
-            </p>`
-          : nothing
-      }
       ${find && !selected ? this.#words(s) : nothing}
       <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
       <textarea id=suggestion dir=auto rows=3 maxlength=${MAX_TEXT} aria-invalid=${invalid === 'suggestion'}
-        aria-describedby=${invalid === 'suggestion' ? 'suggestion-error' : nothing}></textarea>
+        aria-describedby=suggestion-error></textarea>
       ${this.#error('suggestion', s)}
       <label for=comment>${s.correctionComment}</label>
       <textarea id=comment dir=auto rows=2 maxlength=${MAX_TEXT}></textarea>
       <label for=email>${s.correctionEmail}</label>
       <input id=email type=email dir=auto autocomplete=email aria-invalid=${invalid === 'email'}
-        aria-describedby=${invalid === 'email' ? 'email-error' : nothing}>
+        aria-describedby=email-error>
       ${this.#error('email', s)}
       <input id=hp name=website tabindex=-1 autocomplete=off aria-hidden=true>
     </form>`;
