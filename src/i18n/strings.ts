@@ -42,8 +42,6 @@ export const en = {
   correctionComment: 'Comment (optional)',
   correctionEmail: 'Email (optional, for a reply)',
   correctionEmailError: 'Enter an address like name@example.com, or leave the field empty.',
-  correctionTooLong: 'You selected {count} characters; a correction can quote up to {max}.',
-  correctionTrim: 'Keep the first {max}',
   correctionEmpty: 'Change the text or add a comment before sending.',
   correctionSend: 'Send',
   correctionClose: 'Close',

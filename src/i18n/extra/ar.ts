@@ -41,8 +41,6 @@ export const ar: FolioStrings = {
   correctionComment: 'تعليق (اختياري)',
   correctionEmail: 'البريد الإلكتروني (اختياري، للرد عليكم)',
   correctionEmailError: `أدخلوا عنوانًا مثل ${LTR('name@example.com')} أو اتركوا الحقل فارغًا.`,
-  correctionTooLong: 'حدّدتم {count} حرفًا، ولا يمكن أن يقتبس التصحيح أكثر من {max}.',
-  correctionTrim: 'الاحتفاظ بأول {max}',
   correctionEmpty: 'غيّروا النص أو أضيفوا تعليقًا قبل الإرسال.',
   correctionSend: 'إرسال',
   correctionClose: 'إغلاق',

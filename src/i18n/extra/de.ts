@@ -34,8 +34,6 @@ export const de: FolioStrings = {
   correctionComment: 'Kommentar (optional)',
   correctionEmail: 'E-Mail (optional, für eine Antwort)',
   correctionEmailError: 'Geben Sie eine Adresse wie name@example.com ein oder lassen Sie das Feld leer.',
-  correctionTooLong: 'Sie haben {count} Zeichen markiert; eine Korrektur kann höchstens {max} zitieren.',
-  correctionTrim: 'Die ersten {max} behalten',
   correctionEmpty: 'Ändern Sie den Text oder fügen Sie einen Kommentar hinzu, bevor Sie senden.',
   correctionSend: 'Senden',
   correctionClose: 'Schließen',

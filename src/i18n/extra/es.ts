@@ -34,8 +34,6 @@ export const es: FolioStrings = {
   correctionComment: 'Comentario (opcional)',
   correctionEmail: 'Correo electrónico (opcional, para responderle)',
   correctionEmailError: 'Escriba una dirección como name@example.com o deje el campo vacío.',
-  correctionTooLong: 'Ha seleccionado {count} caracteres; una corrección puede citar como máximo {max}.',
-  correctionTrim: 'Conservar los primeros {max}',
   correctionEmpty: 'Cambie el texto o añada un comentario antes de enviar.',
   correctionSend: 'Enviar',
   correctionClose: 'Cerrar',

@@ -37,8 +37,6 @@ export const fr: FolioStrings = {
   correctionComment: 'Commentaire (facultatif)',
   correctionEmail: 'E-mail (facultatif, pour une réponse)',
   correctionEmailError: 'Saisissez une adresse comme name@example.com, ou laissez le champ vide.',
-  correctionTooLong: 'Vous avez sélectionné {count} caractères\u202f; une correction peut en citer {max} au plus.',
-  correctionTrim: 'Garder les {max} premiers',
   correctionEmpty: 'Modifiez le texte ou ajoutez un commentaire avant d’envoyer.',
   correctionSend: 'Envoyer',
   correctionClose: 'Fermer',

@@ -34,8 +34,6 @@ export const uk: FolioStrings = {
   correctionComment: 'Коментар (необов’язково)',
   correctionEmail: 'Email (необов’язково, для відповіді)',
   correctionEmailError: 'Введіть адресу як name@example.com або залиште поле порожнім.',
-  correctionTooLong: 'Виділено символів: {count}; можна щонайбільше {max}.',
-  correctionTrim: 'Залишити перші {max}',
   correctionEmpty: 'Змініть текст або додайте коментар.',
   correctionSend: 'Надіслати',
   correctionClose: 'Закрити',
