@@ -252,47 +252,6 @@ describe('<folio-related-card>', () => {
       expect(log.seen[0].detail.href).to.equal('https://news.example/world/2024/05/grain-corridor');
     });
 
-    it('lets the reader select teaser text without navigating', async () => {
-      const el = await full();
-      const log = clicks();
-      let clicked = 0;
-      part(el, 'card')!.addEventListener('click', () => clicked++);
-      const range = document.createRange();
-      range.selectNodeContents(el.querySelector('p')!);
-      const line = range.getClientRects()[0];
-      const y = Math.round(line.top + line.height / 2);
-      await sendMouse({ type: 'move', position: [Math.round(line.left + 2), y] });
-      await sendMouse({ type: 'down' });
-      await sendMouse({ type: 'move', position: [Math.round(line.left + line.width / 2), y] });
-      await sendMouse({ type: 'up' });
-      log.stop();
-      expect(clicked, 'the drag ended in a click').to.be.above(0);
-      expect(String(getSelection()).length).to.be.above(3);
-      expect(TEASER).to.include(String(getSelection()));
-      expect(log.seen.length).to.equal(0);
-      getSelection()!.removeAllRanges();
-    });
-
-    it('lets the reader select the kicker (in the shadow root) without navigating', async () => {
-      const el = await full();
-      const log = clicks();
-      const kicker = part(el, 'kicker')!;
-      let clicked = 0;
-      part(el, 'card')!.addEventListener('click', () => clicked++);
-      const range = document.createRange();
-      range.selectNodeContents(kicker);
-      const line = range.getClientRects()[0];
-      const y = Math.round(line.top + line.height / 2);
-      await sendMouse({ type: 'move', position: [Math.round(line.left + 1), y] });
-      await sendMouse({ type: 'down' });
-      await sendMouse({ type: 'move', position: [Math.round(line.right - 1), y] });
-      await sendMouse({ type: 'up' });
-      log.stop();
-      expect(clicked, 'the drag ended in a click').to.be.above(0);
-      expect(log.seen.length).to.equal(0);
-      getSelection()!.removeAllRanges();
-    });
-
     it('a listener that cancels folio-related-click stops the navigation; otherwise it goes ahead', async () => {
       const el = await full();
       const link = links(el)[0];

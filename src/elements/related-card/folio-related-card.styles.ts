@@ -6,8 +6,8 @@ import { css } from 'lit';
 // color-scheme (inherited: dark only where the page allows it and the reader prefers it; --_a
 // holds the accent), so dark mode never overrides a publisher's value. The label and the date
 // are the text colour, dimmed.
-// The card is the containing block of the stretched link (a::after); label, kicker, teaser and
-// date sit above it (z-index) so their text stays selectable, and the card forwards plain clicks.
+// The card is the containing block of the stretched link (a::after), which covers it all: a
+// click anywhere on the card is the link's (its text is not selectable, as with any card link).
 // The focus ring is drawn by the stretched link's a::after, so it surrounds the whole card.
 // The teaser slot is hidden when it has nothing to show: nothing slotted, no fallback text.
 // overflow-wrap:anywhere on the card lets a long word or URL break rather than widen the text column.
@@ -37,13 +37,6 @@ export const styles = css`
     color: var(--folio-text-color, light-dark(#1a1a1a, #ecebe8));
     font: 16px/1.45 var(--folio-font-body, system-ui, sans-serif);
     overflow-wrap: anywhere;
-  }
-  .label,
-  .kicker,
-  slot,
-  time {
-    position: relative;
-    z-index: 1;
   }
   .label,
   time {

@@ -183,21 +183,11 @@ export class FolioRelatedCard extends LitElement {
   }
 
   /**
-   * A click on the link announces `folio-related-click`, which a listener may cancel. Text sits
-   * above the stretched link so it can be selected; a plain click on it (no text selected, not
-   * on a control of its own) is forwarded to the link, modifier keys included.
+   * A click on the link announces `folio-related-click`, which a listener may cancel. The link is
+   * stretched over the whole card (a::after), so a click anywhere on it is the link's.
    */
   #onClick(e: MouseEvent): void {
-    const link = this.renderRoot.querySelector('a');
-    if (e.target === link) {
-      if (!this.dispatchEvent(new FolioRelatedClickEvent(this.#detail()))) e.preventDefault();
-    } else if (
-      link &&
-      !String(getSelection()) &&
-      !(e.target as Element).closest('a[href],button,input,select,textarea,label,summary')
-    ) {
-      link.dispatchEvent(new MouseEvent('click', e));
-    }
+    if (!this.dispatchEvent(new FolioRelatedClickEvent(this.#detail()))) e.preventDefault();
   }
 
   protected override render() {
@@ -211,7 +201,7 @@ export class FolioRelatedCard extends LitElement {
     // A label of the publisher's (the element's or the item's) is in a language we do not know.
     const own = this.#field('label');
     const label = own ?? (compact ? '' : strings.otherTopics);
-    const headline = this.#url ? html`<a part=link href=${this.#url}>${text}</a>` : text;
+    const headline = this.#url ? html`<a part=link href=${this.#url} @click=${this.#onClick}>${text}</a>` : text;
     // The teaser is the slot itself: its fallback, `item.teaser`, shows when nothing is slotted.
     const teaser = compact ? nothing : html`<slot part=teaser>${this.item?.teaser}</slot>`;
     const time = date ? html`<time part=date datetime=${published!} lang=${lang}>${date}</time>` : nothing;
@@ -220,7 +210,7 @@ export class FolioRelatedCard extends LitElement {
       : nothing;
     const kicker = line('kicker', this.#field('kicker'));
     const labelLine = line('label', label, own == null ? lang : undefined);
-    return html`<div class=card part=card dir=${dir ?? nothing} @click=${this.#onClick}
+    return html`<div class=card part=card dir=${dir ?? nothing}
       ><div class=text>${labelLine}${kicker}${line('headline', headline)}${teaser}${time}</div
       >${image}</div
     >`;
