@@ -41,7 +41,7 @@ export type FolioErrorCode =
   | 'ads-feed'
   | 'ads-script';
 
-/** The reader asked to suggest a correction (footer link, keyboard shortcut or touch button). */
+/** The reader asked to suggest a correction (footer link or keyboard shortcut). */
 export class FolioCorrectionRequestEvent extends folioEvent<{ quote: string | null }>(
   'folio-correction-request',
   true,
@@ -103,7 +103,7 @@ export class FolioCorrectionRefusedEvent extends folioEvent<
   CorrectionEventDetail & { status: number; message: string }
 >('folio-correction-refused') {}
 
-/** The correction dialog is on screen (opened by the reader: keys, touch, footer or the page's code). */
+/** The correction dialog is on screen (opened by the reader: keys, footer or the page's code). */
 export class FolioCorrectionShowEvent extends folioEvent<{ quote: string | null }>('folio-correction-show') {}
 
 /** The correction dialog has closed; what the reader wrote is kept as a draft until it is sent. */

@@ -1,17 +1,16 @@
 /**
  * Folio as an ES module: the element classes, event classes and Story types, with the article
  * defined on import (guarded, so importing next to the classic script is harmless). The
- * correction dialog and the touch button are defined when first needed, never at page load.
+ * correction dialog is defined when first needed, never at page load.
  */
 import { FolioAdSlot } from './elements/ad-slot/folio-ad-slot.js';
 import { FolioArticle } from './elements/article/folio-article.js';
 import { FolioCorrectionDialog } from './elements/correction-dialog/folio-correction-dialog.js';
 import { FolioRelatedCard } from './elements/related-card/folio-related-card.js';
-import { FolioCorrectionTouch } from './elements/correction-touch/folio-correction-touch.js';
 import { CorrectionsController, installCorrections, openCorrection } from './corrections/controller.js';
 import { define } from './internal/define.js';
 
-export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioCorrectionTouch, FolioRelatedCard };
+export { FolioAdSlot, FolioArticle, FolioCorrectionDialog, FolioRelatedCard };
 export { CorrectionsController, installCorrections, openCorrection };
 export { enhanceElement } from './elements/article/enhanced-element.js';
 export type { ArticleOptions, FolioSettings } from './internal/settings.js';

@@ -1,12 +1,11 @@
 /**
- * Connects corrections to the page: one set of document listeners (keys, the footer's request,
- * selections), one outbox, one dialog and one touch button, each made on first use. A second
- * copy of Folio on the page (two script tags, the module next to the classic script) finds the
- * first one's global and installs nothing, so the reader never gets two dialogs for one keypress.
+ * Connects corrections to the page: one set of document listeners (keys, the footer's request),
+ * one outbox and one dialog, made on first use. A second copy of Folio on the page (two script
+ * tags, the module next to the classic script) finds the first one's global and installs
+ * nothing, so the reader never gets two dialogs for one keypress.
  */
 import { hostOf, isArticle, type ArticleElement } from '../internal/hosts.js';
 import { FolioCorrectionDialog, type CorrectionDraft } from '../elements/correction-dialog/folio-correction-dialog.js';
-import { FolioCorrectionTouch } from '../elements/correction-touch/folio-correction-touch.js';
 import {
   FolioCorrectionOpenEvent,
   FolioCorrectionQueuedEvent,
@@ -21,7 +20,7 @@ import { buildAnnotation } from './annotation.js';
 import { wordFinder } from './find.js';
 import { createOutbox } from './outbox.js';
 import { articleOf, articleText, selectionTarget, type Quote } from './selectors.js';
-import { isCoarsePointer, isCorrectionKey, isEditable, rangeRect } from './trigger.js';
+import { isCorrectionKey, isEditable } from './trigger.js';
 
 export interface OpenOptions {
   /** The article the correction is about; default the one holding the selection, else the first on the page. */
@@ -35,9 +34,6 @@ export type OpenCorrection = (options?: OpenOptions) => FolioCorrectionDialog | 
 
 const KEY = Symbol.for('folio.corrections');
 const registry = globalThis as { [KEY]?: OpenCorrection };
-
-/** How long a selection must stay unchanged before it counts as settled (the reader let go). */
-const SELECTION_SETTLED_MS = 400;
 
 /** The event announcing each outcome of a delivery. */
 const DELIVERY_EVENTS = {
@@ -82,9 +78,9 @@ function restorePlace({ startContainer, startOffset, endContainer, endOffset }: 
 
 /**
  * The page's corrections, as an object with a lifecycle: `install()` adds the listeners (for
- * Ctrl/⌘+Enter, the footer's "write to us here", selections for the touch button) and starts the
- * outbox, which drains what earlier pages left in idle time; nothing else happens at page load
- * (no storage, no element made). `dispose()` takes all of it away again.
+ * Ctrl/⌘+Enter and the footer's "write to us here") and starts the outbox, which drains what
+ * earlier pages left in idle time; nothing else happens at page load (no storage, no element
+ * made). `dispose()` takes all of it away again.
  */
 export class CorrectionsController {
   /** Articles that announced themselves (folio-ready), including those in shadow roots. */
@@ -94,8 +90,6 @@ export class CorrectionsController {
   /** What the reader wrote, per article and quote position ('' for a general correction). */
   #drafts = new WeakMap<Element, Record<string, CorrectionDraft>>();
   #dialog?: FolioCorrectionDialog;
-  #touch?: FolioCorrectionTouch;
-  #timer?: ReturnType<typeof setTimeout>;
   /** The selection the open dialog quotes, if it was opened from one: the reader's place to give back. */
   #place?: AbstractRange;
 
@@ -116,7 +110,7 @@ export class CorrectionsController {
   #listeners: Record<string, (e: Event) => void> = {
     keydown: (e) => this.#keydown(e as KeyboardEvent),
 
-    // Ours (keys, touch) and the footer's "write to us here", which asks for a general correction.
+    // Ours (keys) and the footer's "write to us here", which asks for a general correction.
     'folio-correction-request': (e) => {
       const origin = e.composedPath()[0] as Element;
       const article = isArticle(origin) ? origin : articleOf(origin);
@@ -132,22 +126,6 @@ export class CorrectionsController {
       const el = e.composedPath()[0];
       if (isArticle(el)) this.#seen.add(el);
     },
-
-    // Any change hides the touch button; on a touch screen, once a selection in an article has
-    // settled, the button is shown under the words.
-    selectionchange: () => {
-      clearTimeout(this.#timer);
-      if (this.#touch) this.#touch.hidden = true;
-      if (!isCoarsePointer()) return;
-      this.#timer = setTimeout(() => {
-        const target = !this.#dialog?.open && selectionTarget(this.#articles());
-        if (!target) return;
-        const { article, quote, range } = target;
-        this.#touch ??= make('folio-correction-touch', FolioCorrectionTouch);
-        const { suggestCorrection } = article.localStrings;
-        this.#touch.place(rangeRect(range), suggestCorrection, article.uiLang, () => requestCorrection(article, quote));
-      }, SELECTION_SETTLED_MS);
-    },
   };
 
   /**
@@ -162,16 +140,14 @@ export class CorrectionsController {
     return true;
   }
 
-  /** Stops listening and retrying, and takes the dialog and the touch button out of the page. */
+  /** Stops listening and retrying, and takes the dialog out of the page. */
   dispose(): void {
     if (registry[KEY] !== this.#open) return;
     delete registry[KEY];
     for (const type in this.#listeners) document.removeEventListener(type, this.#listeners[type]);
     this.#outbox.stop();
-    clearTimeout(this.#timer);
     this.#dialog?.remove();
-    this.#touch?.remove();
-    this.#dialog = this.#touch = undefined;
+    this.#dialog = undefined;
   }
 
   /**
@@ -221,7 +197,6 @@ export class CorrectionsController {
     }
     const dialog = this.#dialog;
     this.#place = target?.range;
-    if (this.#touch) this.#touch.hidden = true;
     dialog.show({
       quote,
       // The dialog's own text is the chrome's (English, marked so, where the article's language has no table).

@@ -1,7 +1,4 @@
-/**
- * How a reader asks for the correction dialog: the key chord, and what the touch button
- * (`<folio-correction-touch>`) needs to know.
- */
+/** How a reader asks for the correction dialog from the keyboard: the key chord, and where it does not apply. */
 import { isApplePlatform } from '../i18n/strings.js';
 
 /**
@@ -19,15 +16,4 @@ export function isCorrectionKey(e: KeyboardEvent, apple = isApplePlatform()): bo
 export function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || /^(input|textarea|select)$/.test(el.localName));
-}
-
-/** Whether the reader points with a finger (where there is no Ctrl+Enter to press). */
-export const isCoarsePointer = (): boolean => matchMedia('(pointer: coarse)').matches;
-
-/** The on-screen box of a range (a StaticRange has none of its own). */
-export function rangeRect({ startContainer, startOffset, endContainer, endOffset }: AbstractRange): DOMRect {
-  const live = new Range();
-  live.setStart(startContainer, startOffset);
-  live.setEnd(endContainer, endOffset);
-  return live.getBoundingClientRect();
 }

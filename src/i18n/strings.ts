@@ -52,12 +52,11 @@ export const en = {
   correctionNoEndpoint: 'This site does not take corrections here yet.',
   // Correction notices
   correctionNotice: 'Correction',
-  // Corrections: the keyboard path to quoting words, the thank-you state, the touch-screen route
+  // Corrections: the keyboard path to quoting words, the thank-you state
   correctionWords: 'Words in the article (optional)',
   correctionWordsNone: 'These words are not in the article.',
   correctionWordsFound: 'Found {count} times. Choose one, or type more words:',
   correctionThanks: 'Thank you',
-  footerTouch: '. You can also select words and tap “Suggest a correction”.',
 };
 
 export type FolioStrings = typeof en;

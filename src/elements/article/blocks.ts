@@ -1,5 +1,4 @@
 import { html, nothing, render } from 'lit';
-import { isCoarsePointer } from '../../corrections/trigger.js';
 import { FolioCorrectionRequestEvent } from '../../events.js';
 import { dateFormat, isApplePlatform, type Chrome, type FolioStrings } from '../../i18n/strings.js';
 import type { ArticleHost } from '../../internal/hosts.js';
@@ -166,15 +165,14 @@ export function renderNotices(notices: CorrectionNotice[] = [], lang: string, st
 /**
  * The corrections footer, in both modes: "write to us here" is a real button, asking for a
  * general correction (`folio-correction-request`) from the article's element, whose dialog also
- * takes the words in question typed (the keyboard route). Then the route that fits the device:
- * select and tap the button on a touch screen; select and press the keys elsewhere.
+ * takes the words in question typed (the route on a phone). Then the keyboard route: select and
+ * press the keys.
  */
 export function renderFooter(host: ArticleHost) {
   const { localStrings: s, uiLang, dir } = host;
   const request = () => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
   const keys = isApplePlatform() ? s.keysMac : s.keysCtrl;
-  const route = isCoarsePointer() ? s.footerTouch : s.footerAfter + keys + s.footerEnd;
   return html`<footer part=footer lang=${uiLang} dir=${dir}
-    >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${route}</footer
+    >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${s.footerAfter}${keys}${s.footerEnd}</footer
   >`;
 }

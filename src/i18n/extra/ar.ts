@@ -54,7 +54,6 @@ export const ar: FolioStrings = {
   correctionWordsNone: 'هذه الكلمات ليست في المقال.',
   correctionWordsFound: 'وُجدت {count} مرات. اختر واحدة أو اكتب كلمات أخرى:',
   correctionThanks: 'شكرًا لك',
-  footerTouch: '. ويمكنكم أيضًا تحديد كلمات والنقر على «اقتراح تصحيح».',
 };
 
 addLanguage('ar', ar);

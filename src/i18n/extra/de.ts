@@ -47,7 +47,6 @@ export const de: FolioStrings = {
   correctionWordsNone: 'Diese Wörter stehen nicht im Artikel.',
   correctionWordsFound: '{count}-mal gefunden. Wählen Sie eine Stelle oder ergänzen Sie Wörter:',
   correctionThanks: 'Vielen Dank',
-  footerTouch: '. Sie können auch Wörter markieren und auf „Korrektur vorschlagen“ tippen.',
 };
 
 addLanguage('de', de);

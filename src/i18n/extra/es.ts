@@ -47,7 +47,6 @@ export const es: FolioStrings = {
   correctionWordsNone: 'Estas palabras no están en el artículo.',
   correctionWordsFound: 'Encontradas {count} veces. Elija una o escriba más palabras:',
   correctionThanks: 'Gracias',
-  footerTouch: '. También puede seleccionar palabras y tocar «Sugerir una corrección».',
 };
 
 addLanguage('es', es);

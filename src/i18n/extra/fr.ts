@@ -50,7 +50,6 @@ export const fr: FolioStrings = {
   correctionWordsNone: 'Ces mots ne figurent pas dans l’article.',
   correctionWordsFound: 'Trouvé {count} fois. Choisissez-en un, ou ajoutez des mots :',
   correctionThanks: 'Merci',
-  footerTouch: '. Vous pouvez aussi sélectionner des mots et toucher « Proposer une correction ».',
 };
 
 addLanguage('fr', fr);

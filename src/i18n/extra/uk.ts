@@ -47,7 +47,6 @@ export const uk: FolioStrings = {
   correctionWordsNone: 'Цих слів у статті немає.',
   correctionWordsFound: 'Збігів: {count}. Виберіть один або допишіть слова:',
   correctionThanks: 'Дякуємо',
-  footerTouch: '. Або виділіть слова й торкніться «Запропонувати виправлення».',
 };
 
 addLanguage('uk', uk);
