@@ -40,7 +40,7 @@ describe('API reference', { skip: !built && 'run `npm run build` first (npm test
       }
     }
     const article = byTag['folio-article'].attributes.map((a) => a.name);
-    for (const name of ['src', 'lang', 'corrections-endpoint', 'ad-provider', 'related-src', 'debug-ads'])
+    for (const name of ['src', 'lang', 'corrections-endpoint', 'ad-provider', 'related-src', 'publisher-ads'])
       assert.ok(article.includes(name), name);
   });
 

@@ -85,9 +85,10 @@ export class ArticleContext implements ArticleHost, ReactiveController {
     return this.#text();
   }
 
-  /** The story's headline; '' in enhance mode, where the corrections take the page's title (`titleOf`). */
+  /** The story's headline; in enhance mode the page's (`og:title`, else `<title>`). */
   get title(): string {
-    return this.#story()?.headline ?? '';
+    const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
+    return this.#story()?.headline || og || document.title;
   }
 
   hostUpdated(): void {
