@@ -17,7 +17,7 @@ export interface SlotContext {
   unit: string | null;
   /** The sizes that fit the slot's width. */
   sizes: AdSizes;
-  /** `ads-src` for house, `gpt-src` for GPT; null or absent means the provider's default. */
+  /** `gpt-src` for GPT; null or absent means the provider's default. */
   src?: string | null;
   /** False when the reader did not consent to TCF purpose 1: ask for non-personalised ads. */
   personalised: boolean;
@@ -34,6 +34,6 @@ export interface AdResult {
 export interface AdProvider {
   /** As in the `provider` attribute and in event details. */
   readonly name: string;
-  /** Resolves once the creative is drawn or known to be absent; rejects on failure (blocked script, bad feed). */
+  /** Resolves once the creative is drawn or known to be absent; rejects on failure (blocked script). */
   request(slot: SlotContext): Promise<AdResult>;
 }

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { readConsent } from '../../ads/consent.js';
 import { gpt, releaseGptSlot } from '../../ads/gpt.js';
-import { house } from '../../ads/house.js';
 import { placeholder } from '../../ads/placeholder.js';
 import type { AdResult } from '../../ads/provider.js';
 import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
@@ -22,7 +21,7 @@ let slots = 0;
  * containers with `document.getElementById`, so it must not live in a shadow root). Layout rules:
  * the host's `min-height` is the reserve from the first render; a larger creative grows the slot
  * only when the slot is entirely below the viewport when it arrives, else it is centred and
- * clipped to the reserve; an empty slot (house, GPT, strict consent refusal) collapses only when
+ * clipped to the reserve; an empty slot (GPT, strict consent refusal) collapses only when
  * it is entirely below the viewport, else it keeps its reserved box. Errors never collapse it.
  *
  * Inside an article, the slot speaks the article's language in its direction (its label and
@@ -38,13 +37,12 @@ let slots = 0;
  *
  * @attr {string} sizes - Creative sizes, `300x250,336x280` or `fluid` (default 300x250).
  * @attr {string} unit - Ad unit path, for GPT: `/1234/news/article`.
- * @attr {string} provider - `placeholder` (default), `house` or `gpt`.
+ * @attr {string} provider - `placeholder` (default) or `gpt`.
  * @attr {string} label - The visible label; default the localised "Advertisement".
  * @attr {string} lazy-margin - How near the viewport the slot must come before it asks (default `100%`, one
  *   viewport; or px).
  * @attr {number} reserve - Height to reserve in px, label included; default the smallest creative plus the
  *   label.
- * @attr {string} ads-src - House creatives JSON: `[{ sizes, image, href, alt }]`.
  * @attr {string} gpt-src - The Google Publisher Tag script; default Google's.
  * @attr {string} ad-consent - `strict`: no ad at all without TCF consent for purpose 1.
  *
@@ -54,7 +52,7 @@ let slots = 0;
  * @fires {FolioAdRequestEvent} folio-ad-request - A request goes out (after laziness and consent).
  * @fires {FolioAdRenderEvent} folio-ad-render - The answer: filled with a size, or empty.
  * @fires {FolioAdViewableEvent} folio-ad-viewable - Once: 50% in view for a continuous second (30% for large slots).
- * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, feed broken, GPT stubbed).
+ * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, GPT stubbed).
  */
 export class FolioAdSlot extends LitElement {
   static override styles = styles;
@@ -66,7 +64,6 @@ export class FolioAdSlot extends LitElement {
     'label',
     'lazyMargin',
     'reserve',
-    'adsSrc',
     'gptSrc',
     'adConsent',
   );
@@ -75,7 +72,7 @@ export class FolioAdSlot extends LitElement {
   declare sizes?: string | null;
   /** Ad unit path, for GPT: `/1234/news/article`. */
   declare unit?: string | null;
-  /** `placeholder` (the default; unknown names too), `house` or `gpt`. */
+  /** `placeholder` (the default; unknown names too) or `gpt`. */
   declare provider?: string | null;
   /** The visible label; default the localised "Advertisement". */
   declare label?: string | null;
@@ -83,8 +80,6 @@ export class FolioAdSlot extends LitElement {
   declare lazyMargin?: string | null;
   /** Height to reserve in px, label included; default the smallest creative's height plus the label. */
   declare reserve?: string | null;
-  /** The house ads feed (JSON), for `provider="house"`. */
-  declare adsSrc?: string | null;
   /** Where to load GPT from when the page has no `googletag`; default Google's securepubads URL. */
   declare gptSrc?: string | null;
   /** `strict`: no ad at all without TCF purpose 1 consent (default: non-personalised ads). */
@@ -147,7 +142,7 @@ export class FolioAdSlot extends LitElement {
     if (this.#asked) return;
     this.#asked = true;
     // Unknown names fall back to the placeholder.
-    const provider = [house, gpt].find((p) => p.name === this.provider) ?? placeholder;
+    const provider = this.provider === gpt.name ? gpt : placeholder;
     /** Dispatches one of the ad events, with this slot's provider in the detail. */
     const fire = <D>(EventClass: new (detail: D & { provider: string }) => Event, detail: D) =>
       this.dispatchEvent(new EventClass({ ...detail, provider: provider.name }));
@@ -164,7 +159,7 @@ export class FolioAdSlot extends LitElement {
           container: this.#container,
           unit,
           sizes,
-          src: provider === house ? this.adsSrc : this.gptSrc,
+          src: this.gptSrc,
           personalised,
           label: this.#label(),
         });
