@@ -21,8 +21,6 @@ export interface SlotContext {
   src?: string | null;
   /** False when the reader did not consent to TCF purpose 1: ask for non-personalised ads. */
   personalised: boolean;
-  /** The slot's localised label ("Advertisement"), e.g. for an image's missing alt text. */
-  label: string;
 }
 
 /** The answer: a creative was drawn (and its size), or nothing will be. */

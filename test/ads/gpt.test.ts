@@ -20,7 +20,6 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
       sizes: [[300, 250]],
       src: STANDIN,
       personalised: true,
-      label: 'Advertisement',
       ...over,
     };
   };

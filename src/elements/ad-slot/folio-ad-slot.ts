@@ -161,7 +161,6 @@ export class FolioAdSlot extends LitElement {
           sizes,
           src: this.gptSrc,
           personalised,
-          label: this.#label(),
         });
       } catch (e) {
         fire(FolioAdErrorEvent, { message: (e as Error).message });
@@ -177,10 +176,6 @@ export class FolioAdSlot extends LitElement {
     fire(FolioAdRenderEvent, result);
     // Viewability of a filled slot (or the placeholder that stands for one), measured once.
     if (!empty) this.#stopViewing = watchViewability(this, () => fire(FolioAdViewableEvent, { size: result.size }));
-  }
-
-  #label(): string {
-    return this.label ?? chromeOf(this).strings.advertisement;
   }
 
   override render() {
