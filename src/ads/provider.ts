@@ -1,6 +1,6 @@
 /**
  * The one small interface every ad source implements. The slot element decides when to ask
- * (lazily, after consent) and what the answer does to the layout; a provider only fetches and
+ * (lazily, near the viewport) and what the answer does to the layout; a provider only fetches and
  * draws the creative into the container it is given.
  */
 import type { AdSize } from '../events.js';
@@ -19,8 +19,6 @@ export interface SlotContext {
   sizes: AdSizes;
   /** `gpt-src` for GPT; null or absent means the provider's default. */
   src?: string | null;
-  /** False when the reader did not consent to TCF purpose 1: ask for non-personalised ads. */
-  personalised: boolean;
 }
 
 /** The answer: a creative was drawn (and its size), or nothing will be. */

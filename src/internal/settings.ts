@@ -75,11 +75,6 @@ export const SETTINGS = {
    * @default Google's `securepubads` URL
    */
   gptSrc: { slot: 'gpt-src' },
-  /**
-   * `strict`: no ads at all without TCF consent for purpose 1.
-   * @default non-personalised ads without that consent
-   */
-  adConsent: { type: 'enum', values: ['strict'], slot: 'ad-consent' },
   /** Paragraphs before the first inserted ad (and at least 600 characters). */
   adFirst: { type: 'number', story: 'ads.first', default: 3 },
   /** Paragraphs between two ads, pinned ones included (and at least 600 characters). */
@@ -136,7 +131,7 @@ export type SettingValues = {
 
 /**
  * Ad settings the article hands to the slots it inserts, keyed by the `<folio-ad-slot>`
- * attribute they fill (`provider`, `unit`, `sizes`, `gpt-src`, `ad-consent`);
+ * attribute they fill (`provider`, `unit`, `sizes`, `gpt-src`);
  * a slot's own attributes win.
  */
 export type AdDefaults = Record<string, string | null>;

@@ -3,7 +3,6 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioAdSlot } from '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioAdRenderEvent } from '../../src/events.js';
-import { installCmp, type FakeCmp } from '../ads/tcf-cmp.js';
 import { shifts } from '../support/layout-shift.js';
 import '../../src/i18n/extra/uk.js';
 
@@ -350,54 +349,6 @@ describe('<folio-ad-slot>', () => {
       el.remove();
       await sleep(0);
       expect(w.googletag.pubads().getSlots().length).to.equal(0);
-    });
-  });
-
-  describe('consent', () => {
-    let cmp: FakeCmp | undefined;
-    afterEach(() => cmp?.uninstall());
-
-    it('no request before the CMP answers; personalised ads after consent', async () => {
-      cmp = installCmp();
-      cmp.showUi();
-      const el = await fixture<FolioAdSlot>(
-        html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`,
-      );
-      await sleep(300);
-      expect(el.hasAttribute('requested')).to.equal(false);
-      expect(requests()).to.deep.equal([]);
-      const request = oneEvent(el, 'folio-ad-request');
-      cmp.choose({ 1: true, 2: true });
-      await request;
-      await rendered(el);
-      expect(requests()[0].privacy).to.deep.equal({ nonPersonalizedAds: false });
-    });
-
-    it('without purpose 1 consent: non-personalised ads', async () => {
-      cmp = installCmp();
-      cmp.load({ 1: false });
-      const el = await fixture<FolioAdSlot>(
-        html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`,
-      );
-      await rendered(el);
-      expect(requests()[0].privacy).to.deep.equal({ nonPersonalizedAds: true });
-    });
-
-    it('ad-consent="strict" without purpose 1 consent: no request at all, the box stays in view', async () => {
-      cmp = installCmp();
-      cmp.load({ 1: false });
-      let requested = 0;
-      const el = document.createElement('folio-ad-slot');
-      Object.assign(el, { provider: 'gpt', unit: UNIT, gptSrc: STANDIN, adConsent: 'strict' });
-      el.addEventListener('folio-ad-request', () => requested++);
-      const render = rendered(el);
-      await fixture(html`<div>${el}</div>`);
-      expect(await render).to.deep.equal({ provider: 'gpt', filled: false, size: null });
-      expect(requested).to.equal(0);
-      expect(requests()).to.deep.equal([]);
-      expect(el.hasAttribute('empty')).to.equal(true);
-      expect(el.hasAttribute('collapsed')).to.equal(false);
-      await expect(el).to.be.accessible();
     });
   });
 

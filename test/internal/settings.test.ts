@@ -85,17 +85,14 @@ describe('settings', () => {
     });
 
     it('hands the ad settings to the slots it inserts by their slot attribute names', () => {
-      const { ads } = resolveSettings(
-        { adUnit: '/1/own', adConsent: 'strict' },
-        story({ ads: { provider: 'gpt', sizes: '336x280' } }),
-        { gptSrc: '/gpt.js' },
-      );
+      const { ads } = resolveSettings({ adUnit: '/1/own' }, story({ ads: { provider: 'gpt', sizes: '336x280' } }), {
+        gptSrc: '/gpt.js',
+      });
       expect(ads).to.deep.equal({
         provider: 'gpt',
         unit: '/1/own',
         sizes: '336x280',
         'gpt-src': '/gpt.js',
-        'ad-consent': 'strict',
       });
     });
 
@@ -162,7 +159,6 @@ describe('settings', () => {
         'ad-unit',
         'ad-sizes',
         'gpt-src',
-        'ad-consent',
         'ad-first',
         'ad-gap',
         'ad-max',

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { readConsent } from '../../ads/consent.js';
 import { gpt, releaseGptSlot } from '../../ads/gpt.js';
 import { placeholder } from '../../ads/placeholder.js';
 import type { AdResult } from '../../ads/provider.js';
@@ -21,7 +20,7 @@ let slots = 0;
  * containers with `document.getElementById`, so it must not live in a shadow root). Layout rules:
  * the host's `min-height` is the reserve from the first render; a larger creative grows the slot
  * only when the slot is entirely below the viewport when it arrives, else it is centred and
- * clipped to the reserve; an empty slot (GPT, strict consent refusal) collapses only when
+ * clipped to the reserve; an empty slot (a GPT no-fill) collapses only when
  * it is entirely below the viewport, else it keeps its reserved box. Errors never collapse it.
  *
  * Inside an article, the slot speaks the article's language in its direction (its label and
@@ -33,7 +32,7 @@ let slots = 0;
  *
  * @tagname folio-ad-slot
  * @summary A labelled ad space between paragraphs that reserves its height before any request,
- * asks lazily (near the viewport, after consent) and never moves what the reader sees.
+ * asks lazily (near the viewport) and never moves what the reader sees.
  *
  * @attr {string} sizes - Creative sizes, `300x250,336x280` or `fluid` (default 300x250).
  * @attr {string} unit - Ad unit path, for GPT: `/1234/news/article`.
@@ -44,12 +43,11 @@ let slots = 0;
  * @attr {number} reserve - Height to reserve in px, label included; default the smallest creative plus the
  *   label.
  * @attr {string} gpt-src - The Google Publisher Tag script; default Google's.
- * @attr {string} ad-consent - `strict`: no ad at all without TCF consent for purpose 1.
  *
  * @slot - The creative container (created by the slot; anything else is ignored).
  * @csspart label - The visible "Advertisement" label.
  * @csspart frame - The reserved box the creative sits in (the `<slot>` itself).
- * @fires {FolioAdRequestEvent} folio-ad-request - A request goes out (after laziness and consent).
+ * @fires {FolioAdRequestEvent} folio-ad-request - A request goes out (once the slot nears the viewport).
  * @fires {FolioAdRenderEvent} folio-ad-render - The answer: filled with a size, or empty.
  * @fires {FolioAdViewableEvent} folio-ad-viewable - Once: 50% in view for a continuous second (30% for large slots).
  * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, GPT stubbed).
@@ -57,16 +55,7 @@ let slots = 0;
 export class FolioAdSlot extends LitElement {
   static override styles = styles;
 
-  static override properties = attributes(
-    'sizes',
-    'unit',
-    'provider',
-    'label',
-    'lazyMargin',
-    'reserve',
-    'gptSrc',
-    'adConsent',
-  );
+  static override properties = attributes('sizes', 'unit', 'provider', 'label', 'lazyMargin', 'reserve', 'gptSrc');
 
   /** Creative sizes, `300x250,336x280` or `fluid`; nothing valid (the default) means 300x250. */
   declare sizes?: string | null;
@@ -82,8 +71,6 @@ export class FolioAdSlot extends LitElement {
   declare reserve?: string | null;
   /** Where to load GPT from when the page has no `googletag`; default Google's securepubads URL. */
   declare gptSrc?: string | null;
-  /** `strict`: no ad at all without TCF purpose 1 consent (default: non-personalised ads). */
-  declare adConsent?: string | null;
 
   /** Numbers slots in the order they are made, for distinct accessible names and container ids. */
   #n = ++slots;
@@ -135,7 +122,7 @@ export class FolioAdSlot extends LitElement {
   }
 
   /**
-   * Asks now, whatever the distance to the viewport (still after consent). Once per slot: later
+   * Asks now, whatever the distance to the viewport. Once per slot: later
    * calls (the lazy observer's too) do nothing.
    */
   async load(): Promise<void> {
@@ -148,24 +135,15 @@ export class FolioAdSlot extends LitElement {
       this.dispatchEvent(new EventClass({ ...detail, provider: provider.name }));
     const unit = this.unit ?? null;
     const sizes = fitWidth(parseSizes(this.sizes), this.clientWidth);
-    const personalised = await readConsent();
-    let result: AdResult = { filled: false, size: null };
-    // Without purpose 1 consent: non-personalised ads, or none at all in strict mode.
-    if (personalised || this.adConsent !== 'strict') {
-      this.toggleAttribute('requested', true);
-      fire(FolioAdRequestEvent, { unit, sizes });
-      try {
-        result = await provider.request({
-          container: this.#container,
-          unit,
-          sizes,
-          src: this.gptSrc,
-          personalised,
-        });
-      } catch (e) {
-        fire(FolioAdErrorEvent, { message: (e as Error).message });
-        return;
-      }
+    // Consent is GPT's: it reads the page's IAB TCF CMP itself before it asks for anything.
+    this.toggleAttribute('requested', true);
+    fire(FolioAdRequestEvent, { unit, sizes });
+    let result: AdResult;
+    try {
+      result = await provider.request({ container: this.#container, unit, sizes, src: this.gptSrc });
+    } catch (e) {
+      fire(FolioAdErrorEvent, { message: (e as Error).message });
+      return;
     }
     // Resizing is allowed only where it cannot move what the reader sees: entirely below the viewport.
     // The placeholder never draws, so it is never "empty" and never collapses.
