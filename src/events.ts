@@ -32,14 +32,7 @@ export class FolioErrorEvent extends folioEvent<{ code: FolioErrorCode; message:
 ) {}
 
 export type FolioErrorCode =
-  | 'story-http'
-  | 'story-network'
-  | 'story-timeout'
-  | 'story-json'
-  | 'story-invalid'
-  | 'related-feed'
-  | 'ads-feed'
-  | 'ads-script';
+  'story-http' | 'story-network' | 'story-timeout' | 'story-json' | 'story-invalid' | 'related-feed' | 'ads-script';
 
 /** The reader asked to suggest a correction (footer link or keyboard shortcut). */
 export class FolioCorrectionRequestEvent extends folioEvent<{ quote: string | null }>(

@@ -2,7 +2,8 @@
  * Google Publisher Tag. Uses `window.googletag` when the page already has it, else loads GPT
  * once from `gpt-src`. Every GPT call is guarded: ad blockers remove GPT (the script fails to
  * load) or replace it with stubs that lack methods, and the article must carry on regardless;
- * both end as a rejected request (the slot fires `folio-ad-error` and stays reserved).
+ * both end as a rejected request (the slot fires `folio-ad-error` and stays reserved). Consent is
+ * GPT's own: it reads the page's IAB TCF CMP (`__tcfapi`) and applies it to every request.
  */
 import { safeUrl } from '../internal/url.js';
 import { scriptURL } from '../story/sanitize.js';
@@ -31,7 +32,7 @@ export function releaseGptSlot(container: HTMLElement): void {
 
 export const gpt: AdProvider = {
   name: 'gpt',
-  async request({ unit, sizes, container, personalised, src: raw }) {
+  async request({ unit, sizes, container, src: raw }) {
     const src = safeUrl(raw || DEFAULT_GPT_SRC);
     if (!unit || !src) throw Error('GPT: no unit or gpt-src');
     // No googletag (none yet, or removed by the page or a blocker): load GPT afresh, and keep the
@@ -63,8 +64,6 @@ export const gpt: AdProvider = {
           if (e.slot === slot) resolve({ filled: !e.isEmpty, size });
         }),
       );
-      // Page-wide in GPT; set on each request so it follows the consent of the moment.
-      pubads.setPrivacySettings({ nonPersonalizedAds: !personalised });
       googletag.enableServices();
       googletag.display(container.id);
       return answer;

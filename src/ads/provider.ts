@@ -1,6 +1,6 @@
 /**
  * The one small interface every ad source implements. The slot element decides when to ask
- * (lazily, after consent) and what the answer does to the layout; a provider only fetches and
+ * (lazily, near the viewport) and what the answer does to the layout; a provider only fetches and
  * draws the creative into the container it is given.
  */
 import type { AdSize } from '../events.js';
@@ -17,12 +17,8 @@ export interface SlotContext {
   unit: string | null;
   /** The sizes that fit the slot's width. */
   sizes: AdSizes;
-  /** `ads-src` for house, `gpt-src` for GPT; null or absent means the provider's default. */
+  /** `gpt-src` for GPT; null or absent means the provider's default. */
   src?: string | null;
-  /** False when the reader did not consent to TCF purpose 1: ask for non-personalised ads. */
-  personalised: boolean;
-  /** The slot's localised label ("Advertisement"), e.g. for an image's missing alt text. */
-  label: string;
 }
 
 /** The answer: a creative was drawn (and its size), or nothing will be. */
@@ -34,6 +30,6 @@ export interface AdResult {
 export interface AdProvider {
   /** As in the `provider` attribute and in event details. */
   readonly name: string;
-  /** Resolves once the creative is drawn or known to be absent; rejects on failure (blocked script, bad feed). */
+  /** Resolves once the creative is drawn or known to be absent; rejects on failure (blocked script). */
   request(slot: SlotContext): Promise<AdResult>;
 }

@@ -22,7 +22,7 @@ export function parseSizes(raw: string | null | undefined, fallback: AdSizes = [
   // Whole entries only (between separators): `-3x4` or `3x4px` are no size.
   for (const [, w, h] of text.matchAll(/(?<![^\s,])([1-9]\d{0,3})[x×]([1-9]\d{0,3})(?![^\s,])/g)) {
     const s: AdSize = [Number(w), Number(h)];
-    if (!fits(s, sizes)) sizes.push(s);
+    if (!sizes.some((known) => `${known}` === `${s}`)) sizes.push(s);
   }
   return sizes.length ? sizes : fallback;
 }
@@ -36,9 +36,4 @@ export function fitWidth(sizes: AdSizes, width: number): AdSizes {
 /** The height of the smallest likely creative, what to reserve before anything arrives: an MPU's for `fluid`. */
 export function smallestHeight(sizes: AdSizes): number {
   return sizes === 'fluid' ? MPU[1] : Math.min(...sizes.map(([, h]) => h));
-}
-
-/** Whether a creative of `size` may serve into a slot asking for `sizes`. */
-export function fits(size: AdSize, sizes: AdSizes): boolean {
-  return sizes === 'fluid' || sizes.some((s) => `${s}` === `${size}`);
 }

@@ -1,5 +1,5 @@
 /**
- * The one way Folio fetches JSON (stories, related feeds, house ads, correction notices), with
+ * The one way Folio fetches JSON (stories, related feeds, correction notices), with
  * one error convention: never throws; every failure comes back with a code, the HTTP status
  * where there was one, and a message that names the URL.
  */

@@ -62,7 +62,7 @@ export const SETTINGS = {
    * Ad provider for every slot the article inserts.
    * @default `placeholder`
    */
-  adProvider: { type: 'enum', values: ['placeholder', 'house', 'gpt'], story: 'ads.provider', slot: 'provider' },
+  adProvider: { type: 'enum', values: ['placeholder', 'gpt'], story: 'ads.provider', slot: 'provider' },
   /** Ad unit path for inserted slots (GPT), e.g. `/1234/news/article`. */
   adUnit: { story: 'ads.unit', slot: 'unit' },
   /**
@@ -70,18 +70,11 @@ export const SETTINGS = {
    * @default `300x250`
    */
   adSizes: { story: 'ads.sizes', slot: 'sizes' },
-  /** URL of the house creatives JSON (provider `house`). */
-  adsSrc: { slot: 'ads-src' },
   /**
    * URL of the Google Publisher Tag script (provider `gpt`).
    * @default Google's `securepubads` URL
    */
   gptSrc: { slot: 'gpt-src' },
-  /**
-   * `strict`: no ads at all without TCF consent for purpose 1.
-   * @default non-personalised ads without that consent
-   */
-  adConsent: { type: 'enum', values: ['strict'], slot: 'ad-consent' },
   /** Paragraphs before the first inserted ad (and at least 600 characters). */
   adFirst: { type: 'number', story: 'ads.first', default: 3 },
   /** Paragraphs between two ads, pinned ones included (and at least 600 characters). */
@@ -138,7 +131,7 @@ export type SettingValues = {
 
 /**
  * Ad settings the article hands to the slots it inserts, keyed by the `<folio-ad-slot>`
- * attribute they fill (`provider`, `unit`, `sizes`, `ads-src`, `gpt-src`, `ad-consent`);
+ * attribute they fill (`provider`, `unit`, `sizes`, `gpt-src`);
  * a slot's own attributes win.
  */
 export type AdDefaults = Record<string, string | null>;

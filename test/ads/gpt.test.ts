@@ -19,8 +19,6 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
       unit: '/1234/news/article',
       sizes: [[300, 250]],
       src: STANDIN,
-      personalised: true,
-      label: 'Advertisement',
       ...over,
     };
   };
@@ -67,14 +65,13 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
     expect(await gpt.request(ctx())).to.deep.equal({ filled: false, size: null });
   });
 
-  it('passes the sizes and asks for non-personalised ads without consent', async () => {
+  it('passes the sizes and leaves consent to GPT: no privacy settings of its own', async () => {
     await gpt.request(
       ctx({
         sizes: [
           [300, 250],
           [336, 280],
         ],
-        personalised: false,
       }),
     );
     const req = w.__gptStandinLog!.find((e) => e.type === 'request');
@@ -82,11 +79,8 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
       [300, 250],
       [336, 280],
     ]);
-    expect(req.privacy).to.deep.equal({ nonPersonalizedAds: true });
-    await gpt.request(ctx());
-    expect(w.__gptStandinLog!.filter((e) => e.type === 'request')[1].privacy).to.deep.equal({
-      nonPersonalizedAds: false,
-    });
+    // GPT reads the page's TCF CMP itself; Folio does not override it.
+    expect(req.privacy).to.deep.equal({});
   });
 
   it("uses the page's own googletag without loading a script", async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fits, fitWidth, parseSizes, smallestHeight } from '../../src/ads/sizes.js';
+import { fitWidth, parseSizes, smallestHeight } from '../../src/ads/sizes.js';
 
 describe('ads: sizes', () => {
   const table: [string | null | undefined, ReturnType<typeof parseSizes>][] = [
@@ -71,11 +71,5 @@ describe('ads: sizes', () => {
       ]),
     ).to.equal(90);
     expect(smallestHeight('fluid')).to.equal(250);
-  });
-
-  it('matches creatives', () => {
-    expect(fits([300, 250], [[300, 250]])).to.equal(true);
-    expect(fits([336, 280], [[300, 250]])).to.equal(false);
-    expect(fits([336, 280], 'fluid')).to.equal(true);
   });
 });

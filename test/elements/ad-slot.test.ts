@@ -3,12 +3,10 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioAdSlot } from '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioAdRenderEvent } from '../../src/events.js';
-import { installCmp, type FakeCmp } from '../ads/tcf-cmp.js';
 import { shifts } from '../support/layout-shift.js';
 import '../../src/i18n/extra/uk.js';
 
 const STANDIN = '/test/support/gpt-standin.js';
-const FEED = '/test/fixtures/house/feed.json';
 const UNIT = '/1234/news/article';
 type Win = Window & { googletag?: any; __gptStandin?: any; __gptStandinLog?: any[] };
 const w = window as Win;
@@ -200,53 +198,6 @@ describe('<folio-ad-slot>', () => {
     });
   });
 
-  describe('house provider', () => {
-    it('fills with a sponsored image link of a fitting size', async () => {
-      const el = document.createElement('folio-ad-slot');
-      Object.assign(el, { provider: 'house', adsSrc: FEED, sizes: '300x250' });
-      const render = rendered(el);
-      await fixture(html`<div>${el}</div>`);
-      expect(await render).to.deep.equal({ provider: 'house', filled: true, size: [300, 250] });
-      expect(el.hasAttribute('filled')).to.equal(true);
-      const a = el.querySelector('a')!;
-      expect(a.rel).to.equal('sponsored noopener');
-      expect(a.target).to.equal('_blank');
-      const img = a.querySelector('img')!;
-      expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['300', '250']);
-      expect(img.alt).to.match(/Subscribe|newsletter/);
-      await expect(el).to.be.accessible();
-    });
-
-    it('rotates creatives across the slots of a page', async () => {
-      const page = await fixture(html`<div>
-        <folio-ad-slot provider="house" ads-src=${FEED}></folio-ad-slot>
-        <folio-ad-slot provider="house" ads-src=${FEED}></folio-ad-slot>
-      </div>`);
-      const slots = [...page.querySelectorAll('folio-ad-slot')];
-      await Promise.all(slots.map((s) => (s.hasAttribute('filled') ? null : rendered(s))));
-      const alts = slots.map((s) => s.querySelector('img')!.alt);
-      expect(alts[0]).to.not.equal(alts[1]);
-    });
-
-    for (const [name, src] of [
-      ['a garbage feed', '/__test/json/malformed'],
-      ['a feed that 404s', '/__test/status/404'],
-    ]) {
-      it(`${name}: folio-ad-error, no fill, the space stays reserved`, async () => {
-        const el = document.createElement('folio-ad-slot');
-        Object.assign(el, { provider: 'house', adsSrc: src });
-        const error = oneEvent(el, 'folio-ad-error');
-        await fixture(html`<div>${el}</div>`);
-        expect((await error).detail.provider).to.equal('house');
-        await sleep(50);
-        expect(el.hasAttribute('filled') || el.hasAttribute('collapsed')).to.equal(false);
-        expect(el.querySelector('a')).to.equal(null);
-        expect(height(el)).to.be.at.least(274);
-        await expect(el).to.be.accessible();
-      });
-    }
-  });
-
   describe('gpt provider', () => {
     it('fills the light-DOM container by id and reports the size', async () => {
       const el = await fixture<FolioAdSlot>(
@@ -401,54 +352,6 @@ describe('<folio-ad-slot>', () => {
     });
   });
 
-  describe('consent', () => {
-    let cmp: FakeCmp | undefined;
-    afterEach(() => cmp?.uninstall());
-
-    it('no request before the CMP answers; personalised ads after consent', async () => {
-      cmp = installCmp();
-      cmp.showUi();
-      const el = await fixture<FolioAdSlot>(
-        html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`,
-      );
-      await sleep(300);
-      expect(el.hasAttribute('requested')).to.equal(false);
-      expect(requests()).to.deep.equal([]);
-      const request = oneEvent(el, 'folio-ad-request');
-      cmp.choose({ 1: true, 2: true });
-      await request;
-      await rendered(el);
-      expect(requests()[0].privacy).to.deep.equal({ nonPersonalizedAds: false });
-    });
-
-    it('without purpose 1 consent: non-personalised ads', async () => {
-      cmp = installCmp();
-      cmp.load({ 1: false });
-      const el = await fixture<FolioAdSlot>(
-        html`<folio-ad-slot provider="gpt" unit=${UNIT} gpt-src=${STANDIN}></folio-ad-slot>`,
-      );
-      await rendered(el);
-      expect(requests()[0].privacy).to.deep.equal({ nonPersonalizedAds: true });
-    });
-
-    it('ad-consent="strict" without purpose 1 consent: no request at all, the box stays in view', async () => {
-      cmp = installCmp();
-      cmp.load({ 1: false });
-      let requested = 0;
-      const el = document.createElement('folio-ad-slot');
-      Object.assign(el, { provider: 'gpt', unit: UNIT, gptSrc: STANDIN, adConsent: 'strict' });
-      el.addEventListener('folio-ad-request', () => requested++);
-      const render = rendered(el);
-      await fixture(html`<div>${el}</div>`);
-      expect(await render).to.deep.equal({ provider: 'gpt', filled: false, size: null });
-      expect(requested).to.equal(0);
-      expect(requests()).to.deep.equal([]);
-      expect(el.hasAttribute('empty')).to.equal(true);
-      expect(el.hasAttribute('collapsed')).to.equal(false);
-      await expect(el).to.be.accessible();
-    });
-  });
-
   describe('viewability', () => {
     it('fires folio-ad-viewable once the slot has been in view for a second', async () => {
       const el = document.createElement('folio-ad-slot');
@@ -500,9 +403,9 @@ describe('<folio-ad-slot>', () => {
       expect(el.style.minHeight).to.equal('24px');
     });
 
-    it('an unknown provider is the placeholder; a bad lazy-margin is one viewport', async () => {
+    it('an unknown provider (the removed `house` too) is the placeholder; a bad lazy-margin is one viewport', async () => {
       const el = document.createElement('folio-ad-slot');
-      Object.assign(el, { provider: 'nonsense', lazyMargin: 'banana; top: 0' });
+      Object.assign(el, { provider: 'house', lazyMargin: 'banana; top: 0' });
       const render = rendered(el);
       await fixture(html`<div>${el}</div>`);
       expect((await render).provider).to.equal('placeholder');

@@ -137,12 +137,13 @@ describe('<folio-article> placement', () => {
     it('hands the article’s ad settings to every slot it inserts', async () => {
       const el = await storyArticle(
         makeStory(paragraphs(13)),
-        'ad-provider="house" ad-sizes="336x280" ads-src="/test/fixtures/house/feed.json"',
+        'ad-provider="gpt" ad-unit="/1234/news/article" ad-sizes="336x280" gpt-src="/test/support/gpt-standin.js"',
       );
       const slot = el.querySelector('folio-ad-slot')!;
-      expect(slot.getAttribute('provider')).to.equal('house');
+      expect(slot.getAttribute('provider')).to.equal('gpt');
+      expect(slot.getAttribute('unit')).to.equal('/1234/news/article');
       expect(slot.getAttribute('sizes')).to.equal('336x280');
-      expect(slot.getAttribute('ads-src')).to.equal('/test/fixtures/house/feed.json');
+      expect(slot.getAttribute('gpt-src')).to.equal('/test/support/gpt-standin.js');
     });
   });
 
@@ -165,7 +166,7 @@ describe('<folio-article> placement', () => {
 
     it('keeps a slot the publisher placed and gives it the article’s provider', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div style="margin-top: 3000px"></div>`);
-      wrapper.innerHTML = `<folio-article ad-provider="house" ads-src="/test/fixtures/house/feed.json">${paragraphs(4)
+      wrapper.innerHTML = `<folio-article ad-provider="gpt">${paragraphs(4)
         .map((b) => `<p>${(b as { html: string }).html}</p>`)
         .join('')}<folio-ad-slot id="mine" sizes="300x250"></folio-ad-slot>${paragraphs(9)
         .map((b) => `<p>${(b as { html: string }).html}</p>`)
@@ -173,7 +174,7 @@ describe('<folio-article> placement', () => {
       const el = wrapper.firstElementChild as FolioArticle;
       await el.updateComplete;
       const mine = el.querySelector('#mine')!;
-      expect(mine.getAttribute('provider')).to.equal('house');
+      expect(mine.getAttribute('provider')).to.equal('gpt');
       const order = enhanceOrder(el);
       expect(order[4]).to.equal('ad');
       checkRules(order);

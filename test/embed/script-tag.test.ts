@@ -238,7 +238,7 @@ describe('the script tag', () => {
       expect(fromStory.querySelector('folio-ad-slot').getAttribute('provider')).to.equal('placeholder');
       expect(fromStory.querySelector('folio-ad-slot').getAttribute('sizes')).to.equal('300x250');
       expect(fromStory.correctionsUrl).to.equal('/from-story');
-      expect(fromScript.querySelector('folio-ad-slot').getAttribute('provider')).to.equal('house');
+      expect(fromScript.querySelector('folio-ad-slot').getAttribute('provider')).to.equal('gpt');
       expect(fromScript.querySelector('folio-ad-slot').getAttribute('sizes')).to.equal('336x280');
       expect(fromScript.correctionsUrl).to.equal('/from-script');
       expect(fromScript.language).to.equal('uk');

@@ -27,14 +27,13 @@ const story = (extra: Partial<Story>): Story => ({
 const SAMPLES: Partial<Record<SettingName, { own: unknown; story?: unknown; page: string; values: unknown[] }>> = {
   lang: { own: 'uk', story: 'de', page: 'fr', values: ['uk', 'de', 'fr'] },
   correctionsEndpoint: { own: '/own', story: '/story', page: '/page', values: ['/own', '/story', '/page'] },
-  adProvider: { own: 'gpt', story: 'house', page: 'placeholder', values: ['gpt', 'house', 'placeholder'] },
+  adProvider: { own: 'gpt', story: 'placeholder', page: 'gpt', values: ['gpt', 'placeholder', 'gpt'] },
   adUnit: { own: '/1/own', story: '/1/story', page: '/1/page', values: ['/1/own', '/1/story', '/1/page'] },
   adSizes: { own: '300x250', story: '336x280', page: 'fluid', values: ['300x250', '336x280', 'fluid'] },
   adFirst: { own: 5, story: 6, page: '7', values: [5, 6, 7] },
   adGap: { own: '2', story: 4, page: '9', values: [2, 4, 9] },
   adMax: { own: 0, story: 1, page: '2', values: [0, 1, 2] },
   ads: { own: 'auto', story: false, page: 'none', values: ['auto', 'none', 'none'] },
-  adsSrc: { own: '/own.json', page: '/page.json', values: ['/own.json', undefined, '/page.json'] },
   relatedSrc: { own: '/own.json', page: '/page.json', values: ['/own.json', undefined, '/page.json'] },
 };
 
@@ -66,14 +65,14 @@ describe('settings', () => {
     }
 
     it('a value a setting cannot take counts as unset, so the next place decides', () => {
-      const page: FolioSettings = { adFirst: '4', adProvider: 'house', ads: 'none', lang: 'uk' };
+      const page: FolioSettings = { adFirst: '4', adProvider: 'gpt', ads: 'none', lang: 'uk' };
       const { values } = resolveSettings(
         { adFirst: '2.5', adProvider: 'adsense', ads: 'maybe', lang: '  ' },
         story({ ads: { first: -1 } as Story['ads'] }),
         page,
       );
       expect(values.adFirst).to.equal(4);
-      expect(values.adProvider).to.equal('house');
+      expect(values.adProvider).to.equal('gpt');
       expect(values.ads).to.equal('none');
       expect(values.lang).to.equal('uk');
     });
@@ -86,18 +85,14 @@ describe('settings', () => {
     });
 
     it('hands the ad settings to the slots it inserts by their slot attribute names', () => {
-      const { ads } = resolveSettings(
-        { adUnit: '/1/own', adConsent: 'strict' },
-        story({ ads: { provider: 'gpt', sizes: '336x280' } }),
-        { gptSrc: '/gpt.js', adsSrc: '/house.json' },
-      );
+      const { ads } = resolveSettings({ adUnit: '/1/own' }, story({ ads: { provider: 'gpt', sizes: '336x280' } }), {
+        gptSrc: '/gpt.js',
+      });
       expect(ads).to.deep.equal({
         provider: 'gpt',
         unit: '/1/own',
         sizes: '336x280',
-        'ads-src': '/house.json',
         'gpt-src': '/gpt.js',
-        'ad-consent': 'strict',
       });
     });
 
@@ -163,9 +158,7 @@ describe('settings', () => {
         'ad-provider',
         'ad-unit',
         'ad-sizes',
-        'ads-src',
         'gpt-src',
-        'ad-consent',
         'ad-first',
         'ad-gap',
         'ad-max',

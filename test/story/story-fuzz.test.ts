@@ -107,7 +107,7 @@ const BLOCK_FIELDS: Record<string, () => unknown> = {
   ordered: () => pick([true, false]),
   sizes: () => pick(['300x250', 'fluid']),
   unit: () => '/1234/news',
-  provider: () => pick(['gpt', 'house']),
+  provider: () => pick(['gpt', 'placeholder']),
   href: url,
   headline: words,
   kicker: words,

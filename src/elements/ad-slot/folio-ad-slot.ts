@@ -1,7 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { readConsent } from '../../ads/consent.js';
 import { gpt, releaseGptSlot } from '../../ads/gpt.js';
-import { house } from '../../ads/house.js';
 import { placeholder } from '../../ads/placeholder.js';
 import type { AdResult } from '../../ads/provider.js';
 import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
@@ -22,7 +20,7 @@ let slots = 0;
  * containers with `document.getElementById`, so it must not live in a shadow root). Layout rules:
  * the host's `min-height` is the reserve from the first render; a larger creative grows the slot
  * only when the slot is entirely below the viewport when it arrives, else it is centred and
- * clipped to the reserve; an empty slot (house, GPT, strict consent refusal) collapses only when
+ * clipped to the reserve; an empty slot (a GPT no-fill) collapses only when
  * it is entirely below the viewport, else it keeps its reserved box. Errors never collapse it.
  *
  * Inside an article, the slot speaks the article's language in its direction (its label and
@@ -34,48 +32,36 @@ let slots = 0;
  *
  * @tagname folio-ad-slot
  * @summary A labelled ad space between paragraphs that reserves its height before any request,
- * asks lazily (near the viewport, after consent) and never moves what the reader sees.
+ * asks lazily (near the viewport) and never moves what the reader sees.
  *
  * @attr {string} sizes - Creative sizes, `300x250,336x280` or `fluid` (default 300x250).
  * @attr {string} unit - Ad unit path, for GPT: `/1234/news/article`.
- * @attr {string} provider - `placeholder` (default), `house` or `gpt`.
+ * @attr {string} provider - `placeholder` (default) or `gpt`.
  * @attr {string} label - The visible label; default the localised "Advertisement".
  * @attr {string} lazy-margin - How near the viewport the slot must come before it asks (default `100%`, one
  *   viewport; or px).
  * @attr {number} reserve - Height to reserve in px, label included; default the smallest creative plus the
  *   label.
- * @attr {string} ads-src - House creatives JSON: `[{ sizes, image, href, alt }]`.
  * @attr {string} gpt-src - The Google Publisher Tag script; default Google's.
- * @attr {string} ad-consent - `strict`: no ad at all without TCF consent for purpose 1.
  *
  * @slot - The creative container (created by the slot; anything else is ignored).
  * @csspart label - The visible "Advertisement" label.
  * @csspart frame - The reserved box the creative sits in (the `<slot>` itself).
- * @fires {FolioAdRequestEvent} folio-ad-request - A request goes out (after laziness and consent).
+ * @fires {FolioAdRequestEvent} folio-ad-request - A request goes out (once the slot nears the viewport).
  * @fires {FolioAdRenderEvent} folio-ad-render - The answer: filled with a size, or empty.
  * @fires {FolioAdViewableEvent} folio-ad-viewable - Once: 50% in view for a continuous second (30% for large slots).
- * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, feed broken, GPT stubbed).
+ * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, GPT stubbed).
  */
 export class FolioAdSlot extends LitElement {
   static override styles = styles;
 
-  static override properties = attributes(
-    'sizes',
-    'unit',
-    'provider',
-    'label',
-    'lazyMargin',
-    'reserve',
-    'adsSrc',
-    'gptSrc',
-    'adConsent',
-  );
+  static override properties = attributes('sizes', 'unit', 'provider', 'label', 'lazyMargin', 'reserve', 'gptSrc');
 
   /** Creative sizes, `300x250,336x280` or `fluid`; nothing valid (the default) means 300x250. */
   declare sizes?: string | null;
   /** Ad unit path, for GPT: `/1234/news/article`. */
   declare unit?: string | null;
-  /** `placeholder` (the default; unknown names too), `house` or `gpt`. */
+  /** `placeholder` (the default; unknown names too) or `gpt`. */
   declare provider?: string | null;
   /** The visible label; default the localised "Advertisement". */
   declare label?: string | null;
@@ -83,12 +69,8 @@ export class FolioAdSlot extends LitElement {
   declare lazyMargin?: string | null;
   /** Height to reserve in px, label included; default the smallest creative's height plus the label. */
   declare reserve?: string | null;
-  /** The house ads feed (JSON), for `provider="house"`. */
-  declare adsSrc?: string | null;
   /** Where to load GPT from when the page has no `googletag`; default Google's securepubads URL. */
   declare gptSrc?: string | null;
-  /** `strict`: no ad at all without TCF purpose 1 consent (default: non-personalised ads). */
-  declare adConsent?: string | null;
 
   /** Numbers slots in the order they are made, for distinct accessible names and container ids. */
   #n = ++slots;
@@ -140,38 +122,28 @@ export class FolioAdSlot extends LitElement {
   }
 
   /**
-   * Asks now, whatever the distance to the viewport (still after consent). Once per slot: later
+   * Asks now, whatever the distance to the viewport. Once per slot: later
    * calls (the lazy observer's too) do nothing.
    */
   async load(): Promise<void> {
     if (this.#asked) return;
     this.#asked = true;
     // Unknown names fall back to the placeholder.
-    const provider = [house, gpt].find((p) => p.name === this.provider) ?? placeholder;
+    const provider = this.provider === gpt.name ? gpt : placeholder;
     /** Dispatches one of the ad events, with this slot's provider in the detail. */
     const fire = <D>(EventClass: new (detail: D & { provider: string }) => Event, detail: D) =>
       this.dispatchEvent(new EventClass({ ...detail, provider: provider.name }));
     const unit = this.unit ?? null;
     const sizes = fitWidth(parseSizes(this.sizes), this.clientWidth);
-    const personalised = await readConsent();
-    let result: AdResult = { filled: false, size: null };
-    // Without purpose 1 consent: non-personalised ads, or none at all in strict mode.
-    if (personalised || this.adConsent !== 'strict') {
-      this.toggleAttribute('requested', true);
-      fire(FolioAdRequestEvent, { unit, sizes });
-      try {
-        result = await provider.request({
-          container: this.#container,
-          unit,
-          sizes,
-          src: provider === house ? this.adsSrc : this.gptSrc,
-          personalised,
-          label: this.#label(),
-        });
-      } catch (e) {
-        fire(FolioAdErrorEvent, { message: (e as Error).message });
-        return;
-      }
+    // Consent is GPT's: it reads the page's IAB TCF CMP itself before it asks for anything.
+    this.toggleAttribute('requested', true);
+    fire(FolioAdRequestEvent, { unit, sizes });
+    let result: AdResult;
+    try {
+      result = await provider.request({ container: this.#container, unit, sizes, src: this.gptSrc });
+    } catch (e) {
+      fire(FolioAdErrorEvent, { message: (e as Error).message });
+      return;
     }
     // Resizing is allowed only where it cannot move what the reader sees: entirely below the viewport.
     // The placeholder never draws, so it is never "empty" and never collapses.
@@ -182,10 +154,6 @@ export class FolioAdSlot extends LitElement {
     fire(FolioAdRenderEvent, result);
     // Viewability of a filled slot (or the placeholder that stands for one), measured once.
     if (!empty) this.#stopViewing = watchViewability(this, () => fire(FolioAdViewableEvent, { size: result.size }));
-  }
-
-  #label(): string {
-    return this.label ?? chromeOf(this).strings.advertisement;
   }
 
   override render() {
