@@ -55,7 +55,7 @@ export const en = {
   // Corrections: the keyboard path to quoting words, the thank-you state
   correctionWords: 'Words in the article (optional)',
   correctionWordsNone: 'These words are not in the article.',
-  correctionWordsFound: 'Found {count} times. Choose one, or type more words:',
+  correctionWordsFound: 'Found {count} times; the first is quoted. Type more words to quote another.',
   correctionThanks: 'Thank you',
 };
 

@@ -289,24 +289,21 @@ describe('<folio-correction-dialog>', () => {
       answer({ outcome: 'sent', status: 201 });
     });
 
-    it('offers a choice where the words occur more than once, and sends the chosen place', async () => {
+    it('quotes the first place where the words occur more than once, and more words narrow it', async () => {
       const { send, sent } = deferredSend();
       await show({ quote: null, find, send });
       await type('the bridge');
-      const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[type=radio]')];
-      expect(radios).to.have.length(3);
-      expect(radios[0].checked).to.be.true;
-      expect($('#words-note').textContent).to.equal('Found 3 times. Choose one, or type more words:');
-      expect($('fieldset').getAttribute('aria-labelledby')).to.equal('words-note');
+      expect($('#words-note').textContent).to.equal(
+        'Found 3 times; the first is quoted. Type more words to quote another.',
+      );
+      expect($('blockquote mark').textContent).to.equal('The bridge');
       await expect(el).to.be.accessible();
-      radios[0].focus();
-      await sendKeys({ press: 'ArrowDown' }); // the second place, as a keyboard moves in a radio group
-      await el.updateComplete;
-      expect(radios[1].checked).to.be.true;
+      await type(' had');
+      expect($('#words-note').textContent).to.equal('');
       field('comment').value = 'It reopened on Saturday.';
       await submit();
       const second = ARTICLE.indexOf('bridge had') - 'The '.length;
-      expect(sent[0].quote).to.deep.equal(quoteAt(ARTICLE, second, second + 'The bridge'.length));
+      expect(sent[0].quote).to.deep.equal(quoteAt(ARTICLE, second, second + 'The bridge had'.length));
     });
 
     it('says clearly when the words are not in the article, and sends nothing until they are fixed', async () => {
@@ -351,17 +348,15 @@ describe('<folio-correction-dialog>', () => {
       expect(field('suggestion').selectionStart).to.equal('six o’clock sharp'.length);
     });
 
-    it('gives back the typed words with the place the reader chose', async () => {
+    it('gives back the typed words, and the place they quote', async () => {
       const draft = {};
       await show({ quote: null, find, draft });
-      await type('the bridge');
-      $<HTMLInputElement>('[type=radio][value="2"]').click();
-      await el.updateComplete;
+      await type('the bridge had');
       el.close();
       await el.updateComplete;
       await show({ quote: null, find, draft });
-      expect(field('words').value).to.equal('the bridge');
-      expect($<HTMLInputElement>('[type=radio][value="2"]').checked).to.be.true;
+      expect(field('words').value).to.equal('the bridge had');
+      expect($('blockquote mark').textContent).to.equal('The bridge had');
     });
   });
 

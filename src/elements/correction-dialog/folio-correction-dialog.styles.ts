@@ -69,15 +69,14 @@ export const styles = css`
     color: inherit;
   }
   /* Fields, buttons and the places to choose from share one edge. */
-  input:not([type='radio']),
+  input,
   textarea,
-  button,
-  .choice {
+  button {
     border: 1px solid var(--rule);
     border-radius: 6px;
     background: var(--surface);
   }
-  input:not([type='radio']),
+  input,
   textarea {
     box-sizing: border-box;
     display: block;
@@ -97,17 +96,6 @@ export const styles = css`
   .error {
     color: var(--error);
     font-weight: 600;
-  }
-  fieldset {
-    margin: 8px 0 0;
-    padding: 0;
-    border: 0;
-  }
-  .choice {
-    display: flex;
-    gap: 10px;
-    margin: 0 0 8px;
-    padding: 10px 12px;
   }
   /* The honeypot: clipped to nothing where it stands (never off to one side, which scrolled an RTL dialog). */
   #hp {

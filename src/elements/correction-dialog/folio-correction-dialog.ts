@@ -21,7 +21,6 @@ export interface CorrectionFields {
 export interface CorrectionDraft {
   words?: string;
   /** Which of the places the typed words occur at the reader chose. */
-  choice?: number;
   suggestion?: string;
   comment?: string;
   email?: string;
@@ -49,9 +48,6 @@ const ERRORS = {
   email: 'correctionEmailError',
 } as const;
 type Invalid = keyof typeof ERRORS | 'words';
-
-/** The most places of typed words offered to choose from; beyond, the reader types more words. */
-const MAX_CHOICES = 5;
 
 /** Text from elsewhere (a server's reason) set apart, so its direction cannot reorder the sentence around it. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
@@ -125,7 +121,7 @@ export class FolioCorrectionDialog extends LitElement {
 
   /** The words the correction is about: the selection's, or the chosen place of the typed words. */
   #quote(): Quote | null {
-    return this.request?.quote ?? this.found[this.#draft().choice ?? 0] ?? null;
+    return this.request?.quote ?? this.found[0] ?? null;
   }
 
   /** What the show and hide events say: the words the correction is about. */
@@ -204,13 +200,11 @@ export class FolioCorrectionDialog extends LitElement {
 
   /** Typing goes to the draft; the typed words are looked up; a field being fixed is no longer marked. */
   #input(e: Event): void {
-    const { id, name, value } = e.target as HTMLInputElement;
+    const { id, value } = e.target as HTMLInputElement;
     const draft = this.#draft();
-    if (name === 'choice') draft.choice = Number(value);
-    else if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
+    if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
     if (id === 'words') {
       this.found = this.request!.find!(value);
-      draft.choice = 0;
     }
     if (this.invalid === id) this.invalid = undefined;
   }
@@ -273,10 +267,13 @@ export class FolioCorrectionDialog extends LitElement {
     return html`<p class=error id="${id}-error">${this.invalid === id ? s[ERRORS[id]] : ''}</p>`;
   }
 
-  /** The typed words: what was found (one place in its context, several to choose from) or not. */
+  /**
+   * The typed words: where they are, in context (the first place; where they occur more than once,
+   * the note says so and more words narrow it), or that they are not in the article.
+   */
   #words(s: FolioStrings) {
     const { found, invalid } = this;
-    const { words, choice = 0 } = this.#draft();
+    const { words } = this.#draft();
     const typed = !!words?.trim();
     let note = '';
     if (typed && !found.length) note = s.correctionWordsNone;
@@ -284,18 +281,7 @@ export class FolioCorrectionDialog extends LitElement {
     return html`<label for=words>${s.correctionWords}</label>
       <input id=words dir=auto autocomplete=off aria-invalid=${invalid === 'words'} aria-describedby=words-note>
       <p id=words-note class=${invalid === 'words' ? 'error' : 'note'} aria-live=polite>${note}</p>
-      ${found.length === 1 ? html`<blockquote part=quote>${inContext(found[0])}</blockquote>` : nothing}
-      ${
-        found.length > 1
-          ? html`<fieldset aria-labelledby=words-note>
-            ${found.slice(0, MAX_CHOICES).map(
-              (quote, i) =>
-                html`<label class=choice><input type=radio name=choice value=${i} .checked=${i === choice}>
-                  <span>${inContext(quote)}</span></label>`,
-            )}
-          </fieldset>`
-          : nothing
-      }`;
+      ${found.length ? html`<blockquote part=quote>${inContext(found[0])}</blockquote>` : nothing}`;
   }
 
   // Fields are limited to MAX_TEXT characters: maxlength stops typing and pasting beyond.

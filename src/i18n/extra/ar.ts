@@ -52,7 +52,7 @@ export const ar: FolioStrings = {
   correctionNotice: 'تصحيح',
   correctionWords: 'كلمات من المقال (اختياري)',
   correctionWordsNone: 'هذه الكلمات ليست في المقال.',
-  correctionWordsFound: 'وُجدت {count} مرات. اختر واحدة أو اكتب كلمات أخرى:',
+  correctionWordsFound: 'وُجدت {count} مرات، والمقتبس أولها. اكتب كلمات أخرى لاقتباس غيرها.',
   correctionThanks: 'شكرًا لك',
 };
 

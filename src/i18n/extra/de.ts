@@ -45,7 +45,8 @@ export const de: FolioStrings = {
   correctionNotice: 'Korrektur',
   correctionWords: 'Wörter aus dem Artikel (optional)',
   correctionWordsNone: 'Diese Wörter stehen nicht im Artikel.',
-  correctionWordsFound: '{count}-mal gefunden. Wählen Sie eine Stelle oder ergänzen Sie Wörter:',
+  correctionWordsFound:
+    '{count}-mal gefunden; zitiert wird die erste Stelle. Ergänzen Sie Wörter, um eine andere zu zitieren.',
   correctionThanks: 'Vielen Dank',
 };
 

@@ -45,7 +45,7 @@ export const es: FolioStrings = {
   correctionNotice: 'Corrección',
   correctionWords: 'Palabras del artículo (opcional)',
   correctionWordsNone: 'Estas palabras no están en el artículo.',
-  correctionWordsFound: 'Encontradas {count} veces. Elija una o escriba más palabras:',
+  correctionWordsFound: 'Encontradas {count} veces; se cita la primera. Escriba más palabras para citar otra.',
   correctionThanks: 'Gracias',
 };
 

@@ -48,7 +48,8 @@ export const fr: FolioStrings = {
   correctionNotice: 'Rectificatif',
   correctionWords: 'Mots de l’article (facultatif)',
   correctionWordsNone: 'Ces mots ne figurent pas dans l’article.',
-  correctionWordsFound: 'Trouvé {count} fois. Choisissez-en un, ou ajoutez des mots :',
+  correctionWordsFound:
+    'Trouvé {count} fois ; la première occurrence est citée. Ajoutez des mots pour en citer une autre.',
   correctionThanks: 'Merci',
 };
 

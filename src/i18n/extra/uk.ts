@@ -45,7 +45,7 @@ export const uk: FolioStrings = {
   correctionNotice: 'Виправлення',
   correctionWords: 'Слова зі статті (необов’язково)',
   correctionWordsNone: 'Цих слів у статті немає.',
-  correctionWordsFound: 'Збігів: {count}. Виберіть один або допишіть слова:',
+  correctionWordsFound: 'Збігів: {count}; цитуємо перший. Допишіть слова, щоб вибрати інший.',
   correctionThanks: 'Дякуємо',
 };
 
