@@ -54,8 +54,6 @@ export class FolioAdRenderEvent extends folioEvent<{ filled: boolean; size: AdSi
   'folio-ad-render',
 ) {}
 
-export class FolioAdViewableEvent extends folioEvent<{ provider: string; size: AdSize | null }>('folio-ad-viewable') {}
-
 export class FolioAdErrorEvent extends folioEvent<{ provider: string; message: string }>('folio-ad-error') {}
 
 // ---- Related stories ----------------------------------------------------------------------------
@@ -64,12 +62,6 @@ export class FolioRelatedClickEvent extends folioEvent<{ href: string; headline:
   'folio-related-click',
   true,
 ) {}
-
-export class FolioRelatedImpressionEvent extends folioEvent<{
-  href: string | null;
-  headline: string;
-  position: number;
-}>('folio-related-impression') {}
 
 // ---- Corrections -----------------------------------------------------------------------------
 
@@ -118,10 +110,8 @@ declare global {
     'folio-correction-request': FolioCorrectionRequestEvent;
     'folio-ad-request': FolioAdRequestEvent;
     'folio-ad-render': FolioAdRenderEvent;
-    'folio-ad-viewable': FolioAdViewableEvent;
     'folio-ad-error': FolioAdErrorEvent;
     'folio-related-click': FolioRelatedClickEvent;
-    'folio-related-impression': FolioRelatedImpressionEvent;
     'folio-correction-open': FolioCorrectionOpenEvent;
     'folio-correction-submit': FolioCorrectionSubmitEvent;
     'folio-correction-sent': FolioCorrectionSentEvent;

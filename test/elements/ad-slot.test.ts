@@ -352,35 +352,6 @@ describe('<folio-ad-slot>', () => {
     });
   });
 
-  describe('viewability', () => {
-    it('fires folio-ad-viewable once the slot has been in view for a second', async () => {
-      const el = document.createElement('folio-ad-slot');
-      Object.assign(el, { provider: 'gpt', unit: UNIT, gptSrc: STANDIN });
-      let count = 0;
-      el.addEventListener('folio-ad-viewable', () => count++);
-      const render = rendered(el);
-      await fixture(html`<div>${el}</div>`);
-      const t0 = performance.now();
-      await render;
-      const viewable = await oneEvent(el, 'folio-ad-viewable');
-      expect(performance.now() - t0).to.be.at.least(1000);
-      expect(viewable.detail).to.deep.equal({ provider: 'gpt', size: [300, 250] });
-      await sleep(200);
-      expect(count).to.equal(1);
-    });
-
-    it('an empty slot is never viewable', async () => {
-      w.__gptStandin = { delay: 10, fill: false };
-      const el = document.createElement('folio-ad-slot');
-      Object.assign(el, { provider: 'gpt', unit: UNIT, gptSrc: STANDIN });
-      let count = 0;
-      el.addEventListener('folio-ad-viewable', () => count++);
-      await fixture(html`<div>${el}</div>`);
-      await sleep(1400);
-      expect(count).to.equal(0);
-    });
-  });
-
   describe('bad input', () => {
     it('sizes="garbage" falls back to 300x250', async () => {
       const el = document.createElement('folio-ad-slot');

@@ -4,7 +4,7 @@ import { render } from 'lit';
 import '../../src/elements/related-card/folio-related-card.js';
 import type { FolioRelatedCard } from '../../src/elements/related-card/folio-related-card.js';
 import { moreListStyles, renderMoreList } from '../../src/elements/related-card/more-list.js';
-import type { FolioRelatedClickEvent, FolioRelatedImpressionEvent } from '../../src/events.js';
+import type { FolioRelatedClickEvent } from '../../src/events.js';
 import { en } from '../../src/i18n/strings.js';
 import type { RelatedItem } from '../../src/story/story.js';
 import { canEmulateColorScheme, itWhen } from '../support/launcher.js';
@@ -15,7 +15,6 @@ const HEADLINE = 'How the grain corridor kept running through the winter';
 const TEASER = 'Ships kept sailing despite the strikes on the ports, and insurers came back.';
 const thumb = () => `${new URL('../fixtures/related/thumb.svg', import.meta.url).href}?${Math.random()}`;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shadow = (el: FolioRelatedCard) => el.shadowRoot!;
 const part = (el: FolioRelatedCard, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
 const links = (el: FolioRelatedCard) => shadow(el).querySelectorAll('a');
@@ -409,40 +408,6 @@ describe('<folio-related-card>', () => {
         headline: HEADLINE,
         position: 3,
       });
-    });
-
-    it('reports an impression once, after half the card has been in view for a second', async () => {
-      const seen: FolioRelatedImpressionEvent[] = [];
-      const start = performance.now();
-      const wrapper = await fixture(html`<div>
-        <folio-related-card href="/a" base=${BASE} headline="Seen" position="2" @folio-related-impression=${(e: FolioRelatedImpressionEvent) => seen.push(e)}></folio-related-card>
-        <div style="height: 4000px"></div>
-      </div>`);
-      const el = wrapper.querySelector('folio-related-card')!;
-      const e = await oneEvent(el, 'folio-related-impression');
-      expect(performance.now() - start).to.be.at.least(995);
-      expect(e.detail).to.deep.equal({ href: 'https://news.example/a', headline: 'Seen', position: 2 });
-      expect(e.bubbles && e.composed).to.equal(true);
-      window.scrollTo(0, 3000);
-      await sleep(100);
-      window.scrollTo(0, 0);
-      await sleep(1200);
-      expect(seen.length, 'once per card').to.equal(1);
-    });
-
-    it('reports no impression when the card leaves the view before a second has passed', async () => {
-      const seen: FolioRelatedImpressionEvent[] = [];
-      await fixture(html`<div>
-        <folio-related-card href="/a" headline="Glimpsed" @folio-related-impression=${(e: FolioRelatedImpressionEvent) => seen.push(e)}></folio-related-card>
-        <div style="height: 4000px"></div>
-      </div>`);
-      await sleep(600);
-      window.scrollTo(0, 3000);
-      await sleep(900);
-      expect(seen.length, 'not in view for a continuous second').to.equal(0);
-      window.scrollTo(0, 0);
-      await sleep(1200);
-      expect(seen.length, 'a full second back in view counts').to.equal(1);
     });
   });
 

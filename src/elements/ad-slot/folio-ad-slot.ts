@@ -3,8 +3,7 @@ import { gpt, releaseGptSlot } from '../../ads/gpt.js';
 import { placeholder } from '../../ads/placeholder.js';
 import type { AdResult } from '../../ads/provider.js';
 import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
-import { watchViewability } from '../../ads/viewability.js';
-import { FolioAdErrorEvent, FolioAdRenderEvent, FolioAdRequestEvent, FolioAdViewableEvent } from '../../events.js';
+import { FolioAdErrorEvent, FolioAdRenderEvent, FolioAdRequestEvent } from '../../events.js';
 import { attributes, define } from '../../internal/define.js';
 import { chromeOf } from '../../internal/hosts.js';
 import { styles } from './folio-ad-slot.styles.js';
@@ -49,7 +48,6 @@ let slots = 0;
  * @csspart frame - The reserved box the creative sits in (the `<slot>` itself).
  * @fires {FolioAdRequestEvent} folio-ad-request - A request goes out (once the slot nears the viewport).
  * @fires {FolioAdRenderEvent} folio-ad-render - The answer: filled with a size, or empty.
- * @fires {FolioAdViewableEvent} folio-ad-viewable - Once: 50% in view for a continuous second (30% for large slots).
  * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, GPT stubbed).
  */
 export class FolioAdSlot extends LitElement {
@@ -78,8 +76,6 @@ export class FolioAdSlot extends LitElement {
   #container = Object.assign(document.createElement('div'), { id: `folio-gpt-${this.#n}` });
   /** Whether the slot has started asking: it asks once. */
   #asked = false;
-  /** Stops measuring viewability. */
-  #stopViewing?: () => void;
 
   /**
    * Once, when first rendered: the creative container goes in (and is never moved again: moving
@@ -101,10 +97,9 @@ export class FolioAdSlot extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A slot that is only being moved comes back before the microtask and carries on; one that
-    // left stops measuring viewability and releases its GPT slot, if it had one.
+    // left releases its GPT slot, if it had one.
     queueMicrotask(() => {
       if (this.isConnected) return;
-      this.#stopViewing?.();
       releaseGptSlot(this.#container);
     });
   }
@@ -152,8 +147,6 @@ export class FolioAdSlot extends LitElement {
     const states = { filled: result.filled, empty, grown: below && result.filled, collapsed: below && empty };
     for (const [name, on] of Object.entries(states)) this.toggleAttribute(name, on);
     fire(FolioAdRenderEvent, result);
-    // Viewability of a filled slot (or the placeholder that stands for one), measured once.
-    if (!empty) this.#stopViewing = watchViewability(this, () => fire(FolioAdViewableEvent, { size: result.size }));
   }
 
   override render() {

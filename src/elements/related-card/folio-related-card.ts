@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { watchViewability } from '../../ads/viewability.js';
-import { FolioRelatedClickEvent, FolioRelatedImpressionEvent } from '../../events.js';
+import { FolioRelatedClickEvent } from '../../events.js';
 import { dateFormat, type FolioStrings } from '../../i18n/strings.js';
 import { attributes, define } from '../../internal/define.js';
 import { chromeOf } from '../../internal/hosts.js';
@@ -18,9 +17,6 @@ function checkedUrl(raw: string | undefined, base: string | null): string | null
   if (raw && !url && warned.size < warned.add(raw).size) console.warn(`folio-related-card: not an http(s) URL: ${raw}`);
   return url;
 }
-
-/** An impression: half the card in view (for a second). */
-const IMPRESSION_SHARE = 0.5;
 
 /** `2026-11-20`: a date without a time. */
 const DATE_ONLY_LENGTH = 10;
@@ -70,7 +66,7 @@ const line = (name: string, content: unknown, lang?: string) =>
  * @attr {string} published - ISO date, shown in the card's language.
  * @attr {string} base - What relative URLs resolve against (the story's URL).
  * @attr {'inline' | 'compact'} variant - `compact`: no image, no teaser.
- * @attr {number} position - Position reported in the click and impression events.
+ * @attr {number} position - Position reported in the click event.
  *
  * @slot - The teaser (light DOM). Without one, `item.teaser` is shown as text (the slot's fallback). Hidden in
  *   the compact variant.
@@ -89,8 +85,6 @@ const line = (name: string, content: unknown, lang?: string) =>
  *
  * @fires {FolioRelatedClickEvent} folio-related-click - The reader activated the link, before navigation;
  *   cancel it to stay.
- * @fires {FolioRelatedImpressionEvent} folio-related-impression - Half the card was in view for one continuous
- *   second; once per item.
  */
 export class FolioRelatedCard extends LitElement {
   static override styles = styles;
@@ -123,7 +117,7 @@ export class FolioRelatedCard extends LitElement {
   declare variant?: 'inline' | 'compact';
   /** The URL relative `href` and `image` resolve against: the story's URL. Defaults to the document's base URL. */
   declare base?: string;
-  /** 1-based position of the card among the article's related items, reported in events. */
+  /** 1-based position of the card among the article's related items, reported in the click event. */
   position = 1;
   /** The same fields as one object (a `RelatedItem`); fields set on the element win. */
   declare item?: RelatedItem;
@@ -134,28 +128,9 @@ export class FolioRelatedCard extends LitElement {
   #url?: string | null;
   #text?: string;
   #base?: string | null;
-  /** `href + headline` of the item an impression was reported for. */
-  #reported?: string;
-  #stopWatching?: () => void;
-
-  /** The detail of both events. (For the impression, `href` may be null: a card without a link.) */
-  #detail() {
-    return { href: this.#url!, headline: this.#text!, position: this.position };
-  }
-
   /** A field as set on the element, else from `item`. */
   #field<K extends keyof RelatedItem>(k: K): RelatedItem[K] | undefined {
     return (this as Partial<RelatedItem>)[k] ?? this.item?.[k];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#watch();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#watch();
   }
 
   protected override willUpdate(): void {
@@ -163,23 +138,6 @@ export class FolioRelatedCard extends LitElement {
     this.#base = safeUrl(this.base);
     this.#text = this.#field('headline')?.trim();
     this.#url = checkedUrl(this.#field('href'), this.#base);
-    this.#watch();
-  }
-
-  /**
-   * (Re)starts watching for the impression (half the card in view for a second) while connected
-   * and this item (`href + headline`) is unreported; stops it otherwise. Every update restarts the
-   * clock, so a change of item is watched afresh.
-   */
-  #watch(): void {
-    this.#stopWatching?.();
-    const key = this.#url + this.#text!;
-    if (!this.isConnected || !this.#text || this.#reported === key) return;
-    const report = () => {
-      this.#reported = key;
-      this.dispatchEvent(new FolioRelatedImpressionEvent(this.#detail()));
-    };
-    this.#stopWatching = watchViewability(this, report, { share: IMPRESSION_SHARE });
   }
 
   /**
@@ -187,7 +145,8 @@ export class FolioRelatedCard extends LitElement {
    * stretched over the whole card (a::after), so a click anywhere on it is the link's.
    */
   #onClick(e: MouseEvent): void {
-    if (!this.dispatchEvent(new FolioRelatedClickEvent(this.#detail()))) e.preventDefault();
+    const click = new FolioRelatedClickEvent({ href: this.#url!, headline: this.#text!, position: this.position });
+    if (!this.dispatchEvent(click)) e.preventDefault();
   }
 
   protected override render() {
