@@ -33,7 +33,6 @@ export const en = {
   advertisement: 'Advertisement',
   // Related stories
   otherTopics: 'Other Topics of Interest',
-  moreOnThisStory: 'More on this story',
   // Corrections
   suggestCorrection: 'Suggest a correction',
   correctionQuote: 'Your selection',

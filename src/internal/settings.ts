@@ -95,7 +95,7 @@ export const SETTINGS = {
    * their distance from them as from each other.
    */
   publisherAds: {},
-  /** Enhance mode: URL of a JSON feed of related stories; the first goes inline, the rest to the end. */
+  /** Enhance mode: URL of a JSON feed of related stories; the first goes inline (the others are not shown). */
   relatedSrc: {},
   /** CSS selector: every matching element, now and later, is enhanced. */
   enhance: { attribute: false },

@@ -10,7 +10,7 @@ import '../../src/i18n/extra/uk.js';
 
 /**
  * One language per article: whatever decides it (the element, the story, the script tag, the
- * page), the footer, the slots, the cards and the "More on this story" list all speak it and
+ * page), the footer, the slots and the cards all speak it and
  * are marked with it, while the story's own text keeps the story's `lang`.
  */
 
@@ -67,7 +67,6 @@ const inlineCard = (el: Element) =>
   (el.shadowRoot!.querySelector('[part=body] folio-related-card') ??
     el.querySelector('folio-related-card')) as FolioRelatedCard;
 const cardPart = (card: Element, name: string) => card.shadowRoot!.querySelector(`[part=${name}]`) as HTMLElement;
-const moreCard = (el: Element) => el.shadowRoot!.querySelector('[part=more] folio-related-card') as FolioRelatedCard;
 const footer = (el: Element) => el.shadowRoot!.querySelector('[part=footer]') as HTMLElement;
 const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -75,17 +74,15 @@ const UK = {
   footer: 'Щоб запропонувати виправлення',
   advertisement: 'Реклама',
   otherTopics: 'Інші теми, що можуть зацікавити',
-  more: 'Більше на цю тему',
 };
 
 describe('<folio-article> language', () => {
   describe('strings', () => {
-    it('the strings set on the article reach the slots and cards it inserts, and its end list', async () => {
-      const strings = { advertisement: 'Sponsored', otherTopics: 'Read next', moreOnThisStory: 'Further reading' };
+    it('the strings set on the article reach the slots and cards it inserts', async () => {
+      const strings = { advertisement: 'Sponsored', otherTopics: 'Read next' };
       const el = await storyArticle('<folio-article lang="en"></folio-article>', makeStory(), { strings });
       expect(slotLabel(el).textContent).to.equal('Sponsored');
       expect(text(cardPart(inlineCard(el), 'label'))).to.equal('Read next');
-      expect(text(el.shadowRoot!.querySelector('[part=more-heading]'))).to.equal('Further reading');
       await expect(el).to.be.accessible();
     });
 
@@ -123,7 +120,7 @@ describe('<folio-article> language', () => {
 
     it('a Ukrainian element showing an English story: Ukrainian chrome marked uk, the story marked en', async () => {
       const el = await storyArticle('<folio-article lang="uk"></folio-article>', makeStory({ lang: 'en' }));
-      // The chrome: footer, slots, the cards' labels and dates, the end list's heading.
+      // The chrome: footer, slots, the cards' labels and dates.
       expect(text(footer(el))).to.contain(UK.footer);
       expect(langOf(footer(el))).to.equal('uk');
       expect(slotLabel(el).textContent).to.equal(UK.advertisement);
@@ -136,14 +133,10 @@ describe('<folio-article> language', () => {
       );
       expect(text(cardPart(card, 'date'))).to.equal(date);
       expect(langOf(cardPart(card, 'date'))).to.equal('uk');
-      const heading = el.shadowRoot!.querySelector('[part=more-heading]')!;
-      expect(text(heading)).to.equal(UK.more);
-      expect(langOf(heading)).to.equal('uk');
       // The content: the story's text, and the related stories' headlines, stay English.
       expect(langOf(el.shadowRoot!.querySelector('[part=headline]'))).to.equal('en');
       expect(langOf(el.shadowRoot!.querySelector('[part=body] p'))).to.equal('en');
       expect(langOf(cardPart(card, 'headline'))).to.equal('en');
-      expect(langOf(cardPart(moreCard(el), 'headline'))).to.equal('en');
       await expect(el).to.be.accessible();
     });
 

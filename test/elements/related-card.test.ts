@@ -1,9 +1,7 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { render } from 'lit';
 import '../../src/elements/related-card/folio-related-card.js';
 import type { FolioRelatedCard } from '../../src/elements/related-card/folio-related-card.js';
-import { moreListStyles, renderMoreList } from '../../src/elements/related-card/more-list.js';
 import type { FolioRelatedClickEvent } from '../../src/events.js';
 import { en } from '../../src/i18n/strings.js';
 import type { RelatedItem } from '../../src/story/story.js';
@@ -159,20 +157,6 @@ describe('<folio-related-card>', () => {
       el.headline = 'Own headline';
       await el.updateComplete;
       expect(part(el, 'link')!.textContent).to.equal('Own headline');
-    });
-
-    it('compact cards show no thumbnail, no teaser and no default label', async () => {
-      const el = await fixture<FolioRelatedCard>(html`
-        <folio-related-card variant="compact" href="/a" headline="Compact" kicker="Analysis" image=${thumb()} published="2024-05-02"
-          ><p>${TEASER}</p></folio-related-card
-        >
-      `);
-      expect(shadow(el).querySelector('img')).to.equal(null);
-      expect(part(el, 'teaser')).to.equal(null);
-      expect(part(el, 'label')).to.equal(null);
-      expect(part(el, 'kicker')!.textContent).to.equal('Analysis');
-      expect(part(el, 'date')).to.not.equal(null);
-      expect(el.getBoundingClientRect().height).to.be.below(140);
     });
 
     it('leaves out the thumbnail box entirely when there is no image', async () => {
@@ -519,13 +503,6 @@ describe('<folio-related-card>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('passes axe in the compact variant', async () => {
-      const el = await fixture(
-        html`<folio-related-card variant="compact" href="/a" headline="H" kicker="K" published="2024-01-01"></folio-related-card>`,
-      );
-      await expect(el).to.be.accessible();
-    });
-
     it('passes axe without a link', async () => {
       await warnings(async () => {
         const el = await fixture(
@@ -533,55 +510,6 @@ describe('<folio-related-card>', () => {
         );
         await expect(el).to.be.accessible();
       });
-    });
-  });
-
-  describe('"More on this story" list', () => {
-    const items: RelatedItem[] = [
-      { href: '/one', headline: 'One', kicker: 'Analysis', teaser: 'Not shown', image: '/img/1.jpg' },
-      { href: '/two', headline: 'Two', published: '2024-05-02' },
-      { href: '/three', headline: 'Three' },
-    ];
-    const list = async (its: RelatedItem[]) => {
-      const host = await fixture<HTMLElement>(html`<div></div>`);
-      const root = host.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = [moreListStyles.styleSheet!];
-      render(renderMoreList(its, { base: BASE, strings: en, startPosition: 2 }), root);
-      const cards = [...root.querySelectorAll('folio-related-card')];
-      await Promise.all(cards.map((c) => c.updateComplete));
-      return { host, root, cards };
-    };
-
-    it('shows a heading and one compact card per item, numbered from startPosition', async () => {
-      const { root, cards } = await list(items);
-      expect(root.querySelector('section h2')!.textContent).to.equal('More on this story');
-      expect(root.querySelectorAll('ul > li > folio-related-card').length).to.equal(3);
-      expect(cards.map((c) => c.variant)).to.deep.equal(['compact', 'compact', 'compact']);
-      expect(cards.map((c) => c.position)).to.deep.equal([2, 3, 4]);
-      expect(cards.map((c) => links(c)[0].getAttribute('href'))).to.deep.equal([
-        'https://news.example/one',
-        'https://news.example/two',
-        'https://news.example/three',
-      ]);
-      expect(shadow(cards[0]).querySelector('img')).to.equal(null);
-    });
-
-    it('reports the list position when a card is clicked', async () => {
-      const { cards } = await list(items);
-      setTimeout(() => links(cards[2])[0].click());
-      const e = await oneEvent(document, 'folio-related-click');
-      e.preventDefault();
-      expect(e.detail.position).to.equal(4);
-    });
-
-    it('renders nothing for no items', async () => {
-      const { root } = await list([]);
-      expect(root.querySelector('section')).to.equal(null);
-    });
-
-    it('passes axe', async () => {
-      const { host } = await list(items);
-      await expect(host).to.be.accessible();
     });
   });
 });

@@ -4,8 +4,7 @@ import type { ArticleHost } from '../../internal/hosts.js';
 import { measureBlocks, publisherAds, readBody, type BodyBlock } from '../../placement/body.js';
 import { placeAds, placeRelated } from '../../placement/place.js';
 import { fetchRelatedFeed } from '../../story/related-feed.js';
-import type { CorrectionNotice, RelatedItem } from '../../story/story.js';
-import { renderMoreList } from '../related-card/more-list.js';
+import type { CorrectionNotice } from '../../story/story.js';
 import { renderFooter, renderNotices } from './blocks.js';
 import type { AdDefaults, ResolvedSettings } from '../../internal/settings.js';
 
@@ -44,9 +43,9 @@ export function createSlot(defaults: AdDefaults, own: { n?: number } = {}): Elem
  * host, or the fragments of a story split across several elements, in document order); what
  * Folio inserts goes into them, before the paragraph below each chosen gap, and the publisher's
  * nodes are never moved or replaced. `label` names the article in the console warning given
- * when it holds no paragraph. Resolves with the related items left for the end list; a failed
- * feed leaves the article as it was and dispatches a non-fatal `folio-error` on the host (unless
- * `signal` stopped it: the element left the page).
+ * when it holds no paragraph. Only the feed's first item is shown; a failed feed leaves the
+ * article as it was and dispatches a non-fatal `folio-error` on the host (unless `signal`
+ * stopped it: the element left the page).
  */
 export async function enhanceBody(
   host: Element,
@@ -55,7 +54,7 @@ export async function enhanceBody(
   parts: Element[] = [host],
   label = `<${host.localName}>`,
   signal?: AbortSignal,
-): Promise<RelatedItem[]> {
+): Promise<void> {
   // Every read (the walk, the geometry) before any write.
   const blocks = measuredBody(parts, s);
   // An empty element is not worth a warning (a `<folio-article>` whose story is on its way, a page still filling it).
@@ -72,7 +71,7 @@ export async function enhanceBody(
   for (const { el } of blocks) if (el.localName === 'folio-ad-slot') configureSlot(el, s.ads);
   host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
   const feed = s.values.relatedSrc;
-  if (!feed) return [];
+  if (!feed) return;
 
   const result = await fetchRelatedFeed(feed, signal);
   if (!result.ok) {
@@ -80,41 +79,23 @@ export async function enhanceBody(
     if (result.code !== 'aborted') {
       host.dispatchEvent(new FolioErrorEvent({ code: 'related-feed', message: result.message, fatal: false }));
     }
-    return [];
+    return;
   }
-  const items = result.value;
+  const [item] = result.value;
   const now = measuredBody(parts, s);
-  if (!items.length || now.some((b) => b.kind === 'related')) return items;
+  if (!item || now.some((b) => b.kind === 'related')) return;
   const at = placeRelated(now, innerHeight);
-  if (at == null) return items;
-  now[at].el.before(Object.assign(document.createElement('folio-related-card'), { item: items[0], base, position: 1 }));
-  return items.slice(1);
+  if (at == null) return;
+  now[at].el.before(Object.assign(document.createElement('folio-related-card'), { item, base, position: 1 }));
 }
 
-/**
- * The end of an article, in both modes: the published correction notices, the "More on this
- * story" list (its first card numbered `start`: after the cards in the body; in enhance mode the
- * one card Folio may have inserted) and the corrections footer.
- */
-export const renderEnd = (
-  host: ArticleHost,
-  more: RelatedItem[] = [],
-  start = host.element.querySelector(':scope>folio-related-card') ? 2 : 1,
-  notices?: CorrectionNotice[],
-) => {
-  const list = renderMoreList(more, {
-    base: host.canonicalUrl,
-    strings: host.localStrings,
-    lang: host.uiLang,
-    dir: host.dir,
-    startPosition: start,
-  });
-  return html`${renderNotices(notices, host.uiLang, host.localStrings)}${list}${renderFooter(host)}`;
-};
+/** The end of an article, in both modes: the published correction notices and the corrections footer. */
+export const renderEnd = (host: ArticleHost, notices?: CorrectionNotice[]) =>
+  html`${renderNotices(notices, host.uiLang, host.localStrings)}${renderFooter(host)}`;
 
 /**
  * What the shadow root shows in enhance mode, for `<folio-article>` and a publisher's own
  * element alike: the publisher's markup through a `<slot>`, then the end of the article.
  */
-export const renderChrome = (host: ArticleHost, more?: RelatedItem[], notices?: CorrectionNotice[]) =>
-  html`<slot></slot>${renderEnd(host, more, undefined, notices)}`;
+export const renderChrome = (host: ArticleHost, notices?: CorrectionNotice[]) =>
+  html`<slot></slot>${renderEnd(host, notices)}`;

@@ -2,8 +2,7 @@ import { adoptStyles, render } from 'lit';
 import { closestArticle, registerHost } from '../../internal/hosts.js';
 import type { ArticleOptions } from '../../internal/settings.js';
 import { loadNotices } from '../../story/notices.js';
-import type { CorrectionNotice, RelatedItem } from '../../story/story.js';
-import { moreListStyles } from '../related-card/more-list.js';
+import type { CorrectionNotice } from '../../story/story.js';
 import { ArticleContext } from './context.js';
 import { enhanceBody, renderChrome } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
@@ -25,7 +24,7 @@ function storyOf(el: Element): unknown {
  * templates nobody wants to edit: `data-enhance` on the script tag, or `Folio.enhance(el)`.
  * The elements keep their tags, attributes and children (the same nodes, so the publisher's CSS
  * and scripts keep working); Folio adds the same chrome as `<folio-article>`: ad slots and the
- * related card between the blocks, the "More on this story" list and the corrections footer.
+ * related card between the blocks and the corrections footer.
  * Its settings are `options` (the attribute names of `<folio-article>` in camelCase) and the
  * element's own `lang`, as an attribute would be on `<folio-article>`.
  *
@@ -68,7 +67,7 @@ function enhanceStory(parts: Element[], options: ArticleOptions, label?: string)
     console.warn(`folio: cannot enhance <${el.localName}>: ${(e as Error).message}`);
     return false;
   }
-  adoptStyles(root, [articleStyles, moreListStyles]);
+  adoptStyles(root, [articleStyles]);
   const context = new ArticleContext(
     el,
     () => ({ ...options, lang: options.lang ?? el.getAttribute('lang') }),
@@ -77,19 +76,15 @@ function enhanceStory(parts: Element[], options: ArticleOptions, label?: string)
   );
   // Every part answers for the article: a selection in any of them quotes from the whole story.
   for (const part of parts) registerHost(context, part);
-  let more: RelatedItem[] | undefined;
   let notices: CorrectionNotice[] | undefined;
   const show = () => {
-    render(renderChrome(context, more, notices), root);
+    render(renderChrome(context, notices), root);
     // Slots and cards the publisher placed, which rendered before the article was there.
     context.refresh();
   };
   show();
   // (No element lifecycle here to tell when it leaves the page: nothing to abort them with.)
-  enhanceBody(el, context.settings, context.canonicalUrl, parts, label).then((items) => {
-    more = items;
-    show();
-  });
+  enhanceBody(el, context.settings, context.canonicalUrl, parts, label);
   loadNotices(context).then((items) => {
     notices = items;
     show();

@@ -6,8 +6,7 @@ import { settingProperties, type ArticleProperties } from '../../internal/settin
 import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import { loadNotices } from '../../story/notices.js';
-import type { CorrectionNotice, RelatedItem, Story } from '../../story/story.js';
-import { moreListStyles } from '../related-card/more-list.js';
+import type { CorrectionNotice, Story } from '../../story/story.js';
 import { renderAttribution, renderHeader, renderSection } from './blocks.js';
 import { ArticleContext } from './context.js';
 import { createSlot, enhanceBody, renderChrome, renderEnd } from './enhance.js';
@@ -46,7 +45,7 @@ export interface FolioArticle extends Omit<ArticleProperties, 'lang'> {}
  *
  * Its attributes are the article settings of `src/internal/settings.ts`, documented there once
  * (the build puts them into the manifest): typed properties of the same names in camelCase.
- * Everything the article inserts (slots, cards, the end list, the footer) and the correction
+ * Everything the article inserts (slots, cards, the footer) and the correction
  * dialog speak the one language its `ArticleContext` decides.
  *
  * @tagname folio-article
@@ -84,7 +83,7 @@ export interface FolioArticle extends Omit<ArticleProperties, 'lang'> {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class FolioArticle extends LitElement implements ArticleElement {
-  static override styles = [articleStyles, moreListStyles];
+  static override styles = articleStyles;
 
   static override properties = {
     ...settingProperties(),
@@ -92,7 +91,6 @@ export class FolioArticle extends LitElement implements ArticleElement {
     strings: { attribute: false },
     failed: { state: true },
     shown: { state: true },
-    more: { state: true },
     notices: { state: true },
   };
 
@@ -115,9 +113,6 @@ export class FolioArticle extends LitElement implements ArticleElement {
    * next chunk passes the same values again, which Lit leaves alone.
    */
   private cache: (TemplateResult | Node)[] = [];
-  /** Related items for the end list, and the position of its first card (after the inline ones). */
-  private more?: RelatedItem[];
-  private start!: number;
   /** Enhance mode: the published correction notices (story mode reads the story's). */
   private notices?: CorrectionNotice[];
   /** The current story load: aborting it (a newer load began) stops its fetch and its rendering. */
@@ -176,12 +171,10 @@ export class FolioArticle extends LitElement implements ArticleElement {
   }
 
   protected override firstUpdated(): void {
-    // Enhance mode, once: slots between the publisher's blocks; then the related card and list, and the notices.
+    // Enhance mode, once: slots between the publisher's blocks; then the related card, and the notices.
     if (this.mode !== 'enhance') return;
     const { signal } = (this.extras = new AbortController());
-    enhanceBody(this, this.context.settings, this.canonicalUrl, undefined, undefined, signal).then(
-      (more) => (this.more = more),
-    );
+    enhanceBody(this, this.context.settings, this.canonicalUrl, undefined, undefined, signal);
     loadNotices(this.context, signal).then((notices) => (this.notices = notices));
   }
 
@@ -227,11 +220,9 @@ export class FolioArticle extends LitElement implements ArticleElement {
     const { settings } = this.context;
     const plan = planStory(data.body, data.related, settings.rules);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
-    for (const item of plan.items) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
+    for (const item of plan) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
     this.sections = [];
-    for (let i = 0; i < plan.items.length; i += SECTION_SIZE) this.sections.push(plan.items.slice(i, i + SECTION_SIZE));
-    this.more = plan.more;
-    this.start = plan.start;
+    for (let i = 0; i < plan.length; i += SECTION_SIZE) this.sections.push(plan.slice(i, i + SECTION_SIZE));
     // One section per task, the first (with the header) too, after the tasks that validated and
     // planned the story: no task renders more than SECTION_SIZE blocks, however slow the phone.
     do {
@@ -245,7 +236,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
 
   protected override render() {
     const { context } = this;
-    if (this.mode === 'enhance') return renderChrome(context, this.more, this.notices);
+    if (this.mode === 'enhance') return renderChrome(context, this.notices);
     const { chrome } = context;
     const { lang, dir, strings: s } = chrome;
     const { storyData: story, failed, cache } = this;
@@ -271,7 +262,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
           ${(cache[0] ??= renderHeader(story, chrome))}
           <div part=body>${sections}</div>
         </article>
-        ${renderAttribution(story, chrome)} ${renderEnd(context, this.more, this.start, story.corrections?.notices)}`;
+        ${renderAttribution(story, chrome)} ${renderEnd(context, story.corrections?.notices)}`;
     }
     // The story's text keeps the story's language and its direction; the chrome above is marked with its own.
     const storyLang = story?.lang;

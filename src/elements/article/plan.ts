@@ -9,20 +9,12 @@ import { blockText, type RelatedItem, type StoryBlock } from '../../story/story.
  */
 export type PlanItem = StoryBlock & { n?: number };
 
-export interface BodyPlan {
-  items: PlanItem[];
-  /** Related items for the "More on this story" list at the end. */
-  more: RelatedItem[];
-  /** Position of the first card of the end list: after the cards in the body. */
-  start: number;
-}
-
 /**
  * Plans a story's body: the first related item inline where `placeRelated` says (unless the
- * story pins a card itself), the rest at the end; then ads where `placeAds` says, with pinned
+ * story pins a card itself; the other items are not shown); then ads where `placeAds` says, with pinned
  * ads and the card as neighbours.
  */
-export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules: PlacementRules): BodyPlan {
+export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules: PlacementRules): PlanItem[] {
   const items: StoryBlock[] = [...body];
   // Block types are the placement kinds; a paragraph whose text ends in a colon introduces the next.
   const kinds = () =>
@@ -41,7 +33,5 @@ export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules
     if (positions.includes(i)) push({ type: 'ad' });
     push(item);
   });
-  // The first related item went inline, unless there was no place for it.
-  const inline = at === null ? 0 : 1;
-  return { items: out, more: related.slice(inline), start: count.related + 1 };
+  return out;
 }

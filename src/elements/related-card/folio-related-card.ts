@@ -60,16 +60,14 @@ const line = (name: string, content: unknown, lang?: string) =>
  * @attr {string} href - The related story's URL: http(s), or relative to `base`.
  * @attr {string} headline - The headline; a card without one renders nothing.
  * @attr {string} kicker - The kicker above the headline ("Fact-Checking").
- * @attr {string} label - The label; default the localised "Other Topics of Interest" (inline variant).
+ * @attr {string} label - The label; default the localised "Other Topics of Interest".
  * @attr {string} image - Thumbnail URL: http(s), or relative to `base`.
  * @attr {string} image-alt - The thumbnail's text alternative.
  * @attr {string} published - ISO date, shown in the card's language.
  * @attr {string} base - What relative URLs resolve against (the story's URL).
- * @attr {'inline' | 'compact'} variant - `compact`: no image, no teaser.
  * @attr {number} position - Position reported in the click event.
  *
- * @slot - The teaser (light DOM). Without one, `item.teaser` is shown as text (the slot's fallback). Hidden in
- *   the compact variant.
+ * @slot - The teaser (light DOM). Without one, `item.teaser` is shown as text (the slot's fallback).
  *
  * @csspart card - The card box.
  * @csspart label - The "Other Topics of Interest" line.
@@ -90,7 +88,7 @@ export class FolioRelatedCard extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    ...attributes('href', 'headline', 'kicker', 'label', 'image', 'imageAlt', 'published', 'base', 'variant'),
+    ...attributes('href', 'headline', 'kicker', 'label', 'image', 'imageAlt', 'published', 'base'),
     position: { type: Number },
     item: { attribute: false },
     strings: { attribute: false },
@@ -102,10 +100,7 @@ export class FolioRelatedCard extends LitElement {
   declare headline?: string;
   /** The kicker above the headline ("Fact-Checking"). */
   declare kicker?: string;
-  /**
-   * The line above the card; defaults to the localised "Other Topics of Interest" (inline variant
-   * only). `""` hides it.
-   */
+  /** The line above the card; defaults to the localised "Other Topics of Interest". `""` hides it. */
   declare label?: string;
   /** Thumbnail URL: http(s), or relative to `base`. */
   declare image?: string;
@@ -113,8 +108,6 @@ export class FolioRelatedCard extends LitElement {
   declare imageAlt?: string;
   /** ISO 8601 publication date, shown localised. */
   declare published?: string;
-  /** `inline` (the default, also when unset) or `compact` (no image, no teaser, no default label). */
-  declare variant?: 'inline' | 'compact';
   /** The URL relative `href` and `image` resolve against: the story's URL. Defaults to the document's base URL. */
   declare base?: string;
   /** 1-based position of the card among the article's related items, reported in the click event. */
@@ -153,16 +146,15 @@ export class FolioRelatedCard extends LitElement {
     const text = this.#text;
     if (!text) return nothing;
     const { lang, dir, strings } = chromeOf(this, this.strings);
-    const compact = this.variant === 'compact';
     const published = this.#field('published');
     const date = formatDate(published, lang);
-    const src = !compact && checkedUrl(this.#field('image'), this.#base!);
+    const src = checkedUrl(this.#field('image'), this.#base!);
     // A label of the publisher's (the element's or the item's) is in a language we do not know.
     const own = this.#field('label');
-    const label = own ?? (compact ? '' : strings.otherTopics);
+    const label = own ?? strings.otherTopics;
     const headline = this.#url ? html`<a part=link href=${this.#url} @click=${this.#onClick}>${text}</a>` : text;
     // The teaser is the slot itself: its fallback, `item.teaser`, shows when nothing is slotted.
-    const teaser = compact ? nothing : html`<slot part=teaser>${this.item?.teaser}</slot>`;
+    const teaser = html`<slot part=teaser>${this.item?.teaser}</slot>`;
     const time = date ? html`<time part=date datetime=${published!} lang=${lang}>${date}</time>` : nothing;
     const image = src
       ? html`<img part=image src=${src} alt=${this.#field('imageAlt')} loading=lazy decoding=async>`

@@ -33,7 +33,6 @@ export const ar: FolioStrings = {
   originalStory: 'اقرؤوا الخبر الأصلي',
   advertisement: 'إعلان',
   otherTopics: 'مواضيع أخرى قد تهمّكم',
-  moreOnThisStory: 'المزيد عن هذا الموضوع',
   suggestCorrection: 'اقتراح تصحيح',
   correctionQuote: 'النص المحدَّد',
   correctionSuggestion: 'النص المصحَّح',

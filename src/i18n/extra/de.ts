@@ -26,7 +26,6 @@ export const de: FolioStrings = {
   originalStory: 'Originalartikel lesen',
   advertisement: 'Anzeige',
   otherTopics: 'Weitere interessante Themen',
-  moreOnThisStory: 'Mehr zu diesem Thema',
   suggestCorrection: 'Korrektur vorschlagen',
   correctionQuote: 'Ihre Auswahl',
   correctionSuggestion: 'Korrigierter Text',

@@ -26,7 +26,6 @@ export const es: FolioStrings = {
   originalStory: 'Leer la noticia original',
   advertisement: 'Publicidad',
   otherTopics: 'Otros temas de interés',
-  moreOnThisStory: 'Más sobre este tema',
   suggestCorrection: 'Sugerir una corrección',
   correctionQuote: 'Su selección',
   correctionSuggestion: 'Texto corregido',

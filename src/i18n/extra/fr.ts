@@ -29,7 +29,6 @@ export const fr: FolioStrings = {
   originalStory: 'Lire l’article original',
   advertisement: 'Publicité',
   otherTopics: 'Autres sujets qui pourraient vous intéresser',
-  moreOnThisStory: 'Plus sur ce sujet',
   suggestCorrection: 'Proposer une correction',
   correctionQuote: 'Votre sélection',
   correctionSuggestion: 'Texte corrigé',

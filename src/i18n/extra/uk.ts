@@ -26,7 +26,6 @@ export const uk: FolioStrings = {
   originalStory: 'Читати оригінал',
   advertisement: 'Реклама',
   otherTopics: 'Інші теми, що можуть зацікавити',
-  moreOnThisStory: 'Більше на цю тему',
   suggestCorrection: 'Запропонувати виправлення',
   correctionQuote: 'Виділений текст',
   correctionSuggestion: 'Виправлений текст',
