@@ -17,9 +17,8 @@ import {
 import { define } from '../internal/define.js';
 import { safeUrl } from '../internal/url.js';
 import { buildAnnotation } from './annotation.js';
-import { wordFinder } from './find.js';
 import { createOutbox } from './outbox.js';
-import { articleOf, articleText, selectionTarget, type Quote } from './selectors.js';
+import { articleOf, selectionTarget, type Quote } from './selectors.js';
 import { isCorrectionKey, isEditable } from './trigger.js';
 
 export interface OpenOptions {
@@ -189,7 +188,6 @@ export class CorrectionsController {
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
     const key = quote ? `${quote.start}-${quote.end}` : '';
-    let finder: ((words: string) => Quote[]) | undefined;
     // The page's one dialog, made at the first opening.
     if (!this.#dialog) {
       this.#dialog = make('folio-correction-dialog', FolioCorrectionDialog);
@@ -204,8 +202,6 @@ export class CorrectionsController {
       strings: article.localStrings,
       dir,
       draft: (drafts[key] ??= {}),
-      // The keyboard path: the article text is read once per opening, at the first typed word.
-      find: quote ? undefined : (words) => (finder ??= wordFinder(articleText(article.textRoots).text))(words),
       send: endpoint
         ? async (fields) => {
             const source = article.canonicalUrl;

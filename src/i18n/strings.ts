@@ -51,10 +51,7 @@ export const en = {
   correctionNoEndpoint: 'This site does not take corrections here yet.',
   // Correction notices
   correctionNotice: 'Correction',
-  // Corrections: the keyboard path to quoting words, the thank-you state
-  correctionWords: 'Words in the article (optional)',
-  correctionWordsNone: 'These words are not in the article.',
-  correctionWordsFound: 'Found {count} times; the first is quoted. Type more words to quote another.',
+  // Corrections: the thank-you state
   correctionThanks: 'Thank you',
 };
 

@@ -81,14 +81,6 @@ for (const dark of [false, true]) {
   await page.keyboard.type(' on Tuesday');
   await shot(page, `selection-${scheme}`);
 
-  // The keyboard path: the footer's button, words typed, found three times.
-  page = await open({ dark });
-  await page.evaluate(() => document.querySelector('folio-article').shadowRoot.querySelector('footer button').focus());
-  await page.keyboard.press('Enter');
-  await dialogShown(page);
-  await page.keyboard.type('mill street');
-  await shot(page, `words-${scheme}`);
-
   // An email that is not one: the error under the field.
   page = await open({ dark });
   await select(page, 'eleven stops');

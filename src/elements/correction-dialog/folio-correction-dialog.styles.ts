@@ -88,12 +88,9 @@ export const styles = css`
     border-color: var(--error);
     box-shadow: inset 0 0 0 1px var(--error);
   }
-  .note,
   .error {
     margin: 6px 0 0;
     font-size: 14px;
-  }
-  .error {
     color: var(--error);
     font-weight: 600;
   }

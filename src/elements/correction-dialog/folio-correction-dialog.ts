@@ -19,8 +19,6 @@ export interface CorrectionFields {
 
 /** What the reader wrote for one quote (or for a general correction), kept between openings. */
 export interface CorrectionDraft {
-  words?: string;
-  /** Which of the places the typed words occur at the reader chose. */
   suggestion?: string;
   comment?: string;
   email?: string;
@@ -35,19 +33,17 @@ export interface CorrectionRequest {
   dir?: string;
   /** Delivers the correction; null when the article has no corrections endpoint. */
   send: ((fields: CorrectionFields) => Promise<Delivery>) | null;
-  /** Finds typed words in the article: the keyboard path to quoting them (a general correction). */
-  find?: (words: string) => Quote[];
   /** Where what the reader writes is kept, and what the fields start with. */
   draft?: CorrectionDraft;
 }
 
-/** The fields whose text the draft keeps, and what a field to fix is told (the words: in their note). */
-const DRAFTED = ['words', 'suggestion', 'comment', 'email'] as const;
+/** The fields whose text the draft keeps, and what a field to fix is told. */
+const DRAFTED = ['suggestion', 'comment', 'email'] as const;
 const ERRORS = {
   suggestion: 'correctionEmpty',
   email: 'correctionEmailError',
 } as const;
-type Invalid = keyof typeof ERRORS | 'words';
+type Invalid = keyof typeof ERRORS;
 
 /** Text from elsewhere (a server's reason) set apart, so its direction cannot reorder the sentence around it. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
@@ -59,8 +55,7 @@ const inContext = ({ prefix, exact, suffix }: Quote) =>
 /**
  * @tagname folio-correction-dialog
  * @summary The reader's correction form, in a native modal `<dialog>` (focus moves in, the page
- * is inert, focus returns): the quote in its context, or, for a general correction, a field for
- * the words in the article, found as the reader types (the keyboard path to quoting them); the
+ * is inert, focus returns): the quote in its context (none for a general correction), the
  * corrected text, a comment and an optional email. A thank-you state replaces the form once it
  * is sent. On a narrow screen it is a bottom sheet whose actions stay in view. It takes the
  * article's language and direction, and the page's colour scheme.
@@ -92,7 +87,6 @@ export class FolioCorrectionDialog extends LitElement {
     request: { attribute: false },
     message: { state: true },
     invalid: { state: true },
-    found: { state: true },
   };
 
   /** Whether the dialog is showing; setting it false closes it. */
@@ -108,8 +102,6 @@ export class FolioCorrectionDialog extends LitElement {
   private message = '';
   /** The field the reader has to fix, marked invalid and described by the error under it. */
   private invalid?: Invalid;
-  /** Where the typed words occur in the article (which of them the reader chose is in the draft). */
-  private found: Quote[] = [];
 
   #query<T extends Element = HTMLInputElement>(selector: string): T {
     return this.renderRoot.querySelector(selector) as T;
@@ -119,14 +111,9 @@ export class FolioCorrectionDialog extends LitElement {
     return (this.request!.draft ??= {});
   }
 
-  /** The words the correction is about: the selection's, or the chosen place of the typed words. */
-  #quote(): Quote | null {
-    return this.request?.quote ?? this.found[0] ?? null;
-  }
-
   /** What the show and hide events say: the words the correction is about. */
   #detail() {
-    return { quote: this.#quote()?.exact ?? null };
+    return { quote: this.request?.quote?.exact ?? null };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -146,8 +133,6 @@ export class FolioCorrectionDialog extends LitElement {
    */
   show(request: CorrectionRequest): void {
     this.request = request;
-    const { words } = this.#draft();
-    this.found = (words && request.find?.(words)) || [];
     this.phase = 'editing';
     this.message = request.send ? '' : request.strings.correctionNoEndpoint;
     this.invalid = undefined;
@@ -167,7 +152,7 @@ export class FolioCorrectionDialog extends LitElement {
     const { quote, send } = this.request!;
     const draft = this.#draft();
     // The first field in the form (the words, where asked for), else Close.
-    const first = this.#query(send ? '#words,#suggestion' : '#done');
+    const first = this.#query(send ? '#suggestion' : '#done');
     first.focus();
     // Filled once focused, so every engine puts the caret at the end (WebKit puts it at the start
     // of a field filled before).
@@ -198,23 +183,17 @@ export class FolioCorrectionDialog extends LitElement {
     this.dispatchEvent(new FolioCorrectionHideEvent(this.#detail()));
   }
 
-  /** Typing goes to the draft; the typed words are looked up; a field being fixed is no longer marked. */
+  /** Typing goes to the draft; a field being fixed is no longer marked. */
   #input(e: Event): void {
     const { id, value } = e.target as HTMLInputElement;
-    const draft = this.#draft();
-    if (DRAFTED.includes(id as (typeof DRAFTED)[number])) draft[id as (typeof DRAFTED)[number]] = value;
-    if (id === 'words') {
-      this.found = this.request!.find!(value);
-    }
+    if (DRAFTED.includes(id as (typeof DRAFTED)[number])) this.#draft()[id as (typeof DRAFTED)[number]] = value;
     if (this.invalid === id) this.invalid = undefined;
   }
 
-  /** The first thing to fix, if any: typed words not found, nothing changed, a bad email. */
+  /** The first thing to fix, if any: nothing changed, a bad email. */
   #check(): Invalid | undefined {
-    const { words, suggestion, comment, email } = this.#fields();
-    const quote = this.#quote();
-    if (words?.value.trim() && !this.found.length) return 'words';
-    const unchanged = !suggestion.value.trim() || suggestion.value === quote?.exact;
+    const { suggestion, comment, email } = this.#fields();
+    const unchanged = !suggestion.value.trim() || suggestion.value === this.request!.quote?.exact;
     if (unchanged && !comment.value.trim()) return 'suggestion';
     if (email.validity.typeMismatch) return 'email';
     return undefined;
@@ -242,7 +221,7 @@ export class FolioCorrectionDialog extends LitElement {
     this.message = s.correctionSending;
     // The email field trims its value itself (type=email).
     const result = await request.send!({
-      quote: this.#quote(),
+      quote: request.quote,
       suggestion: suggestion.value,
       comment: comment.value,
       email: email.value,
@@ -267,41 +246,22 @@ export class FolioCorrectionDialog extends LitElement {
     return html`<p class=error id="${id}-error">${this.invalid === id ? s[ERRORS[id]] : ''}</p>`;
   }
 
-  /**
-   * The typed words: where they are, in context (the first place; where they occur more than once,
-   * the note says so and more words narrow it), or that they are not in the article.
-   */
-  #words(s: FolioStrings) {
-    const { found, invalid } = this;
-    const { words } = this.#draft();
-    const typed = !!words?.trim();
-    let note = '';
-    if (typed && !found.length) note = s.correctionWordsNone;
-    else if (found.length > 1) note = format(s.correctionWordsFound, { count: found.length });
-    return html`<label for=words>${s.correctionWords}</label>
-      <input id=words dir=auto autocomplete=off aria-invalid=${invalid === 'words'} aria-describedby=words-note>
-      <p id=words-note class=${invalid === 'words' ? 'error' : 'note'} aria-live=polite>${note}</p>
-      ${found.length ? html`<blockquote part=quote>${inContext(found[0])}</blockquote>` : nothing}`;
-  }
-
   // Fields are limited to MAX_TEXT characters: maxlength stops typing and pasting beyond.
   // The honeypot (#hp) is for bots only: clipped out of sight, out of the tab order, hidden from
   // screen readers. Send is aria-disabled while sending, not disabled: that would drop the
   // reader's focus. It sits outside the form (in the actions bar, which stays in view).
   #form(s: FolioStrings, request: CorrectionRequest) {
-    const { quote: selected, find } = request;
+    const { quote } = request;
     const { invalid } = this;
-    const quote = this.#quote();
     return html`<form id=form novalidate @submit=${this.#submit} @input=${this.#input}>
       ${
-        selected
+        quote
           ? html`<figure>
               <figcaption>${s.correctionQuote}</figcaption>
-              <blockquote part=quote>${inContext(selected)}</blockquote>
+              <blockquote part=quote>${inContext(quote)}</blockquote>
             </figure>`
           : nothing
       }
-      ${find && !selected ? this.#words(s) : nothing}
       <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
       <textarea id=suggestion dir=auto rows=3 maxlength=${MAX_TEXT} aria-invalid=${invalid === 'suggestion'}
         aria-describedby=suggestion-error></textarea>

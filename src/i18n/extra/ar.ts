@@ -49,9 +49,6 @@ export const ar: FolioStrings = {
   correctionRefused: 'تعذّر على غرفة الأخبار قبول هذا التصحيح: \u2068{reason}\u2069',
   correctionNoEndpoint: 'لا يستقبل هذا الموقع التصحيحات من هنا بعد.',
   correctionNotice: 'تصحيح',
-  correctionWords: 'كلمات من المقال (اختياري)',
-  correctionWordsNone: 'هذه الكلمات ليست في المقال.',
-  correctionWordsFound: 'وُجدت {count} مرات، والمقتبس أولها. اكتب كلمات أخرى لاقتباس غيرها.',
   correctionThanks: 'شكرًا لك',
 };
 

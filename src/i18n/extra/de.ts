@@ -42,10 +42,6 @@ export const de: FolioStrings = {
   correctionRefused: 'Die Redaktion konnte diese Korrektur nicht annehmen: {reason}',
   correctionNoEndpoint: 'Diese Website nimmt hier noch keine Korrekturen entgegen.',
   correctionNotice: 'Korrektur',
-  correctionWords: 'Wörter aus dem Artikel (optional)',
-  correctionWordsNone: 'Diese Wörter stehen nicht im Artikel.',
-  correctionWordsFound:
-    '{count}-mal gefunden; zitiert wird die erste Stelle. Ergänzen Sie Wörter, um eine andere zu zitieren.',
   correctionThanks: 'Vielen Dank',
 };
 

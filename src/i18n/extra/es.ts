@@ -42,9 +42,6 @@ export const es: FolioStrings = {
   correctionRefused: 'La redacción no ha podido aceptar esta corrección: {reason}',
   correctionNoEndpoint: 'Este sitio aún no acepta correcciones aquí.',
   correctionNotice: 'Corrección',
-  correctionWords: 'Palabras del artículo (opcional)',
-  correctionWordsNone: 'Estas palabras no están en el artículo.',
-  correctionWordsFound: 'Encontradas {count} veces; se cita la primera. Escriba más palabras para citar otra.',
   correctionThanks: 'Gracias',
 };
 

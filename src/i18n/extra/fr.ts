@@ -45,10 +45,6 @@ export const fr: FolioStrings = {
   correctionRefused: 'La rédaction n’a pas pu accepter cette correction\u00a0: {reason}',
   correctionNoEndpoint: 'Ce site n’accepte pas encore de corrections ici.',
   correctionNotice: 'Rectificatif',
-  correctionWords: 'Mots de l’article (facultatif)',
-  correctionWordsNone: 'Ces mots ne figurent pas dans l’article.',
-  correctionWordsFound:
-    'Trouvé {count} fois ; la première occurrence est citée. Ajoutez des mots pour en citer une autre.',
   correctionThanks: 'Merci',
 };
 

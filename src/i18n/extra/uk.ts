@@ -42,9 +42,6 @@ export const uk: FolioStrings = {
   correctionRefused: 'Редакція не прийняла виправлення: {reason}',
   correctionNoEndpoint: 'Цей сайт не приймає виправлень.',
   correctionNotice: 'Виправлення',
-  correctionWords: 'Слова зі статті (необов’язково)',
-  correctionWordsNone: 'Цих слів у статті немає.',
-  correctionWordsFound: 'Збігів: {count}; цитуємо перший. Допишіть слова, щоб вибрати інший.',
   correctionThanks: 'Дякуємо',
 };
 
