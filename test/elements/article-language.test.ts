@@ -128,11 +128,6 @@ describe('<folio-article> language', () => {
       const card = inlineCard(el);
       expect(text(cardPart(card, 'label'))).to.equal(UK.otherTopics);
       expect(langOf(cardPart(card, 'label'))).to.equal('uk');
-      const date = new Intl.DateTimeFormat('uk', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-        new Date('2026-11-02'),
-      );
-      expect(text(cardPart(card, 'date'))).to.equal(date);
-      expect(langOf(cardPart(card, 'date'))).to.equal('uk');
       // The content: the story's text, and the related stories' headlines, stay English.
       expect(langOf(el.shadowRoot!.querySelector('[part=headline]'))).to.equal('en');
       expect(langOf(el.shadowRoot!.querySelector('[part=body] p'))).to.equal('en');

@@ -4,16 +4,13 @@ import { css } from 'lit';
 // are read with fallbacks, never declared here, so a publisher sets them once on :root. The
 // fallbacks that differ by colour scheme are light-dark() pairs, which follow the page's
 // color-scheme (inherited: dark only where the page allows it and the reader prefers it; --_a
-// holds the accent), so dark mode never overrides a publisher's value. The label and the date
-// are the text colour, dimmed.
+// holds the accent), so dark mode never overrides a publisher's value. The label is the text
+// colour, dimmed.
 // The card is the containing block of the stretched link (a::after), which covers it all: a
 // click anywhere on the card is the link's (its text is not selectable, as with any card link).
 // The focus ring is drawn by the stretched link's a::after, so it surrounds the whole card.
 // The teaser slot is hidden when it has nothing to show: nothing slotted, no fallback text.
 // overflow-wrap:anywhere on the card lets a long word or URL break rather than widen the text column.
-// The thumbnail's contain:size keeps its box the same loading, loaded or broken, from its flex
-// width and aspect-ratio alone: without it, Firefox gives an image with no natural size a flex
-// minimum of its max width, and WebKit lays out a broken image square, ignoring aspect-ratio.
 export const styles = css`
   :host {
     display: block;
@@ -26,10 +23,6 @@ export const styles = css`
   }
   .card {
     position: relative;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    gap: 16px;
     padding: 16px;
     border-inline-start: 4px solid var(--folio-related-card-accent, var(--_a));
     border-radius: var(--folio-radius, 6px);
@@ -38,13 +31,9 @@ export const styles = css`
     font: 16px/1.45 var(--folio-font-body, system-ui, sans-serif);
     overflow-wrap: anywhere;
   }
-  .label,
-  time {
+  .label {
     font-size: 13px;
     opacity: 0.8;
-  }
-  .text {
-    flex: 999 1 240px;
   }
   .kicker {
     font-size: 14px;
@@ -72,18 +61,8 @@ export const styles = css`
   .card:hover a {
     text-decoration: underline;
   }
-  slot,
-  time {
+  slot {
     display: block;
     margin-top: 4px;
-  }
-  img {
-    flex: 1 1 160px;
-    contain: size;
-    max-inline-size: 200px;
-    aspect-ratio: 16/9;
-    object-fit: cover;
-    border-radius: 4px;
-    background: #8884;
   }
 `;

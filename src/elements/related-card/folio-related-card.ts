@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { FolioRelatedClickEvent } from '../../events.js';
-import { dateFormat, type FolioStrings } from '../../i18n/strings.js';
+import type { FolioStrings } from '../../i18n/strings.js';
 import { attributes, define } from '../../internal/define.js';
 import { chromeOf } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
@@ -18,20 +18,6 @@ function checkedUrl(raw: string | undefined, base: string | null): string | null
   return url;
 }
 
-/** `2026-11-20`: a date without a time. */
-const DATE_ONLY_LENGTH = 10;
-
-/**
- * A localised date, or undefined when `iso` is not a date. Date-only strings (10 characters or
- * fewer) are calendar days, not UTC midnights; a malformed language tag falls back to English.
- */
-function formatDate(iso: string | undefined, lang: string): string | undefined {
-  const date = new Date(iso!);
-  if (isNaN(date.getTime())) return undefined;
-  const dateOnly = iso!.length <= DATE_ONLY_LENGTH;
-  return dateFormat(lang, { dateStyle: 'medium', timeZone: dateOnly ? 'UTC' : undefined }).format(date);
-}
-
 /** A line of the card (label, kicker, headline), or nothing when it has no content; `lang` when it is Folio's text. */
 const line = (name: string, content: unknown, lang?: string) =>
   content ? html`<div class=${name} part=${name} lang=${lang ?? nothing}>${content}</div>` : nothing;
@@ -42,7 +28,7 @@ const line = (name: string, content: unknown, lang?: string) =>
  * `base` (the story's URL), else the document. A URL that is not http(s) or relative renders
  * the card without a link and warns once in the console.
  *
- * Inside an article, the card's label and date speak the article's language (marked with it), and
+ * Inside an article, the card's label speaks the article's language (marked with it), and
  * the card takes the article's direction; its headline, kicker and teaser keep the language of
  * where they sit (the story's). On its own, the card speaks its own or its nearest ancestor's `lang`.
  *
@@ -51,19 +37,17 @@ const line = (name: string, content: unknown, lang?: string) =>
  *
  * Theming: the two knobs below, the global `--folio-accent` (also the kicker), `--folio-text-color`,
  * `--folio-font-body`, `--folio-font-headline` and `--folio-radius`; anything else (padding,
- * sizes, the label and date colour) through the parts, e.g. `folio-related-card::part(kicker) { color: teal }`.
+ * sizes, the label colour) through the parts, e.g. `folio-related-card::part(kicker) { color: teal }`.
  *
  * @tagname folio-related-card
- * @summary A card that sends the reader to another story: label, kicker, headline, teaser,
- * thumbnail and date, as exactly one link whose accessible name is the headline.
+ * @summary A card that sends the reader to another story: label, kicker, headline and teaser,
+ * as exactly one link whose accessible name is the headline. (No thumbnail and no date: compact
+ * on phones, and no date formatting on a cold page.)
  *
  * @attr {string} href - The related story's URL: http(s), or relative to `base`.
  * @attr {string} headline - The headline; a card without one renders nothing.
  * @attr {string} kicker - The kicker above the headline ("Fact-Checking").
  * @attr {string} label - The label; default the localised "Other Topics of Interest".
- * @attr {string} image - Thumbnail URL: http(s), or relative to `base`.
- * @attr {string} image-alt - The thumbnail's text alternative.
- * @attr {string} published - ISO date, shown in the card's language.
  * @attr {string} base - What relative URLs resolve against (the story's URL).
  * @attr {number} position - Position reported in the click event.
  *
@@ -75,8 +59,6 @@ const line = (name: string, content: unknown, lang?: string) =>
  * @csspart headline - The headline line.
  * @csspart link - The link around the headline text, stretched over the card.
  * @csspart teaser - The teaser (the slot itself, displayed as a block).
- * @csspart image - The thumbnail.
- * @csspart date - The `<time>` of publication.
  *
  * @cssprop [--folio-related-card-accent=var(--folio-accent, #b0102a)] - Border and focus ring colour.
  * @cssprop [--folio-related-card-background=#f3f2ef] - Card background (dark: #24262a).
@@ -88,7 +70,7 @@ export class FolioRelatedCard extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    ...attributes('href', 'headline', 'kicker', 'label', 'image', 'imageAlt', 'published', 'base'),
+    ...attributes('href', 'headline', 'kicker', 'label', 'base'),
     position: { type: Number },
     item: { attribute: false },
     strings: { attribute: false },
@@ -102,13 +84,7 @@ export class FolioRelatedCard extends LitElement {
   declare kicker?: string;
   /** The line above the card; defaults to the localised "Other Topics of Interest". `""` hides it. */
   declare label?: string;
-  /** Thumbnail URL: http(s), or relative to `base`. */
-  declare image?: string;
-  /** Thumbnail text alternative; empty (decorative) by default, since the headline carries the meaning. */
-  declare imageAlt?: string;
-  /** ISO 8601 publication date, shown localised. */
-  declare published?: string;
-  /** The URL relative `href` and `image` resolve against: the story's URL. Defaults to the document's base URL. */
+  /** The URL a relative `href` resolves against: the story's URL. Defaults to the document's base URL. */
   declare base?: string;
   /** 1-based position of the card among the article's related items, reported in the click event. */
   position = 1;
@@ -146,24 +122,16 @@ export class FolioRelatedCard extends LitElement {
     const text = this.#text;
     if (!text) return nothing;
     const { lang, dir, strings } = chromeOf(this, this.strings);
-    const published = this.#field('published');
-    const date = formatDate(published, lang);
-    const src = checkedUrl(this.#field('image'), this.#base!);
     // A label of the publisher's (the element's or the item's) is in a language we do not know.
     const own = this.#field('label');
     const label = own ?? strings.otherTopics;
     const headline = this.#url ? html`<a part=link href=${this.#url} @click=${this.#onClick}>${text}</a>` : text;
     // The teaser is the slot itself: its fallback, `item.teaser`, shows when nothing is slotted.
     const teaser = html`<slot part=teaser>${this.item?.teaser}</slot>`;
-    const time = date ? html`<time part=date datetime=${published!} lang=${lang}>${date}</time>` : nothing;
-    const image = src
-      ? html`<img part=image src=${src} alt=${this.#field('imageAlt')} loading=lazy decoding=async>`
-      : nothing;
     const kicker = line('kicker', this.#field('kicker'));
     const labelLine = line('label', label, own == null ? lang : undefined);
     return html`<div class=card part=card dir=${dir ?? nothing}
-      ><div class=text>${labelLine}${kicker}${line('headline', headline)}${teaser}${time}</div
-      >${image}</div
+      >${labelLine}${kicker}${line('headline', headline)}${teaser}</div
     >`;
   }
 }
