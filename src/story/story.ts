@@ -39,10 +39,7 @@ const image = object(
 );
 
 /** A related item: the story's `related`, a `related` block, an entry of a related feed. */
-export const relatedItem = object(
-  { href: nonBlank, headline: nonBlank },
-  { kicker: text, label: text, teaser: text, image: text, imageAlt: text, published: text },
-);
+export const relatedItem = object({ href: nonBlank, headline: nonBlank }, { kicker: text, label: text, teaser: text });
 
 /** The lower of the two heading levels a story has (its headline is the h1). */
 const SUBHEADING = 3;

@@ -19,7 +19,7 @@ const LOREM =
 const paragraphs = (n: number): StoryBlock[] =>
   Array.from({ length: n }, (_, i) => ({ type: 'paragraph', html: `${i + 1}. ${LOREM} ${LOREM}` }));
 const RELATED: RelatedItem[] = [
-  { href: '/a', headline: 'The tram returns', published: '2026-11-02' },
+  { href: '/a', headline: 'The tram returns' },
   { href: '/b', headline: 'What the line cost' },
   { href: '/c', headline: 'Seventy years of the riverside route' },
 ];

@@ -111,9 +111,6 @@ describe('<folio-related-card>', () => {
         kicker: 'Fact-Checking',
         label: 'Read next',
         teaser: 'What the numbers say.',
-        image: '/img/grid.jpg',
-        imageAlt: 'Power lines',
-        published: '2024-03-01T10:00:00Z',
       };
       const el = await fixture<FolioRelatedCard>(
         html`<folio-related-card base=${BASE} .item=${item}></folio-related-card>`,

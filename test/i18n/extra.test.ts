@@ -30,7 +30,7 @@ const story = (extra: Partial<Story> = {}): Story => ({
   datePublished: '2026-11-20T07:30:00Z',
   body: paragraphs(13),
   related: [
-    { href: '/a', headline: 'The tram returns', published: '2026-11-02' },
+    { href: '/a', headline: 'The tram returns' },
     { href: '/b', headline: 'What the line cost' },
   ],
   ...extra,

@@ -56,7 +56,7 @@ function each<T>(v: unknown, where: string, f: (x: unknown, where: string) => T)
 }
 
 const IMAGE = '!src _alt ?caption ?credit #width #height';
-const RELATED = '!href !headline ?kicker ?label ?teaser ?image ?imageAlt ?published';
+const RELATED = '!href !headline ?kicker ?label ?teaser';
 const BLOCKS: Obj = {
   paragraph: '=html',
   heading: '=text',
