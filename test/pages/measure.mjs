@@ -81,6 +81,13 @@ async function startServer() {
       res.end(JSON.stringify({ id: annotation.id }));
       return;
     }
+    // As the reference receiver does: the published correction notices (none here). A publisher's
+    // endpoint without this route gets a 404 in the console on every page view (noted in README).
+    if (url.pathname === `${ENDPOINT}/published` && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      res.end(JSON.stringify({ notices: [] }));
+      return;
+    }
     // A variant of a page: the same file with another `data-enhance` on its script tag.
     const enhance = url.searchParams.get('enhance');
     if (enhance && url.pathname.startsWith(PAGES_URL) && url.pathname.endsWith('.html')) {
