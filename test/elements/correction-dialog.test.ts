@@ -423,7 +423,7 @@ describe('<folio-correction-dialog>', () => {
       document.documentElement.style.colorScheme = 'light dark';
       await emulateMedia({ colorScheme: 'dark' });
       await show();
-      expect(surface()).to.equal('rgb(31, 31, 31)');
+      expect(surface()).to.equal('rgb(22, 22, 22)'); // --folio-background's dark default, as in story mode
       const send = getComputedStyle($('.primary'));
       expect(contrast(send.color, send.backgroundColor)).to.be.at.least(4.5);
       await expect(el).to.be.accessible();
@@ -432,7 +432,7 @@ describe('<folio-correction-dialog>', () => {
     it('follows a page that is dark itself, with the accent lightened for contrast', async () => {
       document.documentElement.style.colorScheme = 'dark';
       await show();
-      expect(surface()).to.equal('rgb(31, 31, 31)');
+      expect(surface()).to.equal('rgb(22, 22, 22)'); // --folio-background's dark default, as in story mode
       const send = getComputedStyle($('.primary'));
       expect(contrast(send.color, send.backgroundColor)).to.be.at.least(4.5);
       expect(contrast(getComputedStyle($('dialog')).color, surface())).to.be.at.least(4.5);

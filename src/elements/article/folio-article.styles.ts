@@ -53,7 +53,7 @@ export const articleStyles = css`
   h1,
   h2,
   h3 {
-    font-family: var(--folio-font-headline);
+    font-family: var(--folio-font-headline, var(--folio-font-body, Georgia, serif));
     line-height: 1.2;
   }
   h1 {
@@ -80,7 +80,7 @@ export const articleStyles = css`
   .kicker,
   a,
   footer button {
-    color: var(--folio-accent, light-dark(#b3261e, #ff8a80));
+    color: light-dark(var(--folio-accent, #b3261e), var(--folio-accent-dark, #ff8a80));
   }
   .section {
     /* Sections far from the viewport skip layout and paint until the reader gets near. */
@@ -94,7 +94,7 @@ export const articleStyles = css`
   }
   .quote {
     padding-inline-start: 16px;
-    border-inline-start: 4px solid var(--folio-accent, light-dark(#b3261e, #ff8a80));
+    border-inline-start: 4px solid light-dark(var(--folio-accent, #b3261e), var(--folio-accent-dark, #ff8a80));
   }
   blockquote {
     margin: 0;
@@ -104,8 +104,9 @@ export const articleStyles = css`
   footer {
     margin-block-start: 24px;
     padding-block-start: 12px;
-    border-block-start: 1px solid var(--folio-rule-color, #8886);
-    color: var(--folio-muted-color, inherit);
+    border-block-start: 1px solid var(--folio-rule-color, #8080808c);
+    /* Unset, the page's own colour (enhance mode) or the story's. */
+    color: var(--folio-muted-color);
   }
   button {
     font: inherit;

@@ -9,14 +9,11 @@ export const styles = css`
   :host {
     /* Out of the page's flow. */
     position: absolute;
-    --surface: var(--folio-background, light-dark(#fff, #1f1f1f));
-    --ink: var(--folio-text-color, light-dark(#1a1a1a, #ececec));
+    --surface: var(--folio-background, light-dark(#fff, #161616));
+    --ink: var(--folio-text-color, light-dark(#1a1a1a, #e8e6e3));
     --rule: light-dark(#767676, #8f8f8f);
     --error: light-dark(#b3261e, #ffb4ab);
-    --accent: light-dark(
-      var(--folio-accent, #b3261e),
-      var(--folio-accent-dark, color-mix(in srgb, var(--folio-accent, #b3261e) 45%, #fff))
-    );
+    --accent: light-dark(var(--folio-accent, #b3261e), var(--folio-accent-dark, #ff8a80));
     --on-accent: light-dark(#fff, #141414);
     font: 15px/1.5 var(--folio-font-ui, system-ui, sans-serif);
   }
@@ -26,7 +23,7 @@ export const styles = css`
     max-height: min(100dvh - 32px, 800px);
     padding: 0;
     border: 1px solid light-dark(#0000, #fff2);
-    border-radius: var(--folio-correction-dialog-radius, var(--folio-radius, 12px));
+    border-radius: var(--folio-correction-dialog-radius, 12px);
     background: var(--surface);
     color: var(--ink);
   }

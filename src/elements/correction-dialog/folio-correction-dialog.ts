@@ -68,10 +68,10 @@ const inContext = ({ prefix, exact, suffix }: Quote) =>
  * @csspart dialog - The `<dialog>`.
  * @csspart quote - The quote in its context; the exact words are a `<mark>`.
  *
- * @cssprop [--folio-correction-dialog-radius=var(--folio-radius, 12px)] - Corner radius.
+ * @cssprop [--folio-correction-dialog-radius=12px] - Corner radius.
  * @cssprop [--folio-correction-dialog-backdrop=rgb(0 0 0 / 0.45)] - The backdrop over the page.
  * @cssprop [--folio-correction-mark=#ffe58a] - Highlight of the quoted words (dark: #6b5400).
- * @cssprop [--folio-accent-dark=the accent mixed with white] - The accent in a dark colour scheme (Send).
+ * @cssprop [--folio-accent-dark=#ff8a80] - The accent in a dark colour scheme (Send).
  *
  * @fires {FolioCorrectionShowEvent} folio-correction-show - The dialog is on screen.
  * @fires {FolioCorrectionHideEvent} folio-correction-hide - The dialog closed (the draft is kept).

@@ -15,7 +15,7 @@ export const styles = css`
   :host {
     display: block;
     margin-block: 24px;
-    --_a: var(--folio-accent, light-dark(#b0102a, #ff7a85));
+    --_a: light-dark(var(--folio-accent, #b3261e), var(--folio-accent-dark, #ff8a80));
   }
   :host([hidden]),
   :host(:empty) slot:empty {
@@ -27,8 +27,8 @@ export const styles = css`
     border-inline-start: 4px solid var(--folio-related-card-accent, var(--_a));
     border-radius: var(--folio-radius, 6px);
     background: var(--folio-related-card-background, light-dark(#f3f2ef, #24262a));
-    color: var(--folio-text-color, light-dark(#1a1a1a, #ecebe8));
-    font: 16px/1.45 var(--folio-font-body, system-ui, sans-serif);
+    color: var(--folio-text-color, light-dark(#1a1a1a, #e8e6e3));
+    font: 16px/1.45 var(--folio-font-ui, system-ui, sans-serif);
     overflow-wrap: anywhere;
   }
   .label {
@@ -41,7 +41,7 @@ export const styles = css`
     color: var(--_a);
   }
   .headline {
-    font: 700 20px/1.25 var(--folio-font-headline, Georgia, serif);
+    font: 700 20px/1.25 var(--folio-font-headline, var(--folio-font-body, Georgia, serif));
   }
   a {
     color: inherit;

@@ -60,7 +60,8 @@ const line = (name: string, content: unknown, lang?: string) =>
  * @csspart link - The link around the headline text, stretched over the card.
  * @csspart teaser - The teaser (the slot itself, displayed as a block).
  *
- * @cssprop [--folio-related-card-accent=var(--folio-accent, #b0102a)] - Border and focus ring colour.
+ * @cssprop [--folio-related-card-accent=the accent (--folio-accent, --folio-accent-dark)] - Border and focus ring
+ *   colour.
  * @cssprop [--folio-related-card-background=#f3f2ef] - Card background (dark: #24262a).
  *
  * @fires {FolioRelatedClickEvent} folio-related-click - The reader activated the link, before navigation;
