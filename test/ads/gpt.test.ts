@@ -42,8 +42,19 @@ describe('ads: gpt provider (against the GPT stand-in)', () => {
     expect(uncaught, 'uncaught errors').to.equal(0);
   });
 
-  it("defaults to Google's securepubads URL", () =>
-    expect(DEFAULT_GPT_SRC).to.equal('https://securepubads.g.doubleclick.net/tag/js/gpt.js'));
+  it("loads Google's securepubads script when the slot names no gpt-src", async () => {
+    const before = new Set(document.head.querySelectorAll('script'));
+    // No network here: the load fails, and the request says so (caught, so nothing is uncaught).
+    const failed = gpt.request(ctx({ src: null })).catch((e: Error) => e);
+    const added = [...document.head.querySelectorAll('script')].filter((s) => !before.has(s));
+    try {
+      expect(added.map((s) => s.src)).to.deep.equal(['https://securepubads.g.doubleclick.net/tag/js/gpt.js']);
+      expect(DEFAULT_GPT_SRC).to.equal(added[0].src);
+    } finally {
+      added.forEach((s) => s.remove());
+      void failed;
+    }
+  });
 
   it('loads GPT once from gpt-src and fills the container found by id', async () => {
     const c = ctx();

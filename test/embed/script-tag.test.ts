@@ -109,6 +109,23 @@ describe('the script tag', () => {
       expect(el.querySelectorAll('folio-ad-slot').length).to.equal(1);
     });
 
+    it('inserts at most ad-max slots where the rules allow more', async () => {
+      const win = await page('/test/fixtures/embed/enhance.html', 120);
+      const doc = win.document;
+      const counts: number[] = [];
+      for (const adMax of ['1', '3']) {
+        const el = doc.createElement('section');
+        // Long enough for at least four ads by the paragraph and character rules, all below the fold.
+        for (let i = 1; i <= 40; i++) el.append(paragraph(doc, i));
+        doc.body.append(el);
+        const ready = new Promise((resolve) => el.addEventListener('folio-ready', resolve, { once: true }));
+        win.Folio.enhance(el, { adMax });
+        await ready; // the slots are in
+        counts.push(el.querySelectorAll('folio-ad-slot').length);
+      }
+      expect(counts).to.deep.equal([1, 3]);
+    });
+
     it('names a selector it cannot use in one warning, and goes on working', async () => {
       const win = await page('/test/fixtures/embed/enhance.html');
       const warnings: string[] = [];
