@@ -184,7 +184,7 @@ export class CorrectionsController {
     const quote = target?.quote ?? null;
     const endpoint = safeUrl(article.correctionsUrl);
     // The title and the chrome's direction are the host's only (on the element they are HTML's).
-    const { language, uiLang, dir, title } = hostOf(article)!;
+    const { language, chrome, title } = hostOf(article)!;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
     const key = quote ? `${quote.start}-${quote.end}` : '';
@@ -198,9 +198,9 @@ export class CorrectionsController {
     dialog.show({
       quote,
       // The dialog's own text is the chrome's (English, marked so, where the article's language has no table).
-      language: uiLang,
-      strings: article.localStrings,
-      dir,
+      language: chrome.lang,
+      strings: chrome.strings,
+      dir: chrome.dir,
       draft: (drafts[key] ??= {}),
       send: endpoint
         ? async (fields) => {

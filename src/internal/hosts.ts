@@ -1,4 +1,4 @@
-import { chromeFor, resolveLang, type Direction, type FolioStrings } from '../i18n/strings.js';
+import { chromeFor, resolveLang, type Chrome, type Direction, type FolioStrings } from '../i18n/strings.js';
 
 /**
  * What an article tells everything that works with it (the slots and cards it inserts, the
@@ -27,6 +27,11 @@ export interface ArticleHost {
    * `dir` is HTML's own attribute.
    */
   readonly dir: Direction;
+  /**
+   * `uiLang`, `dir` and `localStrings` in one: each of those resolves the article's settings
+   * again, so code that needs more than one reads this once. Only on the host.
+   */
+  readonly chrome: Chrome;
   /** The article's title: the story's headline, else the page's `og:title`, else `document.title`. Only on the host. */
   readonly title: string;
 }
@@ -84,6 +89,6 @@ export function chromeOf(
 ): { lang: string; dir?: Direction; strings: FolioStrings } {
   const article = !el.hasAttribute('lang') && closestArticle(el.parentNode);
   if (!article) return { ...chromeFor(resolveLang(el), overrides), dir: undefined };
-  const strings = article.localStrings;
-  return { lang: article.uiLang, dir: article.dir, strings: overrides ? { ...strings, ...overrides } : strings };
+  const { lang, dir, strings } = article.chrome;
+  return { lang, dir, strings: overrides ? { ...strings, ...overrides } : strings };
 }

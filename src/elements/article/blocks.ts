@@ -1,7 +1,6 @@
 import { html, nothing, render } from 'lit';
 import { FolioCorrectionRequestEvent } from '../../events.js';
 import { dateFormat, isApplePlatform, type Chrome, type FolioStrings } from '../../i18n/strings.js';
-import type { ArticleHost } from '../../internal/hosts.js';
 import { safeUrl } from '../../internal/url.js';
 import { sanitizeInline } from '../../story/sanitize.js';
 import type { CorrectionNotice, Story, StoryImage } from '../../story/story.js';
@@ -146,33 +145,30 @@ export function renderAttribution({ publisher, url }: Story, { lang, dir, string
  * up as schema.org `CorrectionComment`s, the text bound as text (never parsed). The date is the
  * day in UTC, which is the day a date without a time ("2026-12-05") names, wherever the reader is.
  */
-export function renderNotices(notices: CorrectionNotice[] = [], lang: string, strings: FolioStrings) {
+export function renderNotices(notices: CorrectionNotice[] = [], { lang, strings }: Chrome) {
+  if (!notices.length) return nothing;
   const day = dateFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-  return notices.length
-    ? html`<div part=notices>
-        ${notices.map(
-          // (Punctuation, not bare spaces, between the three: the build drops a space between two tags.)
-          ({ date, text }) => html`<p itemscope itemtype="https://schema.org/CorrectionComment">
-            <strong>${strings.correctionNotice}</strong>,
-            <time itemprop=datePublished datetime=${date}>${day.format(new Date(date))}</time>:
-            <span itemprop=text>${text}</span>
-          </p>`,
-        )}
-      </div>`
-    : nothing;
+  return html`<div part=notices>
+    ${notices.map(
+      // (Punctuation, not bare spaces, between the three: the build drops a space between two tags.)
+      ({ date, text }) => html`<p itemscope itemtype="https://schema.org/CorrectionComment">
+        <strong>${strings.correctionNotice}</strong>,
+        <time itemprop=datePublished datetime=${date}>${day.format(new Date(date))}</time>:
+        <span itemprop=text>${text}</span>
+      </p>`,
+    )}
+  </div>`;
 }
 
 /**
  * The corrections footer, in both modes: "write to us here" is a real button, asking for a
- * general correction (`folio-correction-request`) from the article's element, whose dialog also
- * takes the words in question typed (the route on a phone). Then the keyboard route: select and
- * press the keys.
+ * general correction (`folio-correction-request`) from the article's element (the route without
+ * a selection: keyboard only, phones). Then the route with one: select and press the keys.
  */
-export function renderFooter(host: ArticleHost) {
-  const { localStrings: s, uiLang, dir } = host;
-  const request = () => host.element.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
+export function renderFooter(article: Element, { strings: s, lang, dir }: Chrome) {
+  const request = () => article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
   const keys = isApplePlatform() ? s.keysMac : s.keysCtrl;
-  return html`<footer part=footer lang=${uiLang} dir=${dir}
+  return html`<footer part=footer lang=${lang} dir=${dir}
     >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${s.footerAfter}${keys}${s.footerEnd}</footer
   >`;
 }

@@ -90,8 +90,10 @@ export async function enhanceBody(
 }
 
 /** The end of an article, in both modes: the published correction notices and the corrections footer. */
-export const renderEnd = (host: ArticleHost, notices?: CorrectionNotice[]) =>
-  html`${renderNotices(notices, host.uiLang, host.localStrings)}${renderFooter(host)}`;
+export function renderEnd(host: ArticleHost, notices?: CorrectionNotice[]) {
+  const { chrome } = host;
+  return html`${renderNotices(notices, chrome)}${renderFooter(host.element, chrome)}`;
+}
 
 /**
  * What the shadow root shows in enhance mode, for `<folio-article>` and a publisher's own
