@@ -295,7 +295,7 @@ async function coldCorrection(browser, origin) {
   };
   return [
     `  first Ctrl+Enter on a cold page (article-end at 1280×900, median of ${SAMPLES}): keydown to the frame showing the dialog  (target < 100 ms)`,
-    `    after the selection settled (the dialog made in advance)  ${line(settled)}`,
+    `    after the selection settled  ${line(settled)}`,
     `    pressed at once after selecting                          ${line(atOnce)}`,
   ];
 }
