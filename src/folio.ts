@@ -8,6 +8,7 @@ import { enhanceElement } from './elements/article/enhanced-element.js';
 import { openCorrection, VERSION } from './index.js';
 import { addPageSettings, readScriptSettings, type ArticleOptions, type FolioSettings } from './internal/settings.js';
 import { usableSelector } from './internal/selector.js';
+import { yieldTask } from './internal/tasks.js';
 
 type Command = (folio: FolioGlobal) => void;
 
@@ -59,14 +60,20 @@ function observe(selector: string): void {
       for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) enhanceAll(node);
     }).observe(document.documentElement, { childList: true, subtree: true });
   };
-  if (document.readyState !== 'loading') return start();
+  // Enhancing waits for the next task: evaluating the bundle and enhancing are two short tasks
+  // on a reader's phone, not one long one. (Folio never inserts into the first screen, so whether
+  // the first paint comes between them moves nothing the reader sees.)
+  if (document.readyState !== 'loading') {
+    yieldTask().then(start);
+    return;
+  }
   // While the parser runs, an element's children may not all be there yet, but those above this
-  // script (the usual end-of-body tag) are whole: enhance them now, so the first paint already
-  // holds the reserved ad space; the document's other matches when it is parsed.
+  // script (the usual end-of-body tag) are whole: they need not wait for the parser (or for slow
+  // scripts below); the document's other matches wait until it is parsed.
   const matches = [...document.querySelectorAll(selector)];
   const above = (el: Element) =>
     script && !el.contains(script) && el.compareDocumentPosition(script) & Node.DOCUMENT_POSITION_FOLLOWING;
-  if (matches.length && matches.every(above)) enhanceAll(document);
+  if (matches.length && matches.every(above)) yieldTask().then(() => enhanceAll(document));
   document.addEventListener('DOMContentLoaded', start, { once: true });
 }
 

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { FolioErrorEvent, FolioReadyEvent } from '../../events.js';
 import type { ArticleHost } from '../../internal/hosts.js';
+import { yieldTask } from '../../internal/tasks.js';
 import { measureBlocks, publisherAds, readBody, type BodyBlock } from '../../placement/body.js';
 import { placeAds, placeRelated } from '../../placement/place.js';
 import { fetchRelatedFeed } from '../../story/related-feed.js';
@@ -65,14 +66,18 @@ export async function enhanceBody(
   // Nothing goes where the reader may be looking: only below the screen (the fold). Whether the
   // page has painted yet cannot be known for sure (the paint entry comes a frame or two after
   // the paint), so the first screen is never Folio's.
-  // (Before the paragraph below each gap: an ad's gap always has one.)
-  for (const i of placeAds(blocks, { ...s.rules, fold: innerHeight })) blocks[i].el.before(createSlot(s.ads));
+  // (Before the paragraph below each gap: an ad's gap always has one.) Not for an empty article
+  // (a `<folio-article>` waiting for its story): reading the viewport's height lays the page out.
+  if (blocks.length) {
+    for (const i of placeAds(blocks, { ...s.rules, fold: innerHeight })) blocks[i].el.before(createSlot(s.ads));
+  }
   // A slot the publisher placed gets the article's ad settings where it has none of its own.
   for (const { el } of blocks) if (el.localName === 'folio-ad-slot') configureSlot(el, s.ads);
   host.dispatchEvent(new FolioReadyEvent({ mode: 'enhance', blocks: blocks.length }));
   const feed = s.values.relatedSrc;
   if (!feed) return;
-
+  // The card goes below the first screen: its request waits for a task of its own.
+  await yieldTask();
   const result = await fetchRelatedFeed(feed, signal);
   if (!result.ok) {
     // (Unless `signal` stopped it: the element left the page.)

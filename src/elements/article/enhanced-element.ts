@@ -1,10 +1,11 @@
 import { adoptStyles, render } from 'lit';
 import { closestArticle, registerHost } from '../../internal/hosts.js';
 import type { ArticleOptions } from '../../internal/settings.js';
+import { yieldTask } from '../../internal/tasks.js';
 import { loadNotices } from '../../story/notices.js';
 import type { CorrectionNotice } from '../../story/story.js';
 import { ArticleContext } from './context.js';
-import { enhanceBody, renderChrome } from './enhance.js';
+import { enhanceBody, renderEnd } from './enhance.js';
 import { articleStyles } from './folio-article.styles.js';
 
 /**
@@ -68,6 +69,8 @@ function enhanceStory(parts: Element[], options: ArticleOptions, label?: string)
     return false;
   }
   adoptStyles(root, [articleStyles]);
+  // The publisher's children show through it from now on.
+  root.append(document.createElement('slot'));
   const context = new ArticleContext(
     el,
     () => ({ ...options, lang: options.lang ?? el.getAttribute('lang') }),
@@ -78,13 +81,15 @@ function enhanceStory(parts: Element[], options: ArticleOptions, label?: string)
   for (const part of parts) registerHost(context, part);
   let notices: CorrectionNotice[] | undefined;
   const show = () => {
-    render(renderChrome(context, notices), root);
+    render(renderEnd(context, notices), root);
     // Slots and cards the publisher placed, which rendered before the article was there.
     context.refresh();
   };
-  show();
   // (No element lifecycle here to tell when it leaves the page: nothing to abort them with.)
   enhanceBody(el, context.settings, context.canonicalUrl, parts, label);
+  // The first paint needs the reserved ad space, not the footer at the article's end: that
+  // follows in a task of its own, so that neither task blocks the page for long.
+  yieldTask().then(show);
   loadNotices(context).then((items) => {
     notices = items;
     show();

@@ -3,6 +3,7 @@ import { FolioErrorEvent, FolioReadyEvent, type FolioMode } from '../../events.j
 import { directionOf, format, type FolioStrings } from '../../i18n/strings.js';
 import type { ArticleElement } from '../../internal/hosts.js';
 import { settingProperties, type ArticleProperties } from '../../internal/settings.js';
+import { yieldTask } from '../../internal/tasks.js';
 import { safeUrl } from '../../internal/url.js';
 import { fromValue, loadStory, type LoadResult } from '../../story/load.js';
 import { loadNotices } from '../../story/notices.js';
@@ -22,14 +23,6 @@ const RETRY_MESSAGES = {
   'story-timeout': 'errorTimeout',
   'story-http': 'errorHttp',
 } as const;
-
-/** Yields to the event loop without setTimeout's 4 ms clamp, so the browser can paint between chunks. */
-const yieldTask = (): Promise<unknown> =>
-  new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = resolve;
-    port2.postMessage(0);
-  });
 
 // The typed properties of its attributes, from the settings table (`lang` is HTMLElement's own).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
@@ -106,25 +99,25 @@ export class FolioArticle extends LitElement implements ArticleElement {
   /** Story mode: why the story could not be shown. */
   private failed?: LoadResult & { ok: false };
   /** The planned body in sections of SECTION_SIZE items; how many of them are rendered so far. */
-  private sections!: PlanItem[][];
+  #sections: PlanItem[][] = [];
   private shown!: number;
   /**
    * The header and each section, made once (for this story and language): a re-render for the
    * next chunk passes the same values again, which Lit leaves alone.
    */
-  private cache: (TemplateResult | Node)[] = [];
+  #cache: (TemplateResult | Node)[] = [];
   /** Enhance mode: the published correction notices (story mode reads the story's). */
   private notices?: CorrectionNotice[];
   /** The current story load: aborting it (a newer load began) stops its fetch and its rendering. */
-  private abort?: AbortController;
+  #abort?: AbortController;
   /** Enhance mode: aborts the related feed and the notices when the element leaves the page. */
-  private extras?: AbortController;
+  #extras?: AbortController;
 
   /**
    * The article's shared state, which also gives this element its getters below (canonicalUrl …
    * uiLang). The text root is the rendered `<article>` in story mode; enhance mode renders none.
    */
-  private context: ArticleContext = new ArticleContext(
+  #context: ArticleContext = new ArticleContext(
     this,
     () => this,
     () => this.storyData,
@@ -158,7 +151,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
   declare readonly uiLang: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || changed.has('strings')) this.cache = [];
+    if (changed.has('lang') || changed.has('strings')) this.#cache = [];
     if (changed.has('src') || changed.has('story')) this.reload();
   }
 
@@ -166,16 +159,16 @@ export class FolioArticle extends LitElement implements ArticleElement {
     super.disconnectedCallback();
     // Gone from the page, not moved (a move reconnects it in the same task): stop the feed and notices.
     setTimeout(() => {
-      if (!this.isConnected) this.extras?.abort();
+      if (!this.isConnected) this.#extras?.abort();
     });
   }
 
   protected override firstUpdated(): void {
     // Enhance mode, once: slots between the publisher's blocks; then the related card, and the notices.
     if (this.mode !== 'enhance') return;
-    const { signal } = (this.extras = new AbortController());
-    enhanceBody(this, this.context.settings, this.canonicalUrl, undefined, undefined, signal);
-    loadNotices(this.context, signal).then((notices) => (this.notices = notices));
+    const { signal } = (this.#extras = new AbortController());
+    enhanceBody(this, this.#context.settings, this.canonicalUrl, undefined, undefined, signal);
+    loadNotices(this.#context, signal).then((notices) => (this.notices = notices));
   }
 
   /**
@@ -185,17 +178,17 @@ export class FolioArticle extends LitElement implements ArticleElement {
    */
   async reload(): Promise<void> {
     if (this.mode === 'enhance') return;
-    this.abort?.abort();
-    const { signal } = (this.abort = new AbortController());
+    this.#abort?.abort();
+    const { signal } = (this.#abort = new AbortController());
     const self = this as { storyData?: Story };
     self.storyData = this.failed = undefined;
     this.shown = 0;
-    this.cache = [];
+    this.#cache = [];
     // The light-DOM `<folio-ad-slot>`s of the story shown before (see `createSlot`).
     for (const old of this.querySelectorAll(':scope>[slot^=folio-slot-]')) old.remove();
     // A story object is validated in a task of its own, after the one that connected the element.
     let result: LoadResult;
-    if (this.src) result = await loadStory(this.src, signal, this.context.settings.values.timeout);
+    if (this.src) result = await loadStory(this.src, signal, this.#context.settings.values.timeout);
     else {
       await yieldTask();
       result = fromValue(this.story);
@@ -217,12 +210,12 @@ export class FolioArticle extends LitElement implements ArticleElement {
     // Planned in a task of its own too: a 1000-block story takes both a while on a slow phone.
     await yieldTask();
     if (signal.aborted) return;
-    const { settings } = this.context;
+    const { settings } = this.#context;
     const plan = planStory(data.body, data.related, settings.rules);
     // Story mode's ads live in the light DOM (GPT needs them in the document) and show through named slots.
     for (const item of plan) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
-    this.sections = [];
-    for (let i = 0; i < plan.length; i += SECTION_SIZE) this.sections.push(plan.slice(i, i + SECTION_SIZE));
+    this.#sections = [];
+    for (let i = 0; i < plan.length; i += SECTION_SIZE) this.#sections.push(plan.slice(i, i + SECTION_SIZE));
     // One section per task, the first (with the header) too, after the tasks that validated and
     // planned the story: no task renders more than SECTION_SIZE blocks, however slow the phone.
     do {
@@ -230,16 +223,17 @@ export class FolioArticle extends LitElement implements ArticleElement {
       if (signal.aborted) return;
       this.shown++;
       await this.updateComplete;
-    } while (this.shown < this.sections.length);
+    } while (this.shown < this.#sections.length);
     if (!signal.aborted) this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: data.body.length }));
   }
 
   protected override render() {
-    const { context } = this;
+    const context = this.#context;
     if (this.mode === 'enhance') return renderChrome(context, this.notices);
     const { chrome } = context;
     const { lang, dir, strings: s } = chrome;
-    const { storyData: story, failed, cache } = this;
+    const { storyData: story, failed } = this;
+    const cache = this.#cache;
     let content;
     if (failed) {
       const url = safeUrl(failed.url ?? this.querySelector('a')?.href);
@@ -255,7 +249,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
     } else if (!story || !this.shown) {
       content = html`<p role=status lang=${lang} dir=${dir}>${s.loading}</p>`;
     } else {
-      const sections = this.sections
+      const sections = this.#sections
         .slice(0, this.shown)
         .map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, s)));
       content = html`<article part=article>
