@@ -80,6 +80,7 @@ describe('<folio-ad-slot>', () => {
 
     it("speaks the article's language, and a label attribute wins", async () => {
       const uk = await fixture(html`<div lang="uk"><folio-ad-slot></folio-ad-slot></div>`);
+      await uk.querySelector('folio-ad-slot')!.updateComplete;
       expect(shadow(uk.querySelector('folio-ad-slot')!, '[part="label"]').textContent).to.equal('Реклама');
       const own = await fixture<FolioAdSlot>(html`<folio-ad-slot label="Sponsored content"></folio-ad-slot>`);
       expect(shadow(own, '[part="label"]').textContent).to.equal('Sponsored content');
@@ -95,6 +96,18 @@ describe('<folio-ad-slot>', () => {
       expect(height(el)).to.be.within(274, 276);
     });
 
+    it('reserves its height the moment it is on the page, before its first render (which waits for a task of its own)', async () => {
+      const page = await fixture(html`<div></div>`);
+      const el = document.createElement('folio-ad-slot');
+      el.setAttribute('sizes', '728x90');
+      page.append(el);
+      expect(el.style.minHeight).to.equal('114px');
+      expect(el.shadowRoot!.querySelector('[part="label"]')).to.equal(null);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Advertisement');
+      expect(el.style.minHeight).to.equal('114px');
+    });
+
     it('reserve overrides the default; fluid reserves an MPU', async () => {
       const own = await fixture<FolioAdSlot>(html`<folio-ad-slot reserve="320"></folio-ad-slot>`);
       expect(own.style.minHeight).to.equal('320px');
@@ -108,7 +121,9 @@ describe('<folio-ad-slot>', () => {
       const page = await fixture(
         html`<div><folio-ad-slot></folio-ad-slot><folio-ad-slot></folio-ad-slot><folio-ad-slot></folio-ad-slot></div>`,
       );
-      const ids = [...page.querySelectorAll('folio-ad-slot')].map((slot) => {
+      const slots = [...page.querySelectorAll('folio-ad-slot')];
+      await Promise.all(slots.map((slot) => slot.updateComplete));
+      const ids = slots.map((slot) => {
         const c = slot.firstElementChild as HTMLElement;
         expect(c.parentElement).to.equal(slot);
         expect(document.getElementById(c.id)).to.equal(c);

@@ -6,6 +6,7 @@ import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
 import { FolioAdErrorEvent, FolioAdRenderEvent, FolioAdRequestEvent } from '../../events.js';
 import { attributes, define } from '../../internal/define.js';
 import { chromeOf } from '../../internal/hosts.js';
+import { yieldTask } from '../../internal/tasks.js';
 import { styles } from './folio-ad-slot.styles.js';
 
 /** Height of the label row, in px; part of the reserved height. */
@@ -102,6 +103,21 @@ export class FolioAdSlot extends LitElement {
       if (this.isConnected) return;
       releaseGptSlot(this.#container);
     });
+  }
+
+  /**
+   * The space is reserved as soon as the slot is on the page; drawing it (the label, the creative
+   * container, the lazy observer) waits for a task of its own, so that an article getting its
+   * slots on a cold page is a short task, and the slots' first renders another.
+   */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.updated();
+  }
+
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await yieldTask();
+    super.scheduleUpdate();
   }
 
   /**
