@@ -179,6 +179,34 @@ describe('<folio-article>', () => {
       expect(shadow(el).querySelectorAll('.section').length).to.be.within(50, 51);
     });
 
+    it('renders the header first, then one section per task, and the footer only below the last section: nothing on screen is pushed down', async () => {
+      const body = Array.from({ length: 100 }, (_, i) => ({ type: 'paragraph', html: `Paragraph ${i + 1}.` }));
+      const el = await fixture<FolioArticle>(html`<folio-article lang="en"></folio-article>`);
+      const seen: { header: boolean; sections: number; footer: boolean }[] = [];
+      // What each rendering step left in the shadow root (one record per task's mutations).
+      const watch = new MutationObserver(() => {
+        const root = el.shadowRoot!;
+        seen.push({
+          header: !!root.querySelector('[part=headline]'),
+          sections: root.querySelectorAll('.section').length,
+          footer: !!root.querySelector('[part=footer]'),
+        });
+      });
+      watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+      const ready = oneEvent(el, 'folio-ready');
+      el.story = { ...story(), body };
+      await ready;
+      watch.disconnect();
+      const steps = seen.filter((step) => step.header);
+      expect(steps[0]).to.deep.equal({ header: true, sections: 0, footer: false });
+      // 100 paragraphs and the ads between them: six sections of 20 items.
+      expect(steps.map((step) => step.sections)).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
+      expect(steps.filter((step) => step.footer).map((step) => step.sections)).to.deep.equal([6]);
+      const footer = el.shadowRoot!.querySelector('[part=footer]')!;
+      const last = el.shadowRoot!.querySelector('.section:last-of-type')!;
+      expect(last.compareDocumentPosition(footer) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    });
+
     it('skips blocks of unknown type with one warning, and still renders the rest', async () => {
       const warnings: unknown[][] = [];
       const original = console.warn;

@@ -98,7 +98,7 @@ export class FolioArticle extends LitElement implements ArticleElement {
 
   /** Story mode: why the story could not be shown. */
   private failed?: LoadResult & { ok: false };
-  /** The planned body in sections of SECTION_SIZE items; how many of them are rendered so far. */
+  /** The planned body in sections of SECTION_SIZE items; how much is rendered so far: 1 the header, 2 and on a section more. */
   #sections: PlanItem[][] = [];
   private shown!: number;
   /**
@@ -216,14 +216,16 @@ export class FolioArticle extends LitElement implements ArticleElement {
     for (const item of plan) if (item.type === 'ad') this.append(createSlot(settings.ads, item));
     this.#sections = [];
     for (let i = 0; i < plan.length; i += SECTION_SIZE) this.#sections.push(plan.slice(i, i + SECTION_SIZE));
-    // One section per task, the first (with the header) too, after the tasks that validated and
-    // planned the story: no task renders more than SECTION_SIZE blocks, however slow the phone.
+    // The header in a task of its own (its date: the page's first date format loads the browser's
+    // locale data, some 100 ms on a phone), then one section per task, after the tasks that
+    // validated and planned the story: no task renders more than SECTION_SIZE blocks, however
+    // slow the phone. The attribution and the footer come with the last section, below it.
     do {
       await yieldTask();
       if (signal.aborted) return;
       this.shown++;
       await this.updateComplete;
-    } while (this.shown < this.#sections.length);
+    } while (this.shown <= this.#sections.length);
     if (!signal.aborted) this.dispatchEvent(new FolioReadyEvent({ mode: 'story', blocks: data.body.length }));
   }
 
@@ -250,13 +252,17 @@ export class FolioArticle extends LitElement implements ArticleElement {
       content = html`<p role=status lang=${lang} dir=${dir}>${s.loading}</p>`;
     } else {
       const sections = this.#sections
-        .slice(0, this.shown)
+        .slice(0, this.shown - 1)
         .map((items, i) => (cache[i + 1] ??= renderSection(items, story.url, s)));
       content = html`<article part=article>
           ${(cache[0] ??= renderHeader(story, chrome))}
           <div part=body>${sections}</div>
         </article>
-        ${renderAttribution(story, chrome)} ${renderEnd(context, story.corrections?.notices)}`;
+        ${
+          this.shown > this.#sections.length
+            ? html`${renderAttribution(story, chrome)} ${renderEnd(context, story.corrections?.notices)}`
+            : nothing
+        }`;
     }
     // The story's text keeps the story's language and its direction; the chrome above is marked with its own.
     const storyLang = story?.lang;
