@@ -98,7 +98,10 @@ export class FolioArticle extends LitElement implements ArticleElement {
 
   /** Story mode: why the story could not be shown. */
   private failed?: LoadResult & { ok: false };
-  /** The planned body in sections of SECTION_SIZE items; how much is rendered so far: 1 the header, 2 and on a section more. */
+  /**
+   * The planned body in sections of SECTION_SIZE items; how much of the story is rendered so far:
+   * 1 the header, each number above it a section more.
+   */
   #sections: PlanItem[][] = [];
   private shown!: number;
   /**
