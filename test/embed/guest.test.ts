@@ -22,7 +22,7 @@ describe('Folio as a guest on other people’s pages', () => {
     const story = doc.getElementById('story')!;
     const plain = doc.getElementById('plain')!;
     await waitUntil(
-      () => story.shadowRoot?.querySelector('[part=headline]') && plain.shadowRoot?.querySelector('[part=footer]'),
+      () => story.shadowRoot?.querySelector('[part=footer]') && plain.shadowRoot?.querySelector('[part=footer]'),
       'not rendered',
       {
         timeout: 5000,
@@ -102,7 +102,7 @@ describe('Folio as a guest on other people’s pages', () => {
   it('stays readable on a page whose CSS hides and shrinks everything', async () => {
     const win = await page('/test/fixtures/embed/hostile.html');
     const story = win.document.getElementById('story')!;
-    await waitUntil(() => story.shadowRoot?.querySelector('[part=headline]'), 'not rendered', { timeout: 5000 });
+    await waitUntil(() => story.shadowRoot?.querySelector('[part=footer]'), 'not rendered', { timeout: 5000 });
     const root = story.shadowRoot!;
     for (const selector of ['[part=headline]', '[part=body] p', '[part=byline]', '[part=footer]']) {
       const el = root.querySelector(selector)!;
