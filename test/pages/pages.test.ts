@@ -40,6 +40,12 @@ async function load(file: string): Promise<FrameWindow> {
   await waitUntil(() => win.Folio && !Array.isArray(win.Folio), 'Folio did not start', { timeout: 5000 });
   // Placement runs at DOMContentLoaded; a frame for the ads to settle in.
   await new Promise((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 50)));
+  // Each enhanced element's footer follows in a task of its own.
+  const enhanced = () =>
+    [...win.document.querySelectorAll('*')].filter((el) => el.shadowRoot && !el.localName.startsWith('folio-'));
+  await waitUntil(() => enhanced().every((el) => el.shadowRoot!.querySelector('[part=footer]')), 'no footer', {
+    timeout: 5000,
+  });
   return win;
 }
 
