@@ -23,13 +23,9 @@ export interface ArticleHost {
   /** The language of `localStrings`: `language`, or `en` for the English fallback; what the chrome is marked with. */
   readonly uiLang: string;
   /**
-   * The direction of `uiLang`, for the chrome. Only on the host (`hostOf(el)`): on the element,
-   * `dir` is HTML's own attribute.
-   */
-  readonly dir: Direction;
-  /**
-   * `uiLang`, `dir` and `localStrings` in one: each of those resolves the article's settings
-   * again, so code that needs more than one reads this once. Only on the host.
+   * `uiLang`, the direction it is written in and `localStrings` in one: each of those resolves
+   * the article's settings again, so code that needs more than one reads this once. Only on the
+   * host (`hostOf(el)`): on the element, `dir` is HTML's own attribute.
    */
   readonly chrome: Chrome;
   /** The article's title: the story's headline, else the page's `og:title`, else `document.title`. Only on the host. */

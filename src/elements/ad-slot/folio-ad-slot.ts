@@ -112,7 +112,7 @@ export class FolioAdSlot extends LitElement {
    */
   override connectedCallback(): void {
     super.connectedCallback();
-    this.updated();
+    this.#reserve();
   }
 
   protected override async scheduleUpdate(): Promise<void> {
@@ -120,11 +120,16 @@ export class FolioAdSlot extends LitElement {
     super.scheduleUpdate();
   }
 
+  /** And again after each update: `reserve` or `sizes` may have changed. */
+  protected override updated(): void {
+    this.#reserve();
+  }
+
   /**
    * Reserves the space on the host itself, before any request: the smallest creative plus the
    * label, or `reserve`.
    */
-  protected override updated(): void {
+  #reserve(): void {
     // The frame's height: the reserve less the label (never below 0), else the smallest creative's.
     const reserve = Number(this.reserve);
     const frame = reserve > 0 ? Math.max(reserve - LABEL_HEIGHT, 0) : smallestHeight(parseSizes(this.sizes));

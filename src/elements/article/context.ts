@@ -65,10 +65,6 @@ export class ArticleContext implements ArticleHost, ReactiveController {
     return this.chrome.lang;
   }
 
-  get dir(): Chrome['dir'] {
-    return this.chrome.dir;
-  }
-
   get localStrings(): Chrome['strings'] {
     return this.chrome.strings;
   }
