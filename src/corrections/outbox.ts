@@ -15,6 +15,7 @@
  * Tests swap `fetch`, `Date.now` and `Math.random` on the window; only the timings are options.
  */
 import type { WebAnnotation } from './annotation.js';
+import { idleTask } from '../internal/tasks.js';
 import { memoryStore, openStore, type OutboxStore } from './outbox-store.js';
 
 export interface OutboxEntry {
@@ -69,8 +70,6 @@ export interface Outbox {
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long past an attempt's timeout its lease lasts: the time to store its outcome. */
 const LEASE_GRACE_MS = 5000;
-/** Where idle callbacks are missing (Safari), the drain waits this long after the page starts. */
-const DRAIN_DELAY_MS = 1000;
 const HTTP_SERVER_ERROR = 500;
 const HTTP_REQUEST_TIMEOUT = 408;
 const HTTP_TOO_MANY_REQUESTS = 429;
@@ -206,8 +205,9 @@ export function createOutbox({ timeout = 10_000, base = 2000, cap = 300_000, onD
     entries,
     start() {
       listen(true);
-      const idle = window.requestIdleCallback ?? ((drain: () => void) => setTimeout(drain, DRAIN_DELAY_MS));
-      idle(() => stopped || flush(true));
+      void idleTask().then(() => {
+        if (!stopped) void flush(true);
+      });
     },
     stop: () => listen(false),
   };

@@ -10,3 +10,18 @@ export const yieldTask = (): Promise<unknown> =>
     port1.onmessage = () => resolve(0);
     port2.postMessage(0);
   });
+
+/** How long work for idle time may wait for an idle moment; and the wait where there are no idle callbacks (Safari). */
+const IDLE_TIMEOUT_MS = 3000;
+const NO_IDLE_CALLBACK_MS = 1000;
+
+/**
+ * Resolves in an idle moment, for work the page can do without (a drain of earlier pages'
+ * corrections, the published notices): never later than IDLE_TIMEOUT_MS, so a busy page still
+ * gets it done.
+ */
+export const idleTask = (): Promise<unknown> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback == 'function') requestIdleCallback(resolve, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(resolve, NO_IDLE_CALLBACK_MS);
+  });

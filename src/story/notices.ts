@@ -6,15 +6,12 @@
  */
 import { fetchJson } from '../internal/fetch-json.js';
 import type { ArticleHost } from '../internal/hosts.js';
+import { idleTask } from '../internal/tasks.js';
 import { object, validItems, withDefault } from './schema.js';
 import { correctionNotice, type CorrectionNotice } from './story.js';
 
 /** The receiver's answer: a notice without a date or a text is dropped; an answer without a list has none. */
 const published = withDefault(object({ notices: validItems(correctionNotice) }), { notices: [] });
-
-/** How long the notices may wait for an idle moment; and the wait where there is no requestIdleCallback (Safari). */
-const IDLE_TIMEOUT_MS = 3000;
-const NO_IDLE_CALLBACK_MS = 1000;
 
 /**
  * The published corrections of an article in enhance mode, from its corrections endpoint (a URL
@@ -25,10 +22,7 @@ const NO_IDLE_CALLBACK_MS = 1000;
 export async function loadNotices(host: ArticleHost, signal?: AbortSignal): Promise<CorrectionNotice[]> {
   const endpoint = host.correctionsUrl;
   if (!endpoint) return [];
-  await new Promise((resolve) => {
-    if (typeof requestIdleCallback == 'function') requestIdleCallback(resolve, { timeout: IDLE_TIMEOUT_MS });
-    else setTimeout(resolve, NO_IDLE_CALLBACK_MS);
-  });
+  await idleTask();
   const url = `${endpoint.replace(/\/$/, '')}/published?source=${encodeURIComponent(host.canonicalUrl)}`;
   const result = await fetchJson(url, { signal });
   return result.ok ? published(result.value, '').notices : [];

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 // The label row is 24px high (its line height), part of the reserved height (LABEL_HEIGHT in the
 // element); `--_frame` is the rest of the reserve, which the element sets on itself. The frame

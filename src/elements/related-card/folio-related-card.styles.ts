@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 // Theming: the global --folio-* tokens, two card knobs (accent, background) and the ::parts. All
 // are read with fallbacks, never declared here, so a publisher sets them once on :root. The
