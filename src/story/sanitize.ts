@@ -30,24 +30,14 @@ export interface SanitizeOptions {
 // its prototype chain, which markup cannot change.)
 const parentOf = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!.get as (this: Node) => Node;
 
-// The same lists for the browser's own sanitizer: its element allowlist would delete the words
-// of every other element, so it gets the drop list and the walker does the unwrapping. (No
-// svg or math here: the walker drops every foreign element whole, words and all.)
-const CONFIG = {
-  removeElements: DROPPED,
-  attributes: ALLOWED_ATTRIBUTES,
-  comments: false,
-};
-
 interface FolioPolicy {
   createHTML(input: string): unknown;
   createScriptURL(input: string): unknown;
 }
-type SetHTML = (html: string, options: { sanitizer: typeof CONFIG }) => void;
 
 // The policy stays in this module: a pass-through policy reachable from the page (say on a
 // global) would let any script turn a string into TrustedHTML. A second copy of Folio on the
-// same page is refused the name by \`trusted-types folio\` and parses with Element.setHTML.
+// same page is refused the name by \`trusted-types folio\` and gives inline HTML as text.
 // 0: no policy (no Trusted Types, or refused), remembered so the refusal is not reported again.
 let policy: FolioPolicy | 0 | undefined;
 let box: HTMLElement | undefined;
@@ -103,14 +93,10 @@ function parse(html: string): HTMLElement {
   box ||= document.implementation.createHTMLDocument('').createElement('div');
   folioPolicy();
   const markup = html.replace(EVALUATED, MARK);
-  if (policy || !trustedTypes()) box.innerHTML = (policy ? policy.createHTML(markup) : markup) as string;
-  // Trusted Types refused the folio policy (a second copy of Folio): the browser's own sanitizer
-  // parses, with the same allowlist. Not otherwise: in Chromium 156 it costs about 2.5 times the
-  // inert parse (95-115 µs against 41 µs for a typical paragraph), which a 1000-paragraph story
-  // cannot afford, and the walker below checks every node either way. Where there is none, or it
-  // throws (say on an older shape of the API), the words come as text: innerHTML would only
-  // throw too, and be reported as a violation.
-  else (box as unknown as { setHTML: SetHTML }).setHTML(markup, { sanitizer: CONFIG });
+  // Trusted Types refused the folio policy (a second copy of Folio): no parse at all (a string
+  // given to innerHTML would throw too, and be reported as a violation); the words come as text.
+  if (!policy && trustedTypes()) throw Error('no folio policy');
+  box.innerHTML = (policy ? policy.createHTML(markup) : markup) as string;
   return box;
 }
 
