@@ -22,8 +22,6 @@ export interface CorrectionInput {
   email?: string;
   /** The language the reader wrote in (the article's). */
   language: string;
-  /** The hidden field only bots fill in; sent so the receiver can drop the correction quietly. */
-  honeypot?: string;
 }
 
 export interface TextualBody {
@@ -52,8 +50,6 @@ export interface WebAnnotation {
   };
   creator?: { type: 'Person'; email: string };
   generator: { type: 'Software'; name: 'Folio'; version: string };
-  /** Present only when the honeypot field was filled. */
-  'folio:honeypot'?: string;
 }
 
 const UUID_BYTES = 16;
@@ -81,7 +77,7 @@ export function uuid(): string {
  * receiver's to make: it knows how it will show them.)
  */
 export function buildAnnotation(input: CorrectionInput, now = new Date()): WebAnnotation {
-  const { source, quote, language, honeypot } = input;
+  const { source, quote, language } = input;
   const email = input.email?.trim();
   const title = input.title?.trim().slice(0, MAX_TITLE);
   const body: TextualBody[] = [];
@@ -108,6 +104,5 @@ export function buildAnnotation(input: CorrectionInput, now = new Date()): WebAn
     },
     ...(email && { creator: { type: 'Person', email: `mailto:${email}` } }),
     generator: { type: 'Software', name: 'Folio', version: VERSION },
-    ...(honeypot && { 'folio:honeypot': honeypot }),
   };
 }

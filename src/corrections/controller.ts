@@ -15,10 +15,10 @@ import {
   FolioCorrectionSubmitEvent,
 } from '../events.js';
 import { define } from '../internal/define.js';
-import { safeUrl } from '../internal/url.js';
 import { buildAnnotation } from './annotation.js';
+import { findWords } from './find.js';
 import { createOutbox } from './outbox.js';
-import { articleOf, selectionTarget, type Quote } from './selectors.js';
+import { articleOf, articleText, selectionTarget, type Quote } from './selectors.js';
 import { isCorrectionKey, isEditable } from './trigger.js';
 
 export interface OpenOptions {
@@ -151,15 +151,12 @@ export class CorrectionsController {
 
   /**
    * Opens the dialog: quoting the selection when it is in an article (unless `quote` is false),
-   * else as a general correction of `article` or the first article. With no article on the page
-   * nothing opens, and the page's developer is told why.
+   * else as a general correction of `article` or the first article. With no article on the page,
+   * or none with a corrections endpoint, nothing opens, and the page's developer is told why.
    */
   open({ article, quote = true }: OpenOptions = {}): FolioCorrectionDialog | undefined {
     const target = quote ? selectionTarget(article ? [article] : this.#articles()) : null;
-    const found = target?.article ?? article ?? (this.#articles().find(isArticle) as ArticleElement | undefined);
-    if (found) return this.#show(found, target);
-    console.warn('folio: no article to correct');
-    return undefined;
+    return this.#show(target?.article ?? article ?? (this.#articles().find(isArticle) as ArticleElement), target);
   }
 
   #keydown(e: KeyboardEvent): void {
@@ -168,7 +165,7 @@ export class CorrectionsController {
     if (e.defaultPrevented || this.#dialog?.open || !isCorrectionKey(e) || typing) return;
     const target = selectionTarget(this.#articles());
     // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
-    if (target && requestCorrection(target.article, target.quote)) e.preventDefault();
+    if (target?.article.correctionsUrl && requestCorrection(target.article, target.quote)) e.preventDefault();
   }
 
   /** Every article we know of: those in the document, and those that announced themselves. */
@@ -178,16 +175,22 @@ export class CorrectionsController {
   }
 
   #show(
-    article: ArticleElement,
+    article: ArticleElement | undefined,
     target: { quote: Quote; range: AbstractRange } | null | undefined,
-  ): FolioCorrectionDialog {
+  ): FolioCorrectionDialog | undefined {
     const quote = target?.quote ?? null;
-    const endpoint = safeUrl(article.correctionsUrl);
+    const endpoint = article?.correctionsUrl;
+    // No article, or nowhere to send its correction: no dialog (an article shows no footer either).
+    if (!endpoint) {
+      console.warn('folio: no article with a corrections endpoint');
+      return undefined;
+    }
     // The title and the chrome's direction are the host's only (on the element they are HTML's).
     const { language, chrome, title } = hostOf(article)!;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
     const key = quote ? `${quote.start}-${quote.end}` : '';
+    let text: string | undefined;
     // The page's one dialog, made at the first opening.
     if (!this.#dialog) {
       this.#dialog = make('folio-correction-dialog', FolioCorrectionDialog);
@@ -202,19 +205,21 @@ export class CorrectionsController {
       strings: chrome.strings,
       dir: chrome.dir,
       draft: (drafts[key] ??= {}),
-      send: endpoint
-        ? async (fields) => {
-            const source = article.canonicalUrl;
-            const annotation = buildAnnotation({ ...fields, source, title, language });
-            const { id } = annotation;
-            this.#pending.set(id, article);
-            fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));
-            const result = await this.#outbox.add(endpoint, annotation);
-            // Sent or kept for a retry: the draft has done its work.
-            if (result.outcome !== 'refused') delete drafts[key];
-            return result;
-          }
-        : null,
+      // The keyboard path: the article text is read at the first word typed (not on opening), once.
+      find: quote
+        ? undefined
+        : (words) => (words.trim() ? findWords((text ??= articleText(article.textRoots).text), words) : []),
+      send: async (fields) => {
+        const source = article.canonicalUrl;
+        const annotation = buildAnnotation({ ...fields, source, title, language });
+        const { id } = annotation;
+        this.#pending.set(id, article);
+        fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));
+        const result = await this.#outbox.add(endpoint, annotation);
+        // Sent or kept for a retry: the draft has done its work.
+        if (result.outcome !== 'refused') delete drafts[key];
+        return result;
+      },
     });
     fire(article, new FolioCorrectionOpenEvent({ id: null, quote: quote?.exact ?? null }));
     return dialog;

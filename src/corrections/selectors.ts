@@ -139,8 +139,8 @@ const suffixAt = (text: string, end: number) => headWords(text.slice(end).split(
 /**
  * The quote of `text` between `start` and `end`: the words between them (without the white space
  * or line breaks at either end; at most MAX_QUOTE characters, the rest of a longer selection left
- * out), with their context, whole words within their block: what a selection of those characters
- * gives.
+ * out), with their context, whole words within their block. What a selection of those characters
+ * gives, and what the keyboard path gives for the same words.
  */
 export function quoteAt(text: string, start: number, end: number): Quote {
   while (text[start] <= ' ' && start < end) start++;

@@ -15,13 +15,14 @@ export const en = {
   updated: 'Updated',
   footerBefore: 'To suggest a correction or clarification, ',
   footerLink: 'write to us here',
-  footerAfter: '. You can also highlight the text and press ',
+  footerAfter: '.',
+  // The route with a keyboard (not shown on touch screens): the text before the keys, and after
+  footerKeys: 'You can also highlight the text and press ',
   footerEnd: '.',
   keysCtrl: 'Ctrl + Enter',
   keysMac: '⌘ + Enter',
   errorTitle: 'This story could not be loaded.',
   errorNetwork: 'The connection failed. Check you are online and try again.',
-  errorTimeout: 'The story took too long to arrive.',
   errorHttp: 'Server error ({status}).',
   errorFormat: 'The story is in a form Folio cannot read.',
   errorReadOriginal: 'Read it on the publisher’s site',
@@ -48,10 +49,11 @@ export const en = {
   correctionSent: 'The newsroom has your correction. An editor will check it against the story.',
   correctionQueued: 'Saved; it will be sent when you’re back online.',
   correctionRefused: 'The newsroom could not accept this correction: {reason}',
-  correctionNoEndpoint: 'This site does not take corrections here yet.',
   // Correction notices
   correctionNotice: 'Correction',
-  // Corrections: the thank-you state
+  // Corrections: the keyboard path to quoting words, the thank-you state
+  correctionWords: 'Words in the article (optional)',
+  correctionWordsNone: 'These words are not in the article.',
   correctionThanks: 'Thank you',
 };
 
@@ -124,9 +126,7 @@ export function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): I
 
 /** Fills `{name}` placeholders; unknown names stay as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in values ? String(values[name]) : placeholder,
-  );
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(values[name] ?? placeholder));
 }
 
 /**
@@ -142,9 +142,11 @@ export function resolveLang(el: Element): string {
   return document.documentElement.lang || 'en';
 }
 
-/** Apple platforms say ⌘ where others say Ctrl; feature-free detection via the platform string. */
+/**
+ * Apple platforms say ⌘ where others say Ctrl; detected from `navigator.platform`, which every
+ * engine still gives ("MacIntel" on a Mac and on an iPad, "iPhone"), rather than from
+ * `userAgentData`, which Chromium works out at its first read on a cold page.
+ */
 export function isApplePlatform(nav: Navigator = navigator): boolean {
-  const platform =
-    (nav as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform || nav.platform || '';
-  return /mac|iphone|ipad|ipod/i.test(platform);
+  return /mac|iphone|ipad|ipod/i.test(nav.platform);
 }

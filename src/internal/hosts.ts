@@ -10,6 +10,7 @@ export interface ArticleHost {
   /** The element the reader sees as the article. */
   readonly element: Element;
   readonly canonicalUrl: string;
+  /** The corrections endpoint, absolute and http(s); null when there is none (no corrections offered). */
   readonly correctionsUrl: string | null;
   /**
    * The nodes whose text is the article, in reading order (quotes and positions are taken from

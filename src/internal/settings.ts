@@ -54,8 +54,8 @@ export const SETTINGS = {
   /** Milliseconds to wait for `src` before showing the timeout error. */
   timeout: { type: 'number', script: false, default: 10000 },
   /**
-   * Where corrections are POSTed (W3C Web Annotation JSON).
-   * @default none: the dialog says the site takes no corrections here
+   * Where corrections are POSTed (W3C Web Annotation JSON); an http(s) URL.
+   * @default none: the article offers no corrections (no footer, no dialog)
    */
   correctionsEndpoint: { story: 'corrections.endpoint' },
   /**

@@ -76,11 +76,11 @@ describe('corrections: annotation', () => {
     expect(buildAnnotation({ ...base, quote: null, title: ' ' }).target).to.deep.equal({ source: base.source });
   });
 
-  it('carries a filled honeypot, so the receiver can drop it quietly', () => {
-    expect(buildAnnotation({ ...base, quote, honeypot: 'http://spam.example' })['folio:honeypot']).to.equal(
-      'http://spam.example',
+  it('sends what the reader wrote and nothing else of the dialog (no honeypot field any more)', () => {
+    const a = buildAnnotation({ ...base, quote });
+    expect(Object.keys(a).sort()).to.deep.equal(
+      ['@context', 'body', 'created', 'generator', 'id', 'motivation', 'target', 'type'].sort(),
     );
-    expect(buildAnnotation({ ...base, quote, honeypot: '' })).not.to.have.property('folio:honeypot');
   });
 
   it('makes version 4 UUIDs, also where crypto.randomUUID is missing (plain http)', () => {

@@ -223,7 +223,8 @@ describe('corrections: selectors', () => {
     });
 
     it('does not treat the attribution or footer as article text', async () => {
-      const el = await storyArticle(story());
+      // (An article shows the footer only when it has somewhere to send corrections.)
+      const el = await storyArticle(story('/api/corrections'));
       const footer = el.shadowRoot!.querySelector('[part=footer]')!;
       selectText(footer, 'write to us');
       expect(selectionTarget([el])).to.equal(null);

@@ -84,7 +84,9 @@ describe('corrections: trigger', () => {
     // First of the tests that touch articles: nothing has made the dialog yet.
     it('is made only when it first opens: nothing at install, nor when words in an article are selected', async () => {
       expect(dialogHost()).to.equal(null);
-      const box = await fixture(html`<div><folio-article><p>Inside words.</p></folio-article></div>`);
+      const box = await fixture(
+        html`<div><folio-article corrections-endpoint="/x"><p>Inside words.</p></folio-article></div>`,
+      );
       selectText(box.querySelector('folio-article')!, 'Inside');
       await nextFrame();
       expect(dialogHost()).to.equal(null);
@@ -119,7 +121,10 @@ describe('corrections: trigger', () => {
 
     it('does nothing for a selection outside every article, and leaves the key to the page', async () => {
       const box = await fixture(
-        html`<div><p id="out">Words outside.</p><folio-article><p>Inside.</p></folio-article></div>`,
+        html`<div>
+          <p id="out">Words outside.</p>
+          <folio-article corrections-endpoint="/x"><p>Inside.</p></folio-article>
+        </div>`,
       );
       selectText(box.querySelector('#out')!, 'Words');
       let prevented: boolean | undefined;
@@ -133,7 +138,10 @@ describe('corrections: trigger', () => {
 
     it('does nothing while the reader types in a field outside the article', async () => {
       const box = await fixture(
-        html`<div><input id="search" /><folio-article><p>Inside words.</p></folio-article></div>`,
+        html`<div>
+          <input id="search" />
+          <folio-article corrections-endpoint="/x"><p>Inside words.</p></folio-article>
+        </div>`,
       );
       const input = box.querySelector('input')!;
       let typed = 0;
@@ -222,10 +230,10 @@ describe('corrections: trigger', () => {
       expect((await opened).detail).to.deep.equal({ id: null, quote: null });
       await dialogHost()!.updateComplete;
       expect(isOpen()).to.be.true;
-      expect(part('figure')).to.equal(null);
+      expect(part('blockquote')).to.equal(null);
       expect(part('label[for=suggestion]').textContent).to.equal('What should we correct?');
-      // Focus really left the link for the dialog (its first field: what should be corrected)…
-      expect(dialogHost()!.shadowRoot!.activeElement?.id).to.equal('suggestion');
+      // Focus really left the link for the dialog (its first field: the words in the article)…
+      expect(dialogHost()!.shadowRoot!.activeElement?.id).to.equal('words');
       expect(article.shadowRoot!.activeElement?.localName).to.equal(undefined);
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !isOpen());
@@ -263,7 +271,46 @@ describe('corrections: trigger', () => {
         console.warn = warn;
       }
       expect(isOpen()).to.be.false;
-      expect(warnings.map(String)).to.deep.equal(['folio: no article to correct']);
+      expect(warnings.map(String)).to.deep.equal(['folio: no article with a corrections endpoint']);
+    });
+  });
+
+  describe('an article with no corrections endpoint', () => {
+    it('offers no corrections: no footer, Ctrl+Enter left to the page, nothing opened from code', async () => {
+      const article = await fixture<FolioArticle>(html`<folio-article>
+        <p>The harbour bridge reopened to traffic at six o'clock on Friday morning.</p>
+      </folio-article>`);
+      await article.updateComplete;
+      expect(article.shadowRoot!.querySelector('[part=footer]')).to.equal(null);
+      selectText(article, "six o'clock");
+      let prevented: boolean | undefined;
+      const seen = (e: KeyboardEvent) => (prevented = e.defaultPrevented);
+      window.addEventListener('keydown', seen);
+      await pressCorrectionKeys();
+      window.removeEventListener('keydown', seen);
+      expect(prevented).to.be.false;
+      expect(isOpen()).to.be.false;
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        expect(openCorrection({ article })).to.equal(undefined);
+      } finally {
+        console.warn = warn;
+      }
+      expect(isOpen()).to.be.false;
+      expect(warnings.map(String)).to.deep.equal(['folio: no article with a corrections endpoint']);
+    });
+
+    it('gets the footer once an endpoint is set, and a javascript: one counts as none', async () => {
+      const article = await fixture<FolioArticle>(html`<folio-article corrections-endpoint="javascript:alert(1)">
+        <p>Words.</p>
+      </folio-article>`);
+      await article.updateComplete;
+      expect(article.shadowRoot!.querySelector('[part=footer]')).to.equal(null);
+      article.setAttribute('corrections-endpoint', '/api/corrections');
+      await article.updateComplete;
+      expect(article.shadowRoot!.querySelector('[part=footer]')).not.to.equal(null);
     });
   });
 
@@ -307,6 +354,52 @@ describe('corrections: trigger', () => {
       await pressCorrectionKeys();
       await dialogHost()!.updateComplete;
       expect(suggestion().value).to.equal('cables');
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('quotes chosen words without a selection, and the receiver gets the selectors a selection gives', async () => {
+      const server = endpoint('ok');
+      const article = await enhanced(server.url);
+      const { title } = document;
+      document.title = 'Harbour bridge reopens';
+      // Keyboard: the footer's button, the words typed, then the correction, then Send.
+      const link = article.shadowRoot!.querySelector('[part=footer] button') as HTMLButtonElement;
+      await focusWindow();
+      link.focus();
+      await sendKeys({ press: 'Enter' });
+      await dialogHost()!.updateComplete;
+      await sendKeys({ type: "SIX O'CLOCK" });
+      await sendKeys({ press: 'Tab' });
+      expect(dialogHost()!.shadowRoot!.activeElement?.id).to.equal('suggestion');
+      await sendKeys({ type: "seven o'clock" });
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' }); // comment, email, Close, Send
+      expect(dialogHost()!.shadowRoot!.activeElement!.textContent).to.equal('Send');
+      const byKeyboard = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
+      await sendKeys({ press: 'Enter' });
+      expect((await byKeyboard).detail.quote).to.equal("six o'clock");
+      await waitUntil(() => part('h2').textContent === 'Thank you');
+      const hidden = oneEvent(dialogHost()!, 'folio-correction-hide');
+      dialogHost()!.close();
+      await hidden;
+
+      // The same words selected with a mouse, for comparison.
+      selectText(article, "six o'clock");
+      await pressCorrectionKeys();
+      await dialogHost()!.updateComplete;
+      await sendKeys({ type: ' sharp' });
+      const byMouse = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
+      await click(part('button[type=submit]'));
+      await byMouse;
+
+      const { received } = await server.read();
+      expect(received).to.have.length(2);
+      const [keyboard, mouse] = received.map((a) => a.target);
+      expect(keyboard.selector).to.deep.equal(mouse.selector);
+      expect(keyboard.selector[0].exact).to.equal("six o'clock");
+      expect(keyboard.source).to.equal(mouse.source);
+      expect(keyboard['dc:title']).to.equal('Harbour bridge reopens'); // the page's title: no headline in enhance mode
+      document.title = title;
     });
   });
 

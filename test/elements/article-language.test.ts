@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { FolioAdSlot } from '../../src/elements/ad-slot/folio-ad-slot.js';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
@@ -11,7 +12,8 @@ import '../../src/i18n/extra/uk.js';
 /**
  * One language per article: whatever decides it (the element, the story, the script tag, the
  * page), the footer, the slots and the cards all speak it and
- * are marked with it, while the story's own text keeps the story's `lang`.
+ * are marked with it, while the story's own text keeps the story's `lang`. (The footer is there
+ * only for an article with a corrections endpoint: the tests that read it give one.)
  */
 
 const LOREM =
@@ -77,6 +79,10 @@ const UK = {
 };
 
 describe('<folio-article> language', () => {
+  // Chromium's window, in every engine: enhance mode puts slots only below the first screen, and
+  // ten paragraphs reach below 600 px, not below WebKitGTK's 730 (when this file runs first).
+  before(() => setViewport({ width: 800, height: 600 }));
+
   describe('strings', () => {
     it('the strings set on the article reach the slots and cards it inserts', async () => {
       const strings = { advertisement: 'Sponsored', otherTopics: 'Read next' };
@@ -93,8 +99,13 @@ describe('<folio-article> language', () => {
         .join('')}</section>`;
       const section = wrapper.firstElementChild!;
       const ready = oneEvent(section, 'folio-ready');
-      enhanceElement(section, { strings: { advertisement: 'Sponsored', footerLink: 'tell the desk' } });
+      enhanceElement(section, {
+        correctionsEndpoint: '/api/corrections',
+        strings: { advertisement: 'Sponsored', footerLink: 'tell the desk' },
+      });
       await ready;
+      // The footer, at the article's end, follows the ready content in a task of its own.
+      await waitUntil(() => footer(section), 'no footer');
       await settle(section);
       expect(slotLabel(section).textContent).to.equal('Sponsored');
       expect(text(footer(section).querySelector('button'))).to.equal('tell the desk');
@@ -111,7 +122,10 @@ describe('<folio-article> language', () => {
 
   describe('one language for the whole article', () => {
     it('a story in Ukrainian makes its slots and cards Ukrainian too, on an English page', async () => {
-      const el = await storyArticle('<folio-article></folio-article>', makeStory({ lang: 'uk' }));
+      const el = await storyArticle(
+        '<folio-article corrections-endpoint="/api/corrections"></folio-article>',
+        makeStory({ lang: 'uk' }),
+      );
       expect(text(footer(el))).to.contain(UK.footer);
       expect(slotLabel(el).textContent).to.equal(UK.advertisement);
       expect(text(cardPart(inlineCard(el), 'label'))).to.equal(UK.otherTopics);
@@ -119,7 +133,10 @@ describe('<folio-article> language', () => {
     });
 
     it('a Ukrainian element showing an English story: Ukrainian chrome marked uk, the story marked en', async () => {
-      const el = await storyArticle('<folio-article lang="uk"></folio-article>', makeStory({ lang: 'en' }));
+      const el = await storyArticle(
+        '<folio-article lang="uk" corrections-endpoint="/api/corrections"></folio-article>',
+        makeStory({ lang: 'en' }),
+      );
       // The chrome: footer, slots, the cards' labels and dates.
       expect(text(footer(el))).to.contain(UK.footer);
       expect(langOf(footer(el))).to.equal('uk');
@@ -137,18 +154,22 @@ describe('<folio-article> language', () => {
 
     it('the nearest ancestor’s language reaches the slots and the footer in enhance mode', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="uk"></div>`);
-      wrapper.innerHTML = `<folio-article>${paragraphs(10)
+      wrapper.innerHTML = `<folio-article corrections-endpoint="/api/corrections">${paragraphs(10)
         .map((p) => `<p>${(p as { html: string }).html}</p>`)
         .join('')}</folio-article>`;
       const el = wrapper.firstElementChild as FolioArticle;
       await waitUntil(() => el.querySelector('folio-ad-slot'), 'no slot');
+      await waitUntil(() => footer(el), 'no footer');
       await settle(el);
       expect(text(footer(el))).to.contain(UK.footer);
       expect(slotLabel(el).textContent).to.equal(UK.advertisement);
     });
 
     it('a new language on the article reaches the slots it already inserted', async () => {
-      const el = await storyArticle('<folio-article lang="en"></folio-article>', makeStory({ lang: 'en' }));
+      const el = await storyArticle(
+        '<folio-article lang="en" corrections-endpoint="/api/corrections"></folio-article>',
+        makeStory({ lang: 'en' }),
+      );
       expect(slotLabel(el).textContent).to.equal('Advertisement');
       el.lang = 'uk';
       await settle(el);
@@ -161,11 +182,13 @@ describe('<folio-article> language', () => {
   describe('languages Folio has no table for', () => {
     it('a German page gets the English chrome marked lang="en", its own text untouched', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
-      wrapper.innerHTML = `<folio-article><p id="own">Der Stadtrat hat am Dienstag entschieden.</p>${paragraphs(10)
+      const own = '<p id="own">Der Stadtrat hat am Dienstag entschieden.</p>';
+      wrapper.innerHTML = `<folio-article corrections-endpoint="/api/corrections">${own}${paragraphs(10)
         .map((p) => `<p>${(p as { html: string }).html}</p>`)
         .join('')}</folio-article>`;
       const el = wrapper.firstElementChild as FolioArticle;
       await waitUntil(() => el.querySelector('folio-ad-slot'), 'no slot');
+      await waitUntil(() => footer(el), 'no footer');
       await settle(el);
       expect(text(footer(el))).to.contain('To suggest a correction');
       expect(langOf(footer(el))).to.equal('en');
@@ -177,11 +200,12 @@ describe('<folio-article> language', () => {
 
     it('an Arabic right-to-left page gets the English chrome left-to-right, so its sentence reads in order', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl" style="width: 600px"></div>`);
-      wrapper.innerHTML = `<folio-article>${paragraphs(10)
+      wrapper.innerHTML = `<folio-article corrections-endpoint="/api/corrections">${paragraphs(10)
         .map((p) => `<p>${(p as { html: string }).html}</p>`)
         .join('')}</folio-article>`;
       const el = wrapper.firstElementChild as FolioArticle;
       await waitUntil(() => el.querySelector('folio-ad-slot'), 'no slot');
+      await waitUntil(() => footer(el), 'no footer');
       await settle(el);
       expect(langOf(footer(el))).to.equal('en');
       expect(dirOf(footer(el))).to.equal('ltr');

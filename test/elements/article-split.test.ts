@@ -8,6 +8,9 @@ const SENTENCE = 'The council voted on Tuesday evening to rebuild the line, whic
 const paragraphs = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => `<p>${from + i}. ${SENTENCE} ${SENTENCE}</p>`).join('');
 
+/** The articles' settings: a corrections endpoint, for the footer that shows where an article ends. */
+const OPTIONS = { correctionsEndpoint: '/api/corrections' };
+
 /** Every footer Folio rendered under `root`. */
 const footers = (root: Element) =>
   [root, ...root.querySelectorAll('*')].flatMap((el) => el.shadowRoot?.querySelector('[part=footer]') ?? []);
@@ -32,7 +35,7 @@ describe('enhance mode: a story split across elements', () => {
       <div class="body" id="three">${paragraphs(17, 8)}</div>
     </article>`);
     const parts = [...wrapper.querySelectorAll('.body')];
-    expect(enhanceElement(parts, { adMax: '2' })).to.equal(true);
+    expect(enhanceElement(parts, { ...OPTIONS, adMax: '2' })).to.equal(true);
     const last = wrapper.querySelector('#three')!;
     await waitUntil(() => last.shadowRoot?.querySelector('[part=footer]'), 'no footer');
     await new Promise((resolve) => setTimeout(resolve));
@@ -50,7 +53,7 @@ describe('enhance mode: a story split across elements', () => {
       <div><div class="part" data-folio-part="proof">${paragraphs(1, 5)}</div></div>
       <figure><img src="/test/fixtures/pages/img/square-600.svg" alt="" width="600" height="600" /></figure>
       <section><div class="part" data-folio-part="proof">${paragraphs(6, 5)}</div></section>`);
-    enhanceElement(wrapper.querySelectorAll('.part'));
+    enhanceElement(wrapper.querySelectorAll('.part'), OPTIONS);
     const [first, second] = wrapper.querySelectorAll('.part');
     await waitUntil(() => second.shadowRoot?.querySelector('[part=footer]'), 'no footer');
     expect(first.shadowRoot).to.equal(null);
@@ -61,14 +64,14 @@ describe('enhance mode: a story split across elements', () => {
     const wrapper = await page(`
       <article><h1>First</h1><div class="body">${paragraphs(1, 4)}</div></article>
       <article><h1>Second</h1><div class="body">${paragraphs(5, 4)}</div></article>`);
-    enhanceElement(wrapper.querySelectorAll('.body'));
+    enhanceElement(wrapper.querySelectorAll('.body'), OPTIONS);
     await waitUntil(() => footers(wrapper).length === 2, 'not two footers');
   });
 
   it('leaves a match inside another match to the outer one', async () => {
     const wrapper = await page(`<article><h1>T</h1><div class="body" id="outer">
       <div class="body" id="inner">${paragraphs(1, 6)}</div></div></article>`);
-    enhanceElement(wrapper.querySelectorAll('.body'));
+    enhanceElement(wrapper.querySelectorAll('.body'), OPTIONS);
     const outer = wrapper.querySelector('#outer')!;
     await waitUntil(() => outer.shadowRoot?.querySelector('[part=footer]'), 'no footer');
     expect(wrapper.querySelector('#inner')!.shadowRoot).to.equal(null);
@@ -81,7 +84,7 @@ describe('enhance mode: a story split across elements', () => {
       <aside><p>Not the story.</p></aside>
       <div class="body"><p>Second part: the quoted words.</p></div></article>`);
     const parts = [...wrapper.querySelectorAll('.body')];
-    enhanceElement(parts);
+    enhanceElement(parts, OPTIONS);
     const second = parts[1];
     await waitUntil(() => second.shadowRoot?.querySelector('[part=footer]'), 'no footer');
     selectText(second, 'the quoted words');

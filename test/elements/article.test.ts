@@ -5,11 +5,13 @@ import type { FolioArticle } from '../../src/elements/article/folio-article.js';
 import type { FolioErrorEvent, FolioReadyEvent } from '../../src/events.js';
 import type { Story } from '../../src/story/story.js';
 import '../../src/i18n/extra/uk.js';
-import { canEmulateColorScheme, itWhen } from '../support/launcher.js';
+import { canEmulateColorScheme, emulateTouch, itWhen } from '../support/launcher.js';
 
 const itWithColorScheme = itWhen(await canEmulateColorScheme(), 'this launcher cannot emulate prefers-color-scheme');
 
 const basic: Story = await (await fetch('/test/fixtures/stories/basic.json')).json();
+/** A story's corrections endpoint: what an article needs to offer corrections (the footer, the dialog). */
+const ENDPOINT = { endpoint: '/api/corrections' };
 const story = () => structuredClone(basic) as Story & { image: NonNullable<Story['image']> };
 const shadow = (el: FolioArticle) => el.shadowRoot!;
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -63,12 +65,35 @@ describe('<folio-article>', () => {
     });
 
     it('shows the localised corrections footer after the article', async () => {
-      const el = await fixture<FolioArticle>(html`<folio-article><p>Text.</p></folio-article>`);
+      const el = await fixture<FolioArticle>(
+        html`<folio-article corrections-endpoint="/api/corrections"><p>Text.</p></folio-article>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part=footer]'), 'no footer');
       const footer = shadow(el).querySelector('[part=footer]');
       expect(text(footer)).to.match(
-        /To suggest a correction or clarification, write to us here\. You can also highlight the text and press (Ctrl|⌘) \+ Enter\./,
+        /^To suggest a correction or clarification, write to us here\. You can also highlight the text and press (Ctrl|⌘) \+ Enter\.$/,
       );
       await expect(el).to.be.accessible();
+    });
+
+    it('names only the route that fits a touch screen: write to us, no keys to press', async function () {
+      const el = await fixture<FolioArticle>(
+        html`<folio-article corrections-endpoint="/api/corrections"><p>Text.</p></folio-article>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part=footer]'), 'no footer');
+      const footer = shadow(el).querySelector('[part=footer]') as HTMLElement;
+      const keys = footer.querySelector('.keys')!;
+      expect(getComputedStyle(keys).display).to.not.equal('none');
+      if (!(await emulateTouch(true))) this.skip(); // the launcher cannot emulate a touch screen (not Chromium)
+      try {
+        expect(getComputedStyle(keys).display).to.equal('none');
+        expect(footer.innerText.replace(/\s+/g, ' ').trim()).to.equal(
+          'To suggest a correction or clarification, write to us here.',
+        );
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulateTouch(false);
+      }
     });
 
     it('announces itself ready with the number of blocks', async () => {
@@ -81,7 +106,10 @@ describe('<folio-article>', () => {
     });
 
     it('lets the reader ask to write to the newsroom, and a listener on document hears it', async () => {
-      const el = await fixture<FolioArticle>(html`<folio-article><p>Text.</p></folio-article>`);
+      const el = await fixture<FolioArticle>(
+        html`<folio-article corrections-endpoint="/api/corrections"><p>Text.</p></folio-article>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part=footer]'), 'no footer');
       // The publisher takes over (preventDefault), so the overlay stays closed for the tests after this one.
       const takeOver = (e: Event) => e.preventDefault();
       document.addEventListener('folio-correction-request', takeOver);
@@ -142,7 +170,7 @@ describe('<folio-article>', () => {
     });
 
     it('formats dates in the element language', async () => {
-      const el = await storyFixture({ ...story(), lang: undefined }, { lang: 'uk' });
+      const el = await storyFixture({ ...story(), lang: undefined, corrections: ENDPOINT }, { lang: 'uk' });
       const time = shadow(el).querySelector('time')!;
       expect(time.textContent).to.contain('листопада');
       expect(text(shadow(el).querySelector('[part=footer]'))).to.contain('напишіть нам');
@@ -194,7 +222,7 @@ describe('<folio-article>', () => {
       });
       watch.observe(el.shadowRoot!, { childList: true, subtree: true });
       const ready = oneEvent(el, 'folio-ready');
-      el.story = { ...story(), body };
+      el.story = { ...story(), body, corrections: ENDPOINT };
       await ready;
       watch.disconnect();
       const steps = seen.filter((step) => step.header);
@@ -338,7 +366,7 @@ describe('<folio-article>', () => {
     it("story mode: shows the story's notices at its end, dated, marked up as schema.org CorrectionComments", async () => {
       const el = await storyFixture({
         ...story(),
-        corrections: { notices: [NOTICE, { ...NOTICE, date: '2026-12-06' }] },
+        corrections: { ...ENDPOINT, notices: [NOTICE, { ...NOTICE, date: '2026-12-06' }] },
       });
       const { root, notices, comment, time } = noticeParts(el);
       expect(notices.querySelectorAll('[itemscope]')).to.have.length(2);
@@ -467,16 +495,21 @@ describe('<folio-article>', () => {
 
   describe('language and strings', () => {
     it('takes the language from the nearest ancestor', async () => {
-      const wrapper = await fixture(html`<div lang="uk"><folio-article><p>Текст.</p></folio-article></div>`);
+      const wrapper = await fixture(
+        html`<div lang="uk"><folio-article corrections-endpoint="/api/corrections"><p>Текст.</p></folio-article></div>`,
+      );
       const el = wrapper.querySelector('folio-article')!;
-      await el.updateComplete;
+      await waitUntil(() => shadow(el).querySelector('[part=footer]'), 'no footer');
       expect(text(shadow(el).querySelector('[part=footer]'))).to.contain('Щоб запропонувати виправлення');
     });
 
     it('lets the publisher override any string', async () => {
       const el = await fixture<FolioArticle>(
-        html`<folio-article .strings=${{ footerLink: 'tell the desk' }}><p>x</p></folio-article>`,
+        html`<folio-article corrections-endpoint="/api/corrections" .strings=${{ footerLink: 'tell the desk' }}
+          ><p>x</p></folio-article
+        >`,
       );
+      await waitUntil(() => shadow(el).querySelector('[part=footer]'), 'no footer');
       expect(text(shadow(el).querySelector('[part=footer] button'))).to.equal('tell the desk');
     });
   });
@@ -518,7 +551,7 @@ describe('<folio-article>', () => {
     });
 
     it('exposes parts for headline, byline, body and footer', async () => {
-      const el = await storyFixture(story());
+      const el = await storyFixture({ ...story(), corrections: ENDPOINT });
       for (const part of ['headline', 'byline', 'body', 'footer']) {
         expect(shadow(el).querySelector(`[part~=${part}]`), part).to.not.equal(null);
       }

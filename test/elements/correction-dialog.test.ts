@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { findWords } from '../../src/corrections/find.js';
+import { quoteAt } from '../../src/corrections/selectors.js';
 import type { FolioCorrectionCloseRequestEvent } from '../../src/events.js';
 import { canEmulateColorScheme, emulateForcedColors } from '../support/launcher.js';
 import type { Delivery } from '../../src/corrections/outbox.js';
@@ -28,6 +30,9 @@ const $ = <T extends Element = HTMLElement>(selector: string) => el.shadowRoot!.
 const field = (id: string) => $<HTMLTextAreaElement & HTMLInputElement>(`#${id}`);
 const status = () => $('[role=status]').textContent;
 const active = () => el.shadowRoot!.activeElement;
+const ARTICLE =
+  'The bridge reopened at six o’clock on Friday. The bridge had been shut since March; the bridge tolls stay.';
+const find = (words: string) => findWords(ARTICLE, words);
 
 /** Types into the focused field as a reader would, then lets the dialog render. */
 async function type(text: string) {
@@ -140,16 +145,10 @@ describe('<folio-correction-dialog>', () => {
 
     it('asks a general question when there is no quote', async () => {
       await show({ quote: null });
-      expect($('figure')).to.equal(null);
+      expect($('blockquote')).to.equal(null);
+      expect($('figure').textContent!.trim()).to.equal('');
       expect($('label[for=suggestion]').textContent).to.equal('What should we correct?');
       expect(field('suggestion').value).to.equal('');
-    });
-
-    it('says so when the site takes no corrections, instead of a form that cannot send', async () => {
-      await show({ send: null });
-      expect(status()).to.equal('This site does not take corrections here yet.');
-      expect(active()).to.equal($('#done'));
-      await expect(el).to.be.accessible();
     });
   });
 
@@ -244,24 +243,90 @@ describe('<folio-correction-dialog>', () => {
         suggestion: 'six o’clock sharp',
         email: 'reader@example.org',
         comment: '',
-        honeypot: '',
       });
+      expect(Object.keys(sent[0]).sort()).to.deep.equal(['comment', 'email', 'quote', 'suggestion']);
     });
 
-    it('keeps the honeypot out of sight, out of the tab order and away from screen readers', async () => {
+    it('has no field a reader cannot see: Tab goes from the email straight to Close, nothing scrolls sideways', async () => {
       await show();
-      const hp = field('hp');
-      expect(hp.tabIndex).to.equal(-1);
-      expect(hp.autocomplete).to.equal('off');
-      expect(hp.closest('[aria-hidden=true]')).not.to.equal(null);
-      // Clipped to nothing where it stands: no sideways scroll (it used to sit at left: -9999px).
-      expect(getComputedStyle(hp).clipPath).to.equal('inset(50%)');
+      // The form's controls: its three fields, and Send (in the actions bar, outside the form).
+      expect([...$<HTMLFormElement>('form').elements].map((control) => control.id || control.localName)).to.deep.equal([
+        'suggestion',
+        'comment',
+        'email',
+        'button',
+      ]);
       const dialog = $('dialog');
       expect(dialog.scrollWidth).to.equal(dialog.clientWidth);
-      // Tab from the email goes straight to Close.
       field('email').focus();
       await sendKeys({ press: 'Tab' });
       expect(active()).to.equal($('#done'));
+    });
+  });
+
+  describe('the keyboard path: words typed instead of selected', () => {
+    it('finds the typed words in the article and shows the one place in its context', async () => {
+      const { send, sent, answer } = deferredSend();
+      await show({ quote: null, find, send });
+      expect(active()).to.equal(field('words'));
+      await type("six o'clock");
+      expect($('blockquote').textContent).to.include('six o’clock');
+      expect($('mark').textContent).to.equal('six o’clock');
+      expect($('label[for=suggestion]').textContent).to.equal('Corrected text');
+      await expect(el).to.be.accessible();
+      field('suggestion').focus();
+      await type('seven o’clock');
+      await submit();
+      const start = ARTICLE.indexOf('six o’clock');
+      // The same quote, context and position a selection of those words gives.
+      expect(sent[0].quote).to.deep.equal(quoteAt(ARTICLE, start, start + 'six o’clock'.length));
+      answer({ outcome: 'sent', status: 201 });
+    });
+
+    it('quotes the first place where the words occur more than once, and more words narrow it', async () => {
+      const { send, sent } = deferredSend();
+      await show({ quote: null, find, send });
+      await type('the bridge');
+      // The first of three, at the start of the article (no ellipsis before it), announced.
+      expect($('blockquote mark').textContent).to.equal('The bridge');
+      expect($('blockquote').textContent).to.match(/^The bridge reopened/);
+      expect($('blockquote').closest('[aria-live=polite]')).not.to.equal(null);
+      await expect(el).to.be.accessible();
+      await type(' had');
+      expect($('blockquote').textContent).to.match(/^….*The bridge had been shut/);
+      field('comment').value = 'It reopened on Saturday.';
+      await submit();
+      const second = ARTICLE.indexOf('bridge had') - 'The '.length;
+      expect(sent[0].quote).to.deep.equal(quoteAt(ARTICLE, second, second + 'The bridge had'.length));
+    });
+
+    it('says clearly when the words are not in the article, and sends nothing until they are fixed', async () => {
+      const { send, sent } = deferredSend();
+      await show({ quote: null, find, send });
+      await type('seven o’clock');
+      // Nothing quoted while they are not found; the error comes on sending, right under the field.
+      expect($('blockquote')).to.equal(null);
+      expect($('#words-error').textContent).to.equal('');
+      field('comment').value = 'The time is wrong.';
+      await submit();
+      expect(sent).to.have.length(0);
+      expect(field('words').getAttribute('aria-invalid')).to.equal('true');
+      expect($(`#${field('words').getAttribute('aria-describedby')}`).textContent).to.equal(
+        'These words are not in the article.',
+      );
+      expect($('#words-error').className).to.equal('error');
+      expect(active()).to.equal(field('words'));
+      await expect(el).to.be.accessible();
+      field('words').value = '';
+      field('words').dispatchEvent(new Event('input', { bubbles: true }));
+      await submit();
+      expect(sent).to.have.length(1);
+      expect(sent[0].quote).to.equal(null); // a general correction after all
+    });
+
+    it('is not offered when the reader selected words', async () => {
+      await show({ find });
+      expect(field('words')).to.equal(null);
     });
   });
 
@@ -280,6 +345,18 @@ describe('<folio-correction-dialog>', () => {
       expect(field('comment').value).to.equal('Checked.');
       expect(field('suggestion').selectionStart).to.equal('six o’clock sharp'.length);
     });
+
+    it('gives back the typed words, and the place they quote', async () => {
+      const draft = {};
+      await show({ quote: null, find, draft });
+      await type('tolls'); // (one word: WebKitGTK's WebDriver drops some spaces)
+      el.close();
+      await el.updateComplete;
+      await show({ quote: null, find, draft });
+      expect(field('words').value).to.equal('tolls');
+      expect($('blockquote mark').textContent).to.equal('tolls');
+      expect($('blockquote').textContent).to.include('the bridge tolls stay');
+    });
   });
 
   describe('events', () => {
@@ -295,9 +372,6 @@ describe('<folio-correction-dialog>', () => {
       el.addEventListener('folio-correction-close-request', keep);
       const asked: string[] = [];
       el.addEventListener('folio-correction-close-request', (e) => asked.push(e.detail.source));
-      // A key the reader pressed in the dialog first: without any activation since it opened,
-      // Chromium lets Esc close a modal dialog whatever its cancel listener says.
-      await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'Escape' });
       $<HTMLButtonElement>('#done').click();
       await el.updateComplete;

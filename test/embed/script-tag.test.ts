@@ -87,6 +87,37 @@ describe('the script tag', () => {
       expect(received[0].motivation).to.equal('editing');
       expect(received[0].target.source).to.equal(win.location.href);
     });
+
+    it('offers no corrections where the script tag names no endpoint: no footer, and the page keeps Ctrl+Enter', async () => {
+      const win = await page('/test/fixtures/embed/no-corrections.html', 120);
+      const doc = win.document;
+      const article = doc.getElementById('first')!;
+      // Enhanced (the ads are in), then the end of the article drawn after the publisher's text, in a
+      // task of its own: with nothing to show there, only the markers of the template that left the footer out.
+      await waitUntil(
+        () => article.querySelector('folio-ad-slot') && article.shadowRoot!.childNodes.length > 1,
+        'the article was not enhanced',
+      );
+      // Its text, not the element: chai would try to print an element from another window.
+      expect(article.shadowRoot!.querySelector('[part=footer]')?.textContent ?? null).to.equal(null);
+      const p = article.querySelector('p')!;
+      const range = doc.createRange();
+      range.selectNodeContents(p.firstChild!);
+      win.getSelection()!.removeAllRanges();
+      win.getSelection()!.addRange(range);
+      const press = new win.KeyboardEvent('keydown', {
+        key: 'Enter',
+        ctrlKey: true,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      });
+      p.dispatchEvent(press);
+      expect(press.defaultPrevented, 'Ctrl+Enter taken from the page').to.equal(false);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(doc.querySelectorAll('folio-correction-dialog').length, 'a correction dialog').to.equal(0);
+      expect(win.__errors).to.deep.equal([]);
+    });
   });
 
   describe('the Folio global', () => {
@@ -251,14 +282,16 @@ describe('the script tag', () => {
       fromScript.story = story({});
       await waitUntil(() => [own, fromStory, fromScript].every((el) => el.querySelector('folio-ad-slot')));
       expect(own.querySelector('folio-ad-slot').getAttribute('provider')).to.equal('placeholder');
-      expect(own.correctionsUrl).to.equal('/from-attribute');
+      // Resolved against the page, as the corrections are sent.
+      const absolute = (path: string) => new URL(path, win.location.href).href;
+      expect(own.correctionsUrl).to.equal(absolute('/from-attribute'));
       expect(own.language).to.equal('en');
       expect(fromStory.querySelector('folio-ad-slot').getAttribute('provider')).to.equal('placeholder');
       expect(fromStory.querySelector('folio-ad-slot').getAttribute('sizes')).to.equal('300x250');
-      expect(fromStory.correctionsUrl).to.equal('/from-story');
+      expect(fromStory.correctionsUrl).to.equal(absolute('/from-story'));
       expect(fromScript.querySelector('folio-ad-slot').getAttribute('provider')).to.equal('gpt');
       expect(fromScript.querySelector('folio-ad-slot').getAttribute('sizes')).to.equal('336x280');
-      expect(fromScript.correctionsUrl).to.equal('/from-script');
+      expect(fromScript.correctionsUrl).to.equal(absolute('/from-script'));
       expect(fromScript.language).to.equal('uk');
     });
   });

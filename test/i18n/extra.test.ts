@@ -61,7 +61,7 @@ describe('string tables', () => {
         // Key names and punctuation may be the same in both; the sentences are not.
         const same = (Object.keys(en) as (keyof FolioStrings)[]).filter((key) => table[key] === en[key]);
         expect(
-          same.filter((key) => !['keysCtrl', 'keysMac', 'footerEnd', 'photo', 'source'].includes(key)),
+          same.filter((key) => !['keysCtrl', 'keysMac', 'footerAfter', 'footerEnd', 'photo', 'source'].includes(key)),
         ).to.deep.equal([]);
       });
     }
@@ -85,7 +85,10 @@ describe('string tables', () => {
 
   describe('an added table in an article', () => {
     it('a German page gets German chrome, marked de', async () => {
-      const { el } = await storyArticle('<div lang="de"><folio-article></folio-article></div>', story());
+      const { el } = await storyArticle(
+        '<div lang="de"><folio-article corrections-endpoint="/api/corrections"></folio-article></div>',
+        story(),
+      );
       const footer = el.shadowRoot!.querySelector('[part=footer]')!;
       expect(footer.textContent).to.contain('Wenn Sie eine Korrektur');
       expect(langOf(footer)).to.equal('de');
@@ -95,7 +98,7 @@ describe('string tables', () => {
 
     it('an Arabic article is right to left in its footer, slots and cards, in a left-to-right page', async () => {
       const { wrapper, el } = await storyArticle(
-        '<div style="width: 700px"><folio-article lang="ar"></folio-article></div>',
+        '<div style="width: 700px"><folio-article lang="ar" corrections-endpoint="/api/corrections"></folio-article></div>',
         story({ lang: 'en' }),
       );
       const root = el.shadowRoot!;

@@ -37,6 +37,17 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
   return !!done && matchMedia('(forced-colors: active)').matches === active;
 }
 
+/**
+ * Turns touch-screen emulation on or off, where the launcher can (Chromium); whether it could,
+ * and whether the page then matches `(pointer: coarse)` as a phone does.
+ */
+export async function emulateTouch(enabled: boolean): Promise<boolean> {
+  const done = await executeServerCommand<boolean, { enabled: boolean }>('folio-emulate-touch', { enabled }).catch(
+    () => false,
+  );
+  return !!done && matchMedia('(pointer: coarse)').matches === enabled;
+}
+
 /** `it`, or `it.skip` with the reason appended to the name when `supported` is false. */
 export function itWhen(supported: boolean, reason: string) {
   return (name: string, fn: () => Promise<unknown>) =>

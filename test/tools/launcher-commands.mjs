@@ -5,7 +5,8 @@
 // - `sendKeys({ down })` / `sendKeys({ up })`: the built-in plugin answers "Only press and type
 //   are supported by webdriver". Here: WebDriver key actions, whose pressed keys stay pressed
 //   between calls until released, which is what a held Ctrl needs.
-// Plus `folio-emulate-forced-colors` ({ active }), which Chromium's DevTools protocol can do, and
+// Plus `folio-emulate-forced-colors` ({ active }) and `folio-emulate-touch` ({ enabled }: a touch
+// screen, so `(pointer: coarse)` matches), which Chromium's DevTools protocol can do, and
 // `folio-can-emulate-media`, which tries media emulation on the server, where a failure
 // costs no stack trace in the log, so a test page can skip what its launcher cannot do by
 // feature, never by user agent (see test/support/launcher.ts).
@@ -26,6 +27,13 @@ const WEBDRIVER_KEYS = {
   ArrowDown: '\uE015',
 };
 const keyValue = (key) => WEBDRIVER_KEYS[key] ?? (key.length === 1 ? key : null);
+
+/** One DevTools session per page, kept: an emulation lasts as long as the session that set it. */
+const cdpSessions = new WeakMap();
+const cdpSession = (page) => {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, page.createCDPSession());
+  return cdpSessions.get(page);
+};
 
 async function setWebDriverViewport(driver, { width, height }) {
   // The window's frame and toolbar take some room; measure it and ask again until it fits.
@@ -72,6 +80,19 @@ export function launcherCommandsPlugin() {
         try {
           const value = payload?.active ? 'active' : 'none';
           await session.browser.getPage(session.id).emulateMediaFeatures([{ name: 'forced-colors', value }]);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      if (command === 'folio-emulate-touch') {
+        // A touch screen as Chromium's DevTools emulate one: `(pointer: coarse)` and `(hover: none)`
+        // match. False where the launcher cannot.
+        if (type !== 'puppeteer') return false;
+        try {
+          const enabled = !!payload?.enabled;
+          const cdp = await cdpSession(session.browser.getPage(session.id));
+          await cdp.send('Emulation.setTouchEmulationEnabled', { enabled, maxTouchPoints: enabled ? 1 : 0 });
           return true;
         } catch {
           return false;

@@ -100,7 +100,8 @@ function separator(i: number, count: number, strings: FolioStrings): string {
 export function renderHeader(story: Story, { lang, dir, strings }: Chrome) {
   const format = dateFormat(lang, DATE);
   const date = (iso: string | undefined, label: string) =>
-    iso && html`<span>${label} <time datetime=${iso}>${format.format(new Date(iso))}</time></span>`;
+    // (A no-break space: the label never ends a line without its date.)
+    iso && html`<span>${label}\u00a0<time datetime=${iso}>${format.format(new Date(iso))}</time></span>`;
   const { kicker, section, byline, url, image } = story;
   const line = [kicker, section].filter(Boolean).join(' · ');
   return html`<header>
@@ -163,12 +164,15 @@ export function renderNotices(notices: CorrectionNotice[] = [], { lang, strings 
 /**
  * The corrections footer, in both modes: "write to us here" is a real button, asking for a
  * general correction (`folio-correction-request`) from the article's element (the route without
- * a selection: keyboard only, phones). Then the route with one: select and press the keys.
+ * a selection: keyboard only, phones), where the reader can type the words they mean. Then the
+ * route with one, select and press the keys, which the styles leave out on touch screens.
  */
 export function renderFooter(article: Element, { strings: s, lang, dir }: Chrome) {
   const request = () => article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
   const keys = isApplePlatform() ? s.keysMac : s.keysCtrl;
   return html`<footer part=footer lang=${lang} dir=${dir}
-    >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${s.footerAfter}${keys}${s.footerEnd}</footer
+    >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${s.footerAfter}<span class=keys>
+      ${s.footerKeys}${keys}${s.footerEnd}</span
+    ></footer
   >`;
 }

@@ -74,7 +74,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
   }
 
   get correctionsUrl(): string | null {
-    return this.settings.values.correctionsEndpoint;
+    return safeUrl(this.settings.values.correctionsEndpoint);
   }
 
   get textRoots(): readonly Node[] {

@@ -97,7 +97,8 @@ export async function enhanceBody(
 /** The end of an article, in both modes: the published correction notices and the corrections footer. */
 export function renderEnd(host: ArticleHost, notices?: CorrectionNotice[]) {
   const { chrome } = host;
-  return html`${renderNotices(notices, chrome)}${renderFooter(host.element, chrome)}`;
+  // The footer offers corrections only where there is somewhere to send them.
+  return html`${renderNotices(notices, chrome)}${host.correctionsUrl && renderFooter(host.element, chrome)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /**
  * Enhance mode styles only the chrome Folio adds (the footer); the publisher's own markup keeps
@@ -73,7 +73,10 @@ export const articleStyles = css`
   figure {
     margin-inline: 0;
   }
-  .byline > * + *,
+  /* The byline's parts (names, dates) apart; one that wraps starts its line flush, not indented. */
+  .byline > * {
+    margin-inline-end: 12px;
+  }
   .canonical {
     margin-inline-start: 12px;
   }
@@ -116,5 +119,11 @@ export const articleStyles = css`
     padding: 0;
     background: none;
     text-decoration: underline;
+  }
+  /* Touch screens have no keys to press: the footer names the route that fits, writing to us. */
+  @media (pointer: coarse) {
+    .keys {
+      display: none;
+    }
   }
 `;

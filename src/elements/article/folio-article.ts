@@ -20,7 +20,7 @@ const SECTION_SIZE = 20;
 /** The failures a retry may mend, and the message each has (the rest is `errorFormat`). */
 const RETRY_MESSAGES = {
   'story-network': 'errorNetwork',
-  'story-timeout': 'errorTimeout',
+  'story-timeout': 'errorNetwork',
   'story-http': 'errorHttp',
 } as const;
 
@@ -135,7 +135,11 @@ export class FolioArticle extends LitElement implements ArticleElement {
   /** The canonical URL of the article: the story's url, else `<link rel=canonical>`, else the page. */
   declare readonly canonicalUrl: string;
 
-  /** Where corrections go: the attribute, else the story's `corrections.endpoint`, else the script tag's. */
+  /**
+   * Where corrections go, as an absolute http(s) URL: the attribute, else the story's
+   * `corrections.endpoint`, else the script tag's; null when none is set or it is not http(s)
+   * (then the article offers no corrections: no footer, no dialog).
+   */
   declare readonly correctionsUrl: string | null;
 
   /**

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 // Knobs are read with fallbacks and never declared here, so a publisher sets them once on :root.
 // The colour scheme is the page's (the element is in the page's body, and color-scheme is
@@ -33,7 +33,7 @@ export const styles = css`
   h2 {
     margin: 0;
     padding: 24px 24px 4px;
-    font: 600 22px/1.25 var(--folio-font-headline, var(--folio-font-body, Georgia, serif));
+    font: 700 22px/1.25 var(--folio-font-headline, var(--folio-font-body, Georgia, serif));
   }
   form {
     padding: 0 24px;
@@ -59,16 +59,12 @@ export const styles = css`
     background: var(--folio-correction-mark, light-dark(#ffe58a, #6b5400));
     color: inherit;
   }
+  /* Fields and buttons share one edge. */
   input,
   textarea,
   button {
     font: inherit;
     color: inherit;
-  }
-  /* Fields, buttons and the places to choose from share one edge. */
-  input,
-  textarea,
-  button {
     border: 1px solid var(--rule);
     border-radius: 6px;
     background: var(--surface);
@@ -90,12 +86,6 @@ export const styles = css`
     font-size: 14px;
     color: var(--error);
     font-weight: 600;
-  }
-  /* The honeypot: clipped to nothing where it stands (never off to one side, which scrolled an RTL dialog). */
-  #hp {
-    position: absolute;
-    width: 1px;
-    clip-path: inset(50%);
   }
   /* Empty, its margins collapse into the actions': it takes no room, yet stays for the next announcement. */
   [role='status'] {

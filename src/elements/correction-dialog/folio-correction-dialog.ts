@@ -14,11 +14,12 @@ export interface CorrectionFields {
   suggestion: string;
   comment: string;
   email: string;
-  honeypot: string;
 }
 
 /** What the reader wrote for one quote (or for a general correction), kept between openings. */
 export interface CorrectionDraft {
+  /** The words in the article the reader typed (a general correction). */
+  words?: string;
   suggestion?: string;
   comment?: string;
   email?: string;
@@ -31,15 +32,18 @@ export interface CorrectionRequest {
   language: string;
   /** The article's direction (`ltr`, `rtl`), which the dialog takes; default the page's. */
   dir?: string;
-  /** Delivers the correction; null when the article has no corrections endpoint. */
-  send: ((fields: CorrectionFields) => Promise<Delivery>) | null;
+  /** Delivers the correction. */
+  send: (fields: CorrectionFields) => Promise<Delivery>;
+  /** Finds typed words in the article: the keyboard path to quoting them (a general correction). */
+  find?: (words: string) => Quote[];
   /** Where what the reader writes is kept, and what the fields start with. */
   draft?: CorrectionDraft;
 }
 
 /** The fields whose text the draft keeps, and what a field to fix is told. */
-const DRAFTED = ['suggestion', 'comment', 'email'] as const;
+const DRAFTED = ['words', 'suggestion', 'comment', 'email'] as const;
 const ERRORS = {
+  words: 'correctionWordsNone',
   suggestion: 'correctionEmpty',
   email: 'correctionEmailError',
 } as const;
@@ -55,7 +59,8 @@ const inContext = ({ prefix, exact, suffix }: Quote) =>
 /**
  * @tagname folio-correction-dialog
  * @summary The reader's correction form, in a native modal `<dialog>` (focus moves in, the page
- * is inert, focus returns): the quote in its context (none for a general correction), the
+ * is inert, focus returns): the quote in its context, or, for a general correction, a field for
+ * the words in the article, found as the reader types (the keyboard path to quoting them); the
  * corrected text, a comment and an optional email. A thank-you state replaces the form once it
  * is sent. On a narrow screen it is a bottom sheet whose actions stay in view. It takes the
  * article's language and direction, and the page's colour scheme.
@@ -111,9 +116,15 @@ export class FolioCorrectionDialog extends LitElement {
     return (this.request!.draft ??= {});
   }
 
+  /** The words the correction is about: the selection's, or the first place of the words typed. */
+  #quote(): Quote | null {
+    const request = this.request;
+    return request?.quote ?? request?.find?.(this.#draft().words ?? '')[0] ?? null;
+  }
+
   /** What the show and hide events say: the words the correction is about. */
   #detail() {
-    return { quote: this.request?.quote?.exact ?? null };
+    return { quote: this.#quote()?.exact ?? null };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -134,7 +145,7 @@ export class FolioCorrectionDialog extends LitElement {
   show(request: CorrectionRequest): void {
     this.request = request;
     this.phase = 'editing';
-    this.message = request.send ? '' : request.strings.correctionNoEndpoint;
+    this.message = '';
     this.invalid = undefined;
     this.lang = request.language;
     this.dir = request.dir ?? '';
@@ -149,10 +160,10 @@ export class FolioCorrectionDialog extends LitElement {
   }
 
   #fill(): void {
-    const { quote, send } = this.request!;
+    const { quote } = this.request!;
     const draft = this.#draft();
-    // The first field in the form (the words, where asked for), else Close.
-    const first = this.#query(send ? '#suggestion' : '#done');
+    // The first field in the form: the words, where asked for, else the corrected text.
+    const first = this.#query('#words,#suggestion');
     first.focus();
     // Filled once focused, so every engine puts the caret at the end (WebKit puts it at the start
     // of a field filled before).
@@ -183,17 +194,21 @@ export class FolioCorrectionDialog extends LitElement {
     this.dispatchEvent(new FolioCorrectionHideEvent(this.#detail()));
   }
 
-  /** Typing goes to the draft; a field being fixed is no longer marked. */
+  /** Typing goes to the draft; the typed words are looked up; a field being fixed is no longer marked. */
   #input(e: Event): void {
     const { id, value } = e.target as HTMLInputElement;
     if (DRAFTED.includes(id as (typeof DRAFTED)[number])) this.#draft()[id as (typeof DRAFTED)[number]] = value;
+    // The words typed: quoted afresh.
+    if (id === 'words') this.requestUpdate();
     if (this.invalid === id) this.invalid = undefined;
   }
 
-  /** The first thing to fix, if any: nothing changed, a bad email. */
+  /** The first thing to fix, if any: typed words not found, nothing changed, a bad email. */
   #check(): Invalid | undefined {
-    const { suggestion, comment, email } = this.#fields();
-    const unchanged = !suggestion.value.trim() || suggestion.value === this.request!.quote?.exact;
+    const { words, suggestion, comment, email } = this.#fields();
+    const quote = this.#quote();
+    if (words?.value.trim() && !quote) return 'words';
+    const unchanged = !suggestion.value.trim() || suggestion.value === quote?.exact;
     if (unchanged && !comment.value.trim()) return 'suggestion';
     if (email.validity.typeMismatch) return 'email';
     return undefined;
@@ -216,16 +231,15 @@ export class FolioCorrectionDialog extends LitElement {
       this.#query(`#${this.invalid}`).focus();
       return;
     }
-    const { suggestion, comment, email, hp } = this.#fields();
+    const { suggestion, comment, email } = this.#fields();
     this.phase = 'sending';
     this.message = s.correctionSending;
     // The email field trims its value itself (type=email).
-    const result = await request.send!({
-      quote: request.quote,
+    const result = await request.send({
+      quote: this.#quote(),
       suggestion: suggestion.value,
       comment: comment.value,
       email: email.value,
-      honeypot: hp.value,
     });
     if (this.request !== request) return; // opened again meanwhile
     this.phase = result.outcome;
@@ -247,21 +261,33 @@ export class FolioCorrectionDialog extends LitElement {
   }
 
   // Fields are limited to MAX_TEXT characters: maxlength stops typing and pasting beyond.
-  // The honeypot (#hp) is for bots only: clipped out of sight, out of the tab order, hidden from
-  // screen readers. Send is aria-disabled while sending, not disabled: that would drop the
+  // The keyboard path (a general correction): the words typed are found as the reader types, and
+  // the first place they occur is quoted, in context (announced), as a selection of them would be;
+  // more words narrow it. Words not in the article are an error on sending, like any field to fix.
+  // (No honeypot field: the form exists only once a reader has pressed the keys or the footer's
+  // button; bots post to the endpoint directly, where the receiver's rate limits apply.)
+  // Send is aria-disabled while sending, not disabled: that would drop the
   // reader's focus. It sits outside the form (in the actions bar, which stays in view).
-  #form(s: FolioStrings, request: CorrectionRequest) {
-    const { quote } = request;
+  #form(s: FolioStrings, { quote: selected, find }: CorrectionRequest) {
     const { invalid } = this;
+    const quote = this.#quote();
     return html`<form id=form novalidate @submit=${this.#submit} @input=${this.#input}>
       ${
-        quote
-          ? html`<figure>
-              <figcaption>${s.correctionQuote}</figcaption>
-              <blockquote part=quote>${inContext(quote)}</blockquote>
-            </figure>`
+        find && !selected
+          ? html`<label for=words>${s.correctionWords}</label>
+              <input id=words dir=auto autocomplete=off aria-invalid=${invalid === 'words'}
+                aria-describedby=words-error>
+              ${this.#error('words', s)}`
           : nothing
       }
+      <figure aria-live=polite>
+        ${
+          quote
+            ? html`<figcaption>${s.correctionQuote}</figcaption>
+                <blockquote part=quote>${inContext(quote)}</blockquote>`
+            : nothing
+        }
+      </figure>
       <label for=suggestion>${quote ? s.correctionSuggestion : s.correctionSuggestionGeneral}</label>
       <textarea id=suggestion dir=auto rows=3 maxlength=${MAX_TEXT} aria-invalid=${invalid === 'suggestion'}
         aria-describedby=suggestion-error></textarea>
@@ -272,7 +298,6 @@ export class FolioCorrectionDialog extends LitElement {
       <input id=email type=email dir=auto autocomplete=email aria-invalid=${invalid === 'email'}
         aria-describedby=email-error>
       ${this.#error('email', s)}
-      <input id=hp name=website tabindex=-1 autocomplete=off aria-hidden=true>
     </form>`;
   }
 
@@ -280,7 +305,7 @@ export class FolioCorrectionDialog extends LitElement {
     const request = this.request;
     const s = request?.strings ?? en;
     const done = this.phase === 'sent' || this.phase === 'queued';
-    const editable = request?.send && !done;
+    const editable = request && !done;
     return html`<dialog part=dialog aria-labelledby=title @cancel=${this.#cancel} @close=${this.#closed}>
       <h2 id=title>${done ? s.correctionThanks : s.suggestCorrection}</h2>
       ${editable ? this.#form(s, request) : nothing}
