@@ -3,14 +3,14 @@
 // forced colours, in headless Chromium through playwright-core, against the demo server on a
 // throwaway database. `npm run build` first; then `node test/tools/dialog-screenshots.mjs`.
 import { chromium } from 'playwright-core';
-import { createFolioServer } from '../../demo/server.mjs';
+import { createFolioServer } from '../../server/index.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
 
 const OUT = new URL('../../demo/images/', import.meta.url);
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-const app = createFolioServer({ dbPath: ':memory:', rateLimits: [] });
+const app = await createFolioServer({ demo: true, db: ':memory:', rateLimits: [], editorToken: 'x'.repeat(32) });
 const { port } = await app.listen(0);
 const origin = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs() });
@@ -80,6 +80,14 @@ for (const dark of [false, true]) {
   await dialogShown(page);
   await page.keyboard.type(' on Tuesday');
   await shot(page, `selection-${scheme}`);
+
+  // The keyboard path: the footer's button, words typed, found in the article and quoted.
+  page = await open({ dark });
+  await page.evaluate(() => document.querySelector('folio-article').shadowRoot.querySelector('footer button').focus());
+  await page.keyboard.press('Enter');
+  await dialogShown(page);
+  await page.keyboard.type('mill street');
+  await shot(page, `words-${scheme}`);
 
   // An email that is not one: the error under the field.
   page = await open({ dark });
