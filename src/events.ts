@@ -11,7 +11,6 @@
  */
 function folioEvent<T>(name: string, cancelable = false) {
   return class extends CustomEvent<T> {
-    static readonly eventName = name;
     constructor(detail: T) {
       super(name, { detail, bubbles: true, composed: true, cancelable });
     }

@@ -10,7 +10,7 @@ import { quoteAt, type Quote } from './selectors.js';
 const SPECIAL = /[\\^$.*+?()[\]{}|]/g;
 
 /** Any quotation mark or apostrophe: straight, curly (Unicode's initial and final quotes), low. */
-const MARK = `['"\\p{Pi}\\p{Pf}„‚]`;
+const MARK = `['"\\p{Pi}\\p{Pf}„]`;
 
 /**
  * Every place where `words` occur in the article `text`, in order, as quotes; none for words

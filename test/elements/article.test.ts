@@ -76,6 +76,32 @@ describe('<folio-article>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('never starts a line of the footer with the full stop after its button, however narrow', async () => {
+      const el = await fixture<FolioArticle>(
+        html`<folio-article corrections-endpoint="/api/corrections" style="display: block"
+          ><p>Text.</p></folio-article
+        >`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part=footer]'), 'no footer');
+      const footer = shadow(el).querySelector('[part=footer]') as HTMLElement;
+      const button = footer.querySelector('button')!;
+      // The full stop: the first one after the button.
+      const walker = document.createTreeWalker(footer, NodeFilter.SHOW_TEXT);
+      walker.currentNode = button;
+      let stop = walker.nextNode() as Text;
+      while (!stop.data.includes('.')) stop = walker.nextNode() as Text;
+      const range = document.createRange();
+      range.setStart(stop, stop.data.indexOf('.'));
+      range.setEnd(stop, stop.data.indexOf('.') + 1);
+      const wrapped: number[] = [];
+      for (let width = 120; width <= 480; width += 2) {
+        el.style.width = `${width}px`;
+        // The stop sits on the button's line, not below it.
+        if (range.getBoundingClientRect().top >= button.getBoundingClientRect().bottom - 1) wrapped.push(width);
+      }
+      expect(wrapped).to.deep.equal([]);
+    });
+
     it('names only the route that fits a touch screen: write to us, no keys to press', async function () {
       const el = await fixture<FolioArticle>(
         html`<folio-article corrections-endpoint="/api/corrections"><p>Text.</p></folio-article>`,

@@ -50,6 +50,9 @@ async function open(pagePath, { viewport, dark, ready }) {
   const context = await browser.newContext({
     viewport,
     deviceScaleFactor: viewport === PHONE ? 2 : 1,
+    // A phone is a touch screen: the footer names only the route that fits it.
+    hasTouch: viewport === PHONE,
+    isMobile: viewport === PHONE,
     colorScheme: dark ? 'dark' : 'light',
   });
   const page = await context.newPage();

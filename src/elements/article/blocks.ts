@@ -171,7 +171,8 @@ export function renderFooter(article: Element, { strings: s, lang, dir }: Chrome
   const request = () => article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: null }));
   const keys = isApplePlatform() ? s.keysMac : s.keysCtrl;
   return html`<footer part=footer lang=${lang} dir=${dir}
-    >${s.footerBefore}<button @click=${request}>${s.footerLink}</button>${s.footerAfter}<span class=keys>
+    >${s.footerBefore}<span class=link><button @click=${request}>${s.footerLink}</button>${s.footerAfter}</span
+    ><span class=keys>
       ${s.footerKeys}${keys}${s.footerEnd}</span
     ></footer
   >`;

@@ -120,6 +120,10 @@ export const articleStyles = css`
     background: none;
     text-decoration: underline;
   }
+  /* The button and the full stop after it on one line: no line starts with the stop. */
+  .link {
+    white-space: nowrap;
+  }
   /* Touch screens have no keys to press: the footer names the route that fits, writing to us. */
   @media (pointer: coarse) {
     .keys {

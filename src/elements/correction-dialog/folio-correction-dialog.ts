@@ -172,8 +172,8 @@ export class FolioCorrectionDialog extends LitElement {
       if (field) field.value = draft[id] ?? (id === 'suggestion' ? (quote?.exact ?? '') : '');
     }
     // The caret at the end of what the first field holds, in every engine and on every opening.
-    const end = first.value?.length;
-    first.setSelectionRange?.(end, end);
+    const end = first.value.length;
+    first.setSelectionRange(end, end);
   }
 
   /** Esc: asks first, like the Close button (the platform would close at once). */
