@@ -156,7 +156,10 @@ export class CorrectionsController {
    */
   open({ article, quote = true }: OpenOptions = {}): FolioCorrectionDialog | undefined {
     const target = quote ? selectionTarget(article ? [article] : this.#articles()) : null;
-    return this.#show(target?.article ?? article ?? (this.#articles().find(isArticle) as ArticleElement), target);
+    return this.#show(
+      target?.article ?? article ?? (this.#articles().find(isArticle) as ArticleElement | undefined),
+      target,
+    );
   }
 
   #keydown(e: KeyboardEvent): void {
