@@ -133,8 +133,12 @@ function tailWords(s: string, max: number): string {
   return /\s/.test(tail) ? tail.replace(/^\S*\s+/, '') : tail.slice(1);
 }
 
-/** Up to CONTEXT characters after position `end` of `text`: whole words, within the block. */
-const suffixAt = (text: string, end: number) => headWords(text.slice(end).split('\n')[0], CONTEXT);
+/**
+ * Up to CONTEXT characters after position `end` of `text`: whole words, within the block. (Only
+ * the first line is split off: the keyboard path quotes every place typed words occur, and
+ * splitting the whole rest of a long story at each of them took over a second for one letter.)
+ */
+const suffixAt = (text: string, end: number) => headWords(text.slice(end).split('\n', 1)[0], CONTEXT);
 
 /**
  * The quote of `text` between `start` and `end`: the words between them (without the white space

@@ -16,8 +16,9 @@ export const en = {
   footerBefore: 'To suggest a correction or clarification, ',
   footerLink: 'write to us here',
   footerAfter: '.',
-  // The route with a keyboard (not shown on touch screens): the text before the keys, and after
+  // The route with a keyboard, a sentence of its own (left out on touch screens): before the keys
   footerKeys: 'You can also highlight the text and press ',
+  // ...and after them
   footerEnd: '.',
   keysCtrl: 'Ctrl + Enter',
   keysMac: '⌘ + Enter',

@@ -89,13 +89,12 @@ const EVALUATED = /(?=on|style)(?<=[\t\n\f\r "']|[^<]\/)/gi;
 const REPLACED_MARK = /\uFFFD/g;
 
 function parse(html: string): HTMLElement {
-  // A document with no window: nothing in it loads, runs or renders.
-  box ||= document.implementation.createHTMLDocument('').createElement('div');
-  folioPolicy();
-  const markup = html.replace(EVALUATED, MARK);
   // Trusted Types refused the folio policy (a second copy of Folio): no parse at all (a string
   // given to innerHTML would throw too, and be reported as a violation); the words come as text.
-  if (!policy && trustedTypes()) throw Error('no folio policy');
+  if (!folioPolicy() && trustedTypes()) throw Error('no folio policy');
+  // A document with no window: nothing in it loads, runs or renders.
+  box ||= document.implementation.createHTMLDocument('').createElement('div');
+  const markup = html.replace(EVALUATED, MARK);
   box.innerHTML = (policy ? policy.createHTML(markup) : markup) as string;
   return box;
 }
