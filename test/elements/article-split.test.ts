@@ -116,4 +116,51 @@ describe('enhance mode: a story split across elements', () => {
     expect(warnings[0]).to.contain('data-enhance=".column"');
     expect(warnings[0]).to.contain('image, heading, link');
   });
+
+  it('gives an element that cannot take a shadow root its ads and quotes, and says why there is no footer', async () => {
+    const wrapper = await page(`<article><h1>T</h1><div class="body">${paragraphs(1, 12)}</div></article>`);
+    const body = wrapper.querySelector('.body')!;
+    // The page's own component drew it already: its shadow root shows the paragraphs.
+    body.attachShadow({ mode: 'open' }).innerHTML = '<slot></slot>';
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      expect(enhanceElement(body, { ...OPTIONS, adMax: '2' })).to.equal(true);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('no footer for <div>');
+    expect(body.querySelectorAll('folio-ad-slot')).to.have.length(2);
+    expect(isArticle(body)).to.equal(true);
+    expect(footers(wrapper)).to.have.length(0);
+    // A selection in it still quotes from it, for Ctrl+Enter.
+    const p = body.querySelector('p')!;
+    selectText(p, 'council voted');
+    expect(selectionTarget([body])?.quote.exact).to.equal('council voted');
+    expect(enhanceElement(body)).to.equal(false);
+  });
+
+  it('reads where the blocks are before the shadow root goes on, so the read does not wait for a new layout', async () => {
+    const wrapper = await page(`<article><h1>T</h1><div class="body">${paragraphs(1, 12)}</div></article>`);
+    const body = wrapper.querySelector('.body')!;
+    const order: string[] = [];
+    const attach = body.attachShadow;
+    const read = Element.prototype.getBoundingClientRect;
+    body.attachShadow = function (init: ShadowRootInit) {
+      order.push('attach');
+      return attach.call(this, init);
+    };
+    Element.prototype.getBoundingClientRect = function () {
+      if (this.parentElement === body && order.at(-1) !== 'read') order.push('read');
+      return read.call(this);
+    };
+    try {
+      enhanceElement(body, OPTIONS);
+    } finally {
+      Element.prototype.getBoundingClientRect = read;
+    }
+    expect(order).to.deep.equal(['read', 'attach']);
+  });
 });
