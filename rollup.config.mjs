@@ -122,7 +122,9 @@ const templates = () => ({
 const terserOptions = {
   ecma: 2022,
   module: true,
-  compress: { passes: 3, pure_getters: true },
+  // keep_fargs: false drops parameters a function never uses (nothing in the bundle reads a
+  // function's `length`, where the difference would show): 16 bytes gzip.
+  compress: { passes: 3, pure_getters: true, keep_fargs: false },
   format: { comments: false },
 };
 
