@@ -157,6 +157,16 @@ export class FolioArticle extends LitElement implements ArticleElement {
   /** The language Folio's own text is in and marked with: `language`, or `en` when Folio has no strings for it. */
   declare readonly uiLang: string;
 
+  /**
+   * The first render waits for a task of its own, as a slot's does: the task that connects the
+   * element (evaluating the bundle when the page has one, or the page's own script) stays short
+   * on a reader's phone, and the first render (Lit preparing the templates) is another.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await yieldTask();
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang') || changed.has('strings')) this.#cache = [];
     if (changed.has('src') || changed.has('story')) this.reload();
