@@ -52,8 +52,8 @@ function make<T extends HTMLElement>(tag: string, element: CustomElementConstruc
 }
 
 /**
- * Asks the page first: a cancelable folio-correction-request from the article, which opens the
- * dialog (see its listener) unless the page handles it. Whether the page let us act.
+ * Asks the page first: a cancelable folio-correction-request from the article, which the page
+ * may take over by cancelling it. Whether the page let us act.
  */
 const requestCorrection = (article: Element, quote: Quote) =>
   article.dispatchEvent(new FolioCorrectionRequestEvent({ quote: quote.exact }));
@@ -109,15 +109,15 @@ export class CorrectionsController {
   #listeners: Record<string, (e: Event) => void> = {
     keydown: (e) => this.#keydown(e as KeyboardEvent),
 
-    // Ours (keys) and the footer's "write to us here", which asks for a general correction.
+    // The footer's "write to us here", which asks for a general correction. (The keys' request,
+    // with a quote, is the keydown's to act on: it has the selection already.)
     'folio-correction-request': (e) => {
       const origin = e.composedPath()[0] as Element;
       const article = isArticle(origin) ? origin : articleOf(origin);
       // After every listener has run, so a publisher's document listener added later can still take over.
       queueMicrotask(() => {
-        if (e.defaultPrevented || !article) return;
-        const general = (e as FolioCorrectionRequestEvent).detail.quote === null;
-        this.#show(article, general ? null : selectionTarget([article]));
+        if (e.defaultPrevented || !article || (e as FolioCorrectionRequestEvent).detail.quote !== null) return;
+        this.#show(article, null);
       });
     },
 
@@ -168,7 +168,11 @@ export class CorrectionsController {
     if (e.defaultPrevented || this.#dialog?.open || !isCorrectionKey(e) || typing) return;
     const target = selectionTarget(this.#articles());
     // preventDefault only when we act: the page's own Ctrl+Enter keeps working everywhere else.
-    if (target?.article.correctionsUrl && requestCorrection(target.article, target.quote)) e.preventDefault();
+    // Every listener of the request has run when it returns: what it says is final.
+    if (target?.article.correctionsUrl && requestCorrection(target.article, target.quote)) {
+      e.preventDefault();
+      this.#show(target.article, target);
+    }
   }
 
   /** Every article we know of: those in the document, and those that announced themselves. */
