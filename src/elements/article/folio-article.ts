@@ -159,8 +159,9 @@ export class FolioArticle extends LitElement implements ArticleElement {
 
   /**
    * The first render waits for a task of its own, as a slot's does: the task that connects the
-   * element (evaluating the bundle when the page has one, or the page's own script) stays short
-   * on a reader's phone, and the first render (Lit preparing the templates) is another.
+   * element (evaluating the bundle, where the page has the element already; else the page's own
+   * script that adds it) stays short on a reader's phone, and the first render (Lit preparing
+   * the templates) is another.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await yieldTask();
