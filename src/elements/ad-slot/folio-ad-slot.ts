@@ -1,12 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { gpt, releaseGptSlot } from '../../ads/gpt.js';
 import { placeholder } from '../../ads/placeholder.js';
 import type { AdResult } from '../../ads/provider.js';
 import { fitWidth, parseSizes, smallestHeight } from '../../ads/sizes.js';
 import { FolioAdErrorEvent, FolioAdRenderEvent, FolioAdRequestEvent } from '../../events.js';
 import { attributes, define } from '../../internal/define.js';
+import { DeferredElement } from '../../internal/element.js';
 import { chromeOf } from '../../internal/hosts.js';
-import { yieldTask } from '../../internal/tasks.js';
 import { styles } from './folio-ad-slot.styles.js';
 
 /** Height of the label row, in px; part of the reserved height. */
@@ -51,7 +51,7 @@ let slots = 0;
  * @fires {FolioAdRenderEvent} folio-ad-render - The answer: filled with a size, or empty.
  * @fires {FolioAdErrorEvent} folio-ad-error - The provider failed (script blocked, GPT stubbed).
  */
-export class FolioAdSlot extends LitElement {
+export class FolioAdSlot extends DeferredElement {
   static override styles = styles;
 
   static override properties = attributes('sizes', 'unit', 'provider', 'label', 'lazyMargin', 'reserve', 'gptSrc');
@@ -107,17 +107,12 @@ export class FolioAdSlot extends LitElement {
 
   /**
    * The space is reserved as soon as the slot is on the page; drawing it (the label, the creative
-   * container, the lazy observer) waits for a task of its own, so that an article getting its
-   * slots on a cold page is a short task, and the slots' first renders another.
+   * container, the lazy observer) waits for a task of its own (`DeferredElement`), so that an
+   * article getting its slots on a cold page is a short task, and the slots' first renders another.
    */
   override connectedCallback(): void {
     super.connectedCallback();
     this.#reserve();
-  }
-
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await yieldTask();
-    super.scheduleUpdate();
   }
 
   /** And again after each update: `reserve` or `sizes` may have changed. */

@@ -1,6 +1,7 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FolioErrorEvent, FolioReadyEvent, type FolioMode } from '../../events.js';
 import { directionOf, format, type FolioStrings } from '../../i18n/strings.js';
+import { DeferredElement } from '../../internal/element.js';
 import type { ArticleElement } from '../../internal/hosts.js';
 import { settingProperties, type ArticleProperties } from '../../internal/settings.js';
 import { yieldTask } from '../../internal/tasks.js';
@@ -75,7 +76,7 @@ export interface FolioArticle extends Omit<ArticleProperties, 'lang'> {}
  * @fires {FolioCorrectionRequestEvent} folio-correction-request - The reader clicked "write to us here".
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class FolioArticle extends LitElement implements ArticleElement {
+export class FolioArticle extends DeferredElement implements ArticleElement {
   static override styles = articleStyles;
 
   static override properties = {
@@ -156,17 +157,6 @@ export class FolioArticle extends LitElement implements ArticleElement {
 
   /** The language Folio's own text is in and marked with: `language`, or `en` when Folio has no strings for it. */
   declare readonly uiLang: string;
-
-  /**
-   * The first render waits for a task of its own, as a slot's does: the task that connects the
-   * element (evaluating the bundle, where the page has the element already; else the page's own
-   * script that adds it) stays short on a reader's phone, and the first render (Lit preparing
-   * the templates) is another.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await yieldTask();
-    super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang') || changed.has('strings')) this.#cache = [];
