@@ -215,7 +215,7 @@ export class CorrectionsController {
       // The keyboard path: the article text is read at the first word typed (not on opening), once.
       find: quote
         ? undefined
-        : (words) => (words.trim() ? findWords((text ??= articleText(article.textRoots).text), words) : []),
+        : (words) => (words.trim() ? findWords((text ??= articleText(article.textRoots).text), words) : null),
       send: async (fields) => {
         const source = article.canonicalUrl;
         const annotation = buildAnnotation({ ...fields, source, title, language });

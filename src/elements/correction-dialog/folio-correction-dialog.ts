@@ -35,7 +35,7 @@ export interface CorrectionRequest {
   /** Delivers the correction. */
   send: (fields: CorrectionFields) => Promise<Delivery>;
   /** Finds typed words in the article: the keyboard path to quoting them (a general correction). */
-  find?: (words: string) => Quote[];
+  find?: (words: string) => Quote | null;
   /** Where what the reader writes is kept, and what the fields start with. */
   draft?: CorrectionDraft;
 }
@@ -119,7 +119,7 @@ export class FolioCorrectionDialog extends LitElement {
   /** The words the correction is about: the selection's, or the first place of the words typed. */
   #quote(): Quote | null {
     const request = this.request;
-    return request?.quote ?? request?.find?.(this.#draft().words ?? '')[0] ?? null;
+    return request?.quote ?? request?.find?.(this.#draft().words ?? '') ?? null;
   }
 
   /** What the show and hide events say: the words the correction is about. */
