@@ -171,7 +171,12 @@ function report(label, { withFolio, without }, map) {
       `    Folio's longest frame ${ms(median(frames.map((f) => f?.frame.duration ?? 0)))} (worst ${ms(Math.max(...found.map((f) => f.frame.duration)))}); a frame over 50 ms with Folio's script in ${over} of ${withFolio.length} loads  (target: none)`,
     );
     lines.push(
-      `      typical: ${ms(typical.frame.duration)} frame, ${ms(typical.script)} of it Folio's script; longest script ${ms(typical.top.duration)}: ${describeScript(map, typical.top)}`,
+      `      typical: ${ms(typical.frame.duration)} frame, ${ms(typical.script)} of it Folio's script, ${ms(typical.frame.blocking)} of it blocking (LoAF blockingDuration); longest script ${ms(typical.top.duration)}: ${describeScript(map, typical.top)}`,
+    );
+    // The page's own frames, for scale: Folio's scripts run while the page loads, in its frames.
+    const longestFrame = (load) => Math.max(0, ...load.frames.map((f) => f.duration));
+    lines.push(
+      `      the same page without Folio: longest frame ${ms(median(without.map(longestFrame)))}; a frame over 50 ms in ${without.filter((l) => longestFrame(l) > BLOCKING_MS).length} of ${without.length} loads`,
     );
     // Every Folio script of the long frames, by where it entered Folio: the median per load (0 where a load had none).
     const perLoad = withFolio.map((load) => {
