@@ -135,8 +135,8 @@ function tailWords(s: string, max: number): string {
 
 /**
  * Up to CONTEXT characters after position `end` of `text`: whole words, within the block. (Only
- * the first line is split off: the keyboard path quotes every place typed words occur, and
- * splitting the whole rest of a long story at each of them took over a second for one letter.)
+ * the first line is split off, not the whole rest of a long story: that once took over a second
+ * for one letter typed on the keyboard path.)
  */
 const suffixAt = (text: string, end: number) => headWords(text.slice(end).split('\n', 1)[0], CONTEXT);
 
