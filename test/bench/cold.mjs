@@ -83,6 +83,8 @@ async function coldLoad(browser, url, { device = PHONE, settle = SETTLE, setup, 
 /** Total Blocking Time of a load: each long task's time beyond 50 ms, from navigation to the settled page. */
 const tbt = (load) => load.longtasks.reduce((sum, t) => sum + Math.max(0, t.duration - BLOCKING_MS), 0);
 const longestTask = (load) => Math.max(0, ...load.longtasks.map((t) => t.duration));
+/** The longest animation frame of a load (0 where none was over 50 ms: only those are reported). */
+const longestFrame = (load) => Math.max(0, ...load.frames.map((f) => f.duration));
 const fcp = (load) => load.paint['first-contentful-paint'] ?? null;
 
 /** Folio's longest frame in a load: a long animation frame in which a script of dist/folio.js ran, and the longest such script. */
@@ -174,7 +176,6 @@ function report(label, { withFolio, without }, map) {
       `      typical: ${ms(typical.frame.duration)} frame, ${ms(typical.script)} of it Folio's script, ${ms(typical.frame.blocking)} of it blocking (LoAF blockingDuration); longest script ${ms(typical.top.duration)}: ${describeScript(map, typical.top)}`,
     );
     // The page's own frames, for scale: Folio's scripts run while the page loads, in its frames.
-    const longestFrame = (load) => Math.max(0, ...load.frames.map((f) => f.duration));
     lines.push(
       `      the same page without Folio: longest frame ${ms(median(without.map(longestFrame)))}; a frame over 50 ms in ${without.filter((l) => longestFrame(l) > BLOCKING_MS).length} of ${without.length} loads`,
     );
