@@ -77,7 +77,9 @@ try {
   for (let i = 0; i < LOADS; i++) {
     for (const [name, spec] of Object.entries(CALLS)) results[name].push(await measure(spec));
   }
-  console.log(`The first Intl call of a cold page at ${THROTTLE}x, Chromium ${browser.version()}, ${LOADS} loads each:`);
+  console.log(
+    `The first Intl call of a cold page at ${THROTTLE}x, Chromium ${browser.version()}, ${LOADS} loads each:`,
+  );
   for (const [name, runs] of Object.entries(results)) {
     const first = runs.map(([t]) => t);
     const range = `${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}`;
