@@ -13,7 +13,9 @@
 // README's tag, article-defer) or `async` (article-async), and without Folio (article); a
 // partner page with `<folio-article src>` (partner, partner-none); a 1000-paragraph story set as
 // `story` (long, long-none); the last two again with WARM_DATES run first (the page script
-// README's "The first date format" gives). What is measured per load is in test/bench/cold/probe.js.
+// README's "The first date format" gives); and the partner page against the same story as static
+// HTML (partner-static, made at bench time: staticStoryPage). What is measured per load is in
+// test/bench/cold/probe.js.
 import { readFileSync } from 'node:fs';
 import { probe } from './cold/probe.js';
 import { median } from './median.mjs';
@@ -75,6 +77,38 @@ async function coldLoad(browser, url, { device = PHONE, settle = SETTLE, setup, 
       return data;
     });
     return { ...seen, ...settled, acted };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * partner-none.html with the story Folio draws on partner.html written into it as static HTML: the
+ * article's shadow root as a declarative one, with the element's own styles, and no script. What
+ * showing that story costs any page, the floor Folio's cost on the partner page is measured
+ * against. Taken from a load of partner.html at bench time, so it is always the story Folio draws
+ * now. (The inserted slots and the related card stay plain boxes of their reserved size: their own
+ * shadow roots are left out.)
+ */
+async function staticStoryPage(browser, origin) {
+  const context = await browser.newContext(PHONE);
+  try {
+    await context.addInitScript(probe);
+    const page = await context.newPage();
+    await page.goto(`${origin}${PAGES}/partner.html`);
+    await page.evaluate((options) => window.__bench.settle(options), { ...SETTLE, ready: 1 });
+    const article = await page.evaluate(() => {
+      const el = document.querySelector('folio-article');
+      const css = el.constructor.elementStyles.map((style) => style.cssText).join('\n');
+      return `<template shadowrootmode="open"><style>${css}</style>${el.shadowRoot.innerHTML}</template>${el.innerHTML}`;
+    });
+    const none = readFileSync(new URL('./cold/partner-none.html', import.meta.url), 'utf8');
+    const html = none.replace(
+      /<folio-article src="[^"]*">[\s\S]*?<\/folio-article>/,
+      `<folio-article>${article}</folio-article>`,
+    );
+    if (html === none) throw new Error('cold bench: partner-none.html has no <folio-article src> to replace');
+    return html;
   } finally {
     await context.close();
   }
@@ -448,6 +482,23 @@ export async function cold(browser, origin) {
     ...report(
       "(d') the 1000-paragraph story, its date data loaded on another thread first",
       await pairs(browser, page('long'), page('long-none'), warm),
+      map,
+    ),
+  );
+  // (c') against the same story as static HTML, both with the page script: what Folio adds to showing the story.
+  const story = await staticStoryPage(browser, origin);
+  const withStaticStory = {
+    setup: async (context) => {
+      await warm.setup(context);
+      await context.route('**/partner-static.html', (route) =>
+        route.fulfill({ body: story, contentType: 'text/html' }),
+      );
+    },
+  };
+  lines.push(
+    ...report(
+      "(c'') the partner page against the same story as static HTML, no script (both with the page script): what Folio adds to showing the story",
+      await pairs(browser, page('partner'), page('partner-static'), withStaticStory),
       map,
     ),
   );
