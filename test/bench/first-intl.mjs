@@ -28,6 +28,10 @@ const CALLS = {
   'the same, date fields only': {
     call: `new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric' }).format(d)`,
   },
+  'Date#toLocaleDateString() (no language, no options)': { call: `d.toLocaleDateString()` },
+  "Intl.DateTimeFormat.supportedLocalesOf('en') (no format made)": {
+    call: `Intl.DateTimeFormat.supportedLocalesOf('en')`,
+  },
   'Intl.NumberFormat': { call: `new Intl.NumberFormat('en').format(1234.5)` },
   'Intl.PluralRules': { call: `new Intl.PluralRules('en').select(1)` },
   "Intl.Locale#getTextInfo (Folio's directionOf)": { call: `new Intl.Locale('en').getTextInfo?.()` },
