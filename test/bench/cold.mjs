@@ -91,27 +91,22 @@ async function coldLoad(browser, url, { device = PHONE, settle = SETTLE, setup, 
  * shadow roots are left out.)
  */
 async function staticStoryPage(browser, origin) {
-  const context = await browser.newContext(PHONE);
-  try {
-    await context.addInitScript(probe);
-    const page = await context.newPage();
-    await page.goto(`${origin}${PAGES}/partner.html`);
-    await page.evaluate((options) => window.__bench.settle(options), { ...SETTLE, ready: 1 });
-    const article = await page.evaluate(() => {
-      const el = document.querySelector('folio-article');
-      const css = el.constructor.elementStyles.map((style) => style.cssText).join('\n');
-      return `<template shadowrootmode="open"><style>${css}</style>${el.shadowRoot.innerHTML}</template>${el.innerHTML}`;
-    });
-    const none = readFileSync(new URL('./cold/partner-none.html', import.meta.url), 'utf8');
-    const html = none.replace(
-      /<folio-article src="[^"]*">[\s\S]*?<\/folio-article>/,
-      `<folio-article>${article}</folio-article>`,
-    );
-    if (html === none) throw new Error('cold bench: partner-none.html has no <folio-article src> to replace');
-    return html;
-  } finally {
-    await context.close();
-  }
+  const { acted: article } = await coldLoad(browser, `${origin}${PAGES}/partner.html`, {
+    settle: { ...SETTLE, ready: 1 },
+    act: (page) =>
+      page.evaluate(() => {
+        const el = document.querySelector('folio-article');
+        const css = el.constructor.elementStyles.map((style) => style.cssText).join('\n');
+        return `<template shadowrootmode="open"><style>${css}</style>${el.shadowRoot.innerHTML}</template>${el.innerHTML}`;
+      }),
+  });
+  const none = readFileSync(new URL('./cold/partner-none.html', import.meta.url), 'utf8');
+  const html = none.replace(
+    /<folio-article src="[^"]*">[\s\S]*?<\/folio-article>/,
+    `<folio-article>${article}</folio-article>`,
+  );
+  if (html === none) throw new Error('cold bench: partner-none.html has no <folio-article src> to replace');
+  return html;
 }
 
 /** Total Blocking Time of a load: each long task's time beyond 50 ms, from navigation to the settled page. */
@@ -272,66 +267,68 @@ async function firstPaintShare(browser, origin, reused) {
   return lines;
 }
 
+/** What the reader selects on the 13-paragraph article (article-end): a phrase of its text. */
+function selectPhrase() {
+  const p = [...document.querySelectorAll('.story-body p')].find((el) =>
+    el.textContent.includes('night shift gets home'),
+  );
+  const text = p.firstChild;
+  const at = text.textContent.indexOf('night shift gets home');
+  getSelection().setBaseAndExtent(text, at, text, at + 'night shift gets home'.length);
+}
+
 /**
- * The first Ctrl+Enter on a cold page: keydown to the frame that shows the dialog. Pressed once
- * the selection has settled (Folio makes the dialog 400 ms after a selection settles) and at once.
+ * What the reader selects on the 1000-paragraph story (long): scrolled to its middle paragraph,
+ * its first words, in <folio-article>'s shadow root.
+ */
+function selectInLongStory() {
+  const paragraphs = [...document.querySelector('folio-article').shadowRoot.querySelectorAll('p')];
+  const p = paragraphs[paragraphs.length >> 1];
+  p.scrollIntoView();
+  const text = [...p.childNodes].find((n) => n instanceof Text && n.data.trim().length > 20);
+  const at = text.data.search(/\S/);
+  getSelection().setBaseAndExtent(text, at, text, at + 20);
+}
+
+/**
+ * The first Ctrl+Enter on a cold page: keydown to the frame that shows the dialog. Pressed 600 ms
+ * after selecting (the selection settled, as a reader's has) and at once, on the article; and
+ * settled on the long story, where reading the article's text to quote the selection is what grows.
  */
 async function coldCorrection(browser, origin) {
-  // `long`: the 1000-paragraph story, where the reader has scrolled to its middle paragraph and
-  // selects its first words (in <folio-article>'s shadow root); else a phrase of the article.
-  const press =
-    (wait, long = false) =>
-    async (page) => {
-      await page.evaluate((long) => {
-        const range = document.createRange();
-        if (long) {
-          const paragraphs = [...document.querySelector('folio-article').shadowRoot.querySelectorAll('p')];
-          const p = paragraphs[paragraphs.length >> 1];
-          p.scrollIntoView();
-          const text = [...p.childNodes].find((n) => n instanceof Text && n.data.trim().length > 20);
-          const at = text.data.search(/\S/);
-          range.setStart(text, at);
-          range.setEnd(text, at + 20);
-        } else {
-          const p = [...document.querySelectorAll('.story-body p')].find((el) =>
-            el.textContent.includes('night shift gets home'),
-          );
-          const text = p.firstChild;
-          const at = text.textContent.indexOf('night shift gets home');
-          range.setStart(text, at);
-          range.setEnd(text, at + 'night shift gets home'.length);
-        }
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-        // From Enter's keydown (Control's comes first), watched in the page from that keydown on.
-        window.__shown = new Promise((resolve) => {
-          const onEnter = (e) => {
-            if (e.key !== 'Enter') return;
-            removeEventListener('keydown', onEnter, true);
-            const down = (window.__down = e.timeStamp);
-            const check = () => {
-              const host = document.querySelector('folio-correction-dialog');
-              const dialog = host?.shadowRoot?.querySelector('dialog') ?? host;
-              if (dialog?.open && dialog.getBoundingClientRect().height > 0)
-                requestAnimationFrame(() => resolve(performance.now() - down));
-              else if (performance.now() - down > 5000) resolve(null);
-              else requestAnimationFrame(check);
-            };
-            requestAnimationFrame(check);
+  const press = (wait, select) => async (page) => {
+    await page.evaluate(() => {
+      // From Enter's keydown (Control's comes first), watched in the page from that keydown on.
+      window.__shown = new Promise((resolve) => {
+        const onEnter = (e) => {
+          if (e.key !== 'Enter') return;
+          removeEventListener('keydown', onEnter, true);
+          const down = (window.__down = e.timeStamp);
+          const check = () => {
+            const host = document.querySelector('folio-correction-dialog');
+            const dialog = host?.shadowRoot?.querySelector('dialog') ?? host;
+            if (dialog?.open && dialog.getBoundingClientRect().height > 0)
+              requestAnimationFrame(() => resolve(performance.now() - down));
+            else if (performance.now() - down > 5000) resolve(null);
+            else requestAnimationFrame(check);
           };
-          addEventListener('keydown', onEnter, true);
-        });
-      }, long);
-      if (wait) await page.waitForTimeout(wait);
-      await page.keyboard.press('Control+Enter');
-      const shown = await page.evaluate(() => window.__shown);
-      await page.waitForTimeout(200);
-      // Event Timing's entry for that keydown (its startTime is the event's timeStamp); none when under 16 ms.
-      const keydown = await page.evaluate(() =>
-        window.__bench.events.find((e) => e.name === 'keydown' && Math.abs(e.start - window.__down) < 1),
-      );
-      return { shown, keydown: keydown?.duration ?? null };
-    };
+          requestAnimationFrame(check);
+        };
+        addEventListener('keydown', onEnter, true);
+      });
+    });
+    // Selected last, so that "at once" is the selection's own round trip before the key, as before.
+    await page.evaluate(select);
+    if (wait) await page.waitForTimeout(wait);
+    await page.keyboard.press('Control+Enter');
+    const shown = await page.evaluate(() => window.__shown);
+    await page.waitForTimeout(200);
+    // Event Timing's entry for that keydown (its startTime is the event's timeStamp); none when under 16 ms.
+    const keydown = await page.evaluate(() =>
+      window.__bench.events.find((e) => e.name === 'keydown' && Math.abs(e.start - window.__down) < 1),
+    );
+    return { shown, keydown: keydown?.duration ?? null };
+  };
   const settled = [];
   const atOnce = [];
   const long = [];
@@ -341,7 +338,7 @@ async function coldCorrection(browser, origin) {
         await coldLoad(browser, `${origin}${PAGES}/article-end.html`, {
           device: DESKTOP,
           settle: { ...SETTLE, ready: 1 },
-          act: press(600),
+          act: press(600, selectPhrase),
         })
       ).acted,
     );
@@ -350,7 +347,7 @@ async function coldCorrection(browser, origin) {
         await coldLoad(browser, `${origin}${PAGES}/article-end.html`, {
           device: DESKTOP,
           settle: { ...SETTLE, ready: 1 },
-          act: press(0),
+          act: press(0, selectPhrase),
         })
       ).acted,
     );
@@ -363,7 +360,7 @@ async function coldCorrection(browser, origin) {
         await coldLoad(browser, `${origin}${PAGES}/long.html`, {
           device: DESKTOP,
           settle: { ...SETTLE, ready: 1 },
-          act: press(600, true),
+          act: press(600, selectInLongStory),
         })
       ).acted,
     );
@@ -514,7 +511,7 @@ export async function cold(browser, origin) {
       map,
     ),
   );
-  // (c') against the same story as static HTML, both with the page script: what Folio adds to showing the story.
+  // (c'') (c') against the same story as static HTML, both with the page script: what Folio adds to showing the story.
   const story = await staticStoryPage(browser, origin);
   const withStaticStory = {
     setup: async (context) => {
