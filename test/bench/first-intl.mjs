@@ -17,15 +17,18 @@ const WORKER = `await new Promise((done) => {
   worker.onmessage = done;
   worker.postMessage('en');
 });`;
-/** Each call is timed as the page's first, with `d` a date; `before` runs first, untimed. */
+/** Folio's header's date format (`DATE` in src/elements/article/blocks.ts), with `d` a date. */
+const HEADER = `new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(d)`;
+/** Each call is timed as the page's first; `before` runs first, untimed. */
 const CALLS = {
-  "Intl.DateTimeFormat('en', { dateStyle, timeStyle }) (Folio's header)": {
+  "Folio's header: Intl.DateTimeFormat('en', { year, month, day, hour, minute })": { call: HEADER },
+  "the page script's options, { dateStyle: 'long', timeStyle: 'short' }": {
     call: `new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(d)`,
   },
   "the same, timeZone 'UTC'": {
     call: `new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d)`,
   },
-  'the same, date fields only': {
+  'date fields only': {
     call: `new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric' }).format(d)`,
   },
   'Date#toLocaleDateString() (no language, no options)': { call: `d.toLocaleDateString()` },
@@ -37,7 +40,7 @@ const CALLS = {
   "Intl.Locale#getTextInfo (Folio's directionOf)": { call: `new Intl.Locale('en').getTextInfo?.()` },
   "Folio's header's format after a worker of the page formatted a date": {
     before: WORKER,
-    call: `new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(d)`,
+    call: HEADER,
   },
 };
 
