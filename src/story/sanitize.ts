@@ -88,10 +88,11 @@ const MARK = '\0';
 const EVALUATED = /(?=on|style)(?<=[\t\n\f\r "']|[^<]\/)/gi;
 const REPLACED_MARK = /\uFFFD/g;
 
-function parse(html: string): HTMLElement {
+/** The markup parsed inertly; null where the page allows no parse. */
+function parse(html: string): HTMLElement | null {
   // Trusted Types refused the folio policy (a second copy of Folio): no parse at all (a string
   // given to innerHTML would throw too, and be reported as a violation); the words come as text.
-  if (!folioPolicy() && trustedTypes()) throw Error('no folio policy');
+  if (!folioPolicy() && trustedTypes()) return null;
   // A document with no window: nothing in it loads, runs or renders.
   box ||= document.implementation.createHTMLDocument('').createElement('div');
   const markup = html.replace(EVALUATED, MARK);
@@ -158,11 +159,13 @@ function copy(root: Element, base?: string): DocumentFragment {
 export function sanitizeInline(html: string, options: SanitizeOptions = {}): DocumentFragment {
   try {
     // Plain text, the common case, skips the parser.
-    if (/[<&]/.test(html)) return copy(parse(html), options.base);
+    const parsed = /[<&]/.test(html) && parse(html);
+    if (parsed) return copy(parsed, options.base);
   } catch {
-    html = html.replace(/<[^>]*>?/g, '');
+    // No way to parse (the page forbids it): the words below.
   }
+  // Plain text as it is; markup that could not be parsed without its tags.
   const fragment = new DocumentFragment();
-  fragment.append(html);
+  fragment.append(html.replace(/<[^>]*>?/g, ''));
   return fragment;
 }
