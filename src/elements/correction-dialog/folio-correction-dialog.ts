@@ -309,7 +309,7 @@ export class FolioCorrectionDialog extends LitElement {
     return html`<dialog part=dialog aria-labelledby=title @cancel=${this.#cancel} @close=${this.#closed}>
       <h2 id=title>${done ? s.correctionThanks : s.suggestCorrection}</h2>
       ${editable ? this.#form(s, request) : nothing}
-      <p role=status id=status>${this.message}</p>
+      <p role=status>${this.message}</p>
       <div class=actions>
         <button type=button id=done @click=${() => this.#requestClose('button')}>${s.correctionClose}</button>
         ${
