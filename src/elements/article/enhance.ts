@@ -58,18 +58,18 @@ export async function enhanceBody(
 ): Promise<void> {
   // Every read (the walk, the geometry) before any write.
   const blocks = measuredBody(parts, s);
-  // An empty element is not worth a warning (a `<folio-article>` whose story is on its way, a page still filling it).
-  // Tells the page's developer, once per article, why no ad went in, and what the article holds.
-  if (blocks.length && !blocks.some((b) => b.kind === 'paragraph')) {
-    console.warn(`folio: ${label}: no paragraph for ads, only ${[...new Set(blocks.map((b) => b.kind))].join(', ')}`);
-  }
   // Nothing goes where the reader may be looking: only below the screen (the fold). Whether the
   // page has painted yet cannot be known for sure (the paint entry comes a frame or two after
   // the paint), so the first screen is never Folio's.
-  // (Before the paragraph below each gap: an ad's gap always has one.) Not for an empty article
-  // (a `<folio-article>` waiting for its story): reading the viewport's height lays the page out.
-  if (blocks.length) {
+  // (Before the paragraph below each gap: an ad's gap always has one.) Only where there is a
+  // paragraph to put an ad next to: reading the viewport's height lays the page out.
+  if (blocks.some((b) => b.kind === 'paragraph')) {
     for (const i of placeAds(blocks, { ...s.rules, fold: innerHeight })) blocks[i].el.before(createSlot(s.ads));
+  } else if (blocks.length) {
+    // Tells the page's developer, once per article, why no ad went in, and what the article holds.
+    // (An empty element is not worth a warning: a `<folio-article>` whose story is on its way, a
+    // page still filling it.)
+    console.warn(`folio: ${label}: no paragraph for ads, only ${[...new Set(blocks.map((b) => b.kind))].join(', ')}`);
   }
   // A slot the publisher placed gets the article's ad settings where it has none of its own.
   for (const { el } of blocks) if (el.localName === 'folio-ad-slot') configureSlot(el, s.ads);
