@@ -210,7 +210,12 @@ export function addPageSettings(settings: FolioSettings): FolioSettings {
   return current;
 }
 
-/** Every setting of one article: `own` (attributes or options) over the story over the script tag over the default. */
+/**
+ * Every setting of one article: `own` (attributes or options) over the story over the script tag
+ * over the default. Each layer holds only the settings it may set: `own` is typed by the
+ * attributes, and `page` is what `readScriptSettings` read (which leaves out the `script: false`
+ * ones, in every copy of Folio that shares it).
+ */
 export function resolveSettings(
   own: ArticleOptions,
   story?: Story,
@@ -219,11 +224,7 @@ export function resolveSettings(
   const values: Record<string, unknown> = {};
   const ads: AdDefaults = {};
   for (const [name, setting] of ENTRIES) {
-    const layers = [
-      setting.attribute === false ? undefined : own[name as AttributeName],
-      fromStory(setting, story),
-      setting.script === false ? undefined : page[name as ScriptName],
-    ];
+    const layers = [own[name as AttributeName], fromStory(setting, story), page[name as ScriptName]];
     const value = layers.map((raw) => read(setting, raw)).find((found) => found != null) ?? setting.default ?? null;
     values[name] = value;
     if (setting.slot) ads[setting.slot] = value as string | null;
