@@ -94,20 +94,18 @@ export class FolioRelatedCard extends LitElement {
   /** Overrides for the localised strings. */
   declare strings?: Partial<FolioStrings>;
 
-  /** From `willUpdate`: the checked link (null: none), the trimmed headline, the base URL checked. */
+  /** From `willUpdate`: the checked link (null: none), the trimmed headline. */
   #url?: string | null;
   #text?: string;
-  #base?: string | null;
   /** A field as set on the element, else from `item`. */
   #field<K extends keyof RelatedItem>(k: K): RelatedItem[K] | undefined {
     return (this as Partial<RelatedItem>)[k] ?? this.item?.[k];
   }
 
   protected override willUpdate(): void {
-    // A relative base (say "/news/") resolves against the document first.
-    this.#base = safeUrl(this.base);
     this.#text = this.#field('headline')?.trim();
-    this.#url = checkedUrl(this.#field('href'), this.#base);
+    // A relative base (say "/news/") resolves against the document first.
+    this.#url = checkedUrl(this.#field('href'), safeUrl(this.base));
   }
 
   /**
