@@ -197,7 +197,8 @@ export class FolioCorrectionDialog extends LitElement {
   /** Typing goes to the draft; the typed words are looked up; a field being fixed is no longer marked. */
   #input(e: Event): void {
     const { id, value } = e.target as HTMLInputElement;
-    if (DRAFTED.includes(id as (typeof DRAFTED)[number])) this.#draft()[id as (typeof DRAFTED)[number]] = value;
+    // (Every field of the form is drafted.)
+    this.#draft()[id as (typeof DRAFTED)[number]] = value;
     // The words typed: quoted afresh.
     if (id === 'words') this.requestUpdate();
     if (this.invalid === id) this.invalid = undefined;
