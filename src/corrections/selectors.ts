@@ -33,13 +33,37 @@ export const MAX_QUOTE = 500;
 
 /**
  * The article text (see above) of one or more roots (the parts of a story, in order), skipping
- * SKIP subtrees, with where each text node's characters went: `offsets[i][k]` is the offset in
- * `text` of the DOM point (`nodes[i]`, k), for k from 0 to the node's length.
+ * SKIP subtrees, with where each text node's characters went: `offsets[i](k)` is the offset in
+ * `text` of the DOM point (`nodes[i]`, k), for k from 0 to the node's length. (It reads the node
+ * again up to k, from where its reading began: a selection asks for two points, so the story is
+ * read word by word rather than every character's offset kept.)
  */
 export interface TextIndex {
   text: string;
   nodes: Text[];
-  offsets: number[][];
+  offsets: ((k: number) => number)[];
+}
+
+/**
+ * A reading of the article text: the text so far, what goes before the next character shown
+ * (nothing, a space or a line break), and whether the node being read shows its white space as it
+ * is (`<pre>`, `pre-wrap`).
+ */
+type Reading = [text: string, gap: string, pre: boolean];
+
+/**
+ * Reads `data` on from `reading`, word by word: the white space before a word is one space,
+ * unless a line break is due or nothing has been shown yet; in `pre`, every character as it is.
+ */
+function read([text, gap, pre]: Reading, data: string): Reading {
+  (pre ? [data] : data.split(/[\0- ]+/)).forEach((word, i) => {
+    if (i && text && !gap) gap = ' ';
+    if (word) {
+      text += gap + word;
+      gap = '';
+    }
+  });
+  return [text, gap, pre];
 }
 
 /** A quote in the article text (W3C TextQuoteSelector plus TextPositionSelector). */
@@ -76,18 +100,14 @@ export function articleText(roots: readonly Node[]): TextIndex {
         if (here !== block && text) gap = '\n';
         block = here;
         // White space shown as it is in <pre> (and pre-wrap).
-        const pre = getComputedStyle(n.parentElement!).whiteSpace.startsWith('pre');
-        const offsets = [];
-        for (const char of n.data.split('')) {
-          offsets.push(text.length + gap.length);
-          if (char > ' ' || pre) {
-            text += gap + char;
-            gap = '';
-          } else if (text && !gap) gap = ' ';
-        }
-        offsets.push(text.length + gap.length);
+        const start: Reading = [text, gap, getComputedStyle(n.parentElement!).whiteSpace.startsWith('pre')];
+        const { data } = n;
         index.nodes.push(n);
-        index.offsets.push(offsets);
+        index.offsets.push((k) => {
+          const [before, gapBefore] = read(start, data.slice(0, k));
+          return before.length + gapBefore.length;
+        });
+        [text, gap] = read(start, data);
       } else if ((n as Element).localName === 'br' && text) gap = '\n';
     }
   }
@@ -102,7 +122,7 @@ export function articleText(roots: readonly Node[]): TextIndex {
  */
 export function textOffset({ nodes, offsets, text }: TextIndex, node: Node, offset: number): number | null {
   const i = nodes.indexOf(node as Text);
-  if (i >= 0) return offsets[i][offset];
+  if (i >= 0) return offsets[i](offset);
   // The first text node the point comes before (none: the end).
   const probe = new Range();
   const isAfterPoint = (textNode: Text) => {
@@ -110,7 +130,7 @@ export function textOffset({ nodes, offsets, text }: TextIndex, node: Node, offs
     return probe.comparePoint(node, offset) < 0;
   };
   try {
-    return offsets[nodes.findIndex(isAfterPoint)]?.[0] ?? text.length;
+    return offsets[nodes.findIndex(isAfterPoint)]?.(0) ?? text.length;
   } catch {
     return null; // a point in another tree (WrongDocumentError)
   }

@@ -62,6 +62,46 @@ describe('corrections: selectors', () => {
       expect(textOffset(index, textNode(el, 'bold'), 0)).to.equal(index.text.indexOf(' bold'));
     });
 
+    it('maps every point of every text node to the offset a character-by-character reading gives', async () => {
+      // Runs of spaces, tabs and line breaks at either end and inside nodes, a no-break space
+      // (which is a character, not white space), text split across inline elements, <pre>, <br>.
+      const el = await fixture(html`<div>
+        <p>\t Lead  and\n\ttrail <em> in  <b>nested</b> </em>  a\u00a0b </p>
+        <pre>  keep \n  as is </pre>
+        <p> <br /> after\u00a0 break<br />  </p>
+      </div>`);
+      const index = articleText([el]);
+      // The reading this module describes, one character at a time: each node's characters in
+      // order, white space shown as one space (nothing at the very start), every character in
+      // <pre>; a new block or a <br> puts a line break before the next character shown.
+      let text = '';
+      let gap = '';
+      let block: Element | null = null;
+      const expected: number[][] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n instanceof HTMLBRElement && text) gap = '\n';
+        if (!(n instanceof Text)) continue;
+        const here = n.parentElement!.closest('p, pre');
+        if (here !== block && text) gap = '\n';
+        block = here;
+        const pre = n.parentElement!.closest('pre') !== null;
+        const offsets = [text.length + gap.length];
+        for (const char of n.data) {
+          if (pre || !/[\t\n ]/.test(char)) {
+            text += gap + char;
+            gap = '';
+          } else if (text && !gap) gap = ' ';
+          offsets.push(text.length + gap.length);
+        }
+        expected.push(offsets);
+      }
+      expect(index.text).to.equal(text);
+      expect(index.text).to.equal('Lead and trail in nested a\u00a0b\n  keep \n  as is \nafter\u00a0 break');
+      const points = (node: Text) => Array.from({ length: node.length + 1 }, (_, k) => textOffset(index, node, k));
+      expect(index.nodes.map(points)).to.deep.equal(expected);
+    });
+
     it('keeps the white space of <pre> as it is', async () => {
       const el = await fixture(html`<div><p>Run:</p><pre>  make   all</pre></div>`);
       expect(articleText([el]).text).to.equal('Run:\n  make   all');
