@@ -329,42 +329,25 @@ async function coldCorrection(browser, origin) {
     );
     return { shown, keydown: keydown?.duration ?? null };
   };
+  /** One cold load of `name` at desktop size, once its article is there: the press's timings. */
+  const pressOn = async (name, wait, select) =>
+    (
+      await coldLoad(browser, `${origin}${PAGES}/${name}.html`, {
+        device: DESKTOP,
+        settle: { ...SETTLE, ready: 1 },
+        act: press(wait, select),
+      })
+    ).acted;
   const settled = [];
   const atOnce = [];
   const long = [];
   for (let i = 0; i < SAMPLES; i++) {
-    settled.push(
-      (
-        await coldLoad(browser, `${origin}${PAGES}/article-end.html`, {
-          device: DESKTOP,
-          settle: { ...SETTLE, ready: 1 },
-          act: press(600, selectPhrase),
-        })
-      ).acted,
-    );
-    atOnce.push(
-      (
-        await coldLoad(browser, `${origin}${PAGES}/article-end.html`, {
-          device: DESKTOP,
-          settle: { ...SETTLE, ready: 1 },
-          act: press(0, selectPhrase),
-        })
-      ).acted,
-    );
+    settled.push(await pressOn('article-end', 600, selectPhrase));
+    atOnce.push(await pressOn('article-end', 0, selectPhrase));
   }
   // The long story's loads after the article's, not between them: the teardown of a context that
   // held 1000 paragraphs would share the machine with the next article load.
-  for (let i = 0; i < SAMPLES; i++) {
-    long.push(
-      (
-        await coldLoad(browser, `${origin}${PAGES}/long.html`, {
-          device: DESKTOP,
-          settle: { ...SETTLE, ready: 1 },
-          act: press(600, selectInLongStory),
-        })
-      ).acted,
-    );
-  }
+  for (let i = 0; i < SAMPLES; i++) long.push(await pressOn('long', 600, selectInLongStory));
   const line = (runs) => {
     const shown = runs.filter((r) => r.shown !== null);
     const timing = runs.map((r) => r.keydown ?? 0);
