@@ -15,6 +15,7 @@ import {
   FolioCorrectionSubmitEvent,
 } from '../events.js';
 import { define } from '../internal/define.js';
+import { yieldTask } from '../internal/tasks.js';
 import { buildAnnotation } from './annotation.js';
 import { findWords } from './find.js';
 import { createOutbox } from './outbox.js';
@@ -196,7 +197,8 @@ export class CorrectionsController {
     const { language, chrome, title } = hostOf(article)!;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
-    const key = quote ? `${quote.start}-${quote.end}` : '';
+    // A draft per passage: the words with their context (their positions are read only on sending).
+    const key = quote ? [quote.prefix, quote.exact, quote.suffix].join('\n') : '';
     let text: string | undefined;
     // The page's one dialog, made at the first opening.
     if (!this.#dialog) {
@@ -217,6 +219,8 @@ export class CorrectionsController {
         ? undefined
         : (words) => (words.trim() ? findWords((text ??= articleText(article.textRoots).text), words) : null),
       send: async (fields) => {
+        // "Sending…" painted first: the quote's positions may mean reading a long story (selectionTarget).
+        await yieldTask();
         const source = article.canonicalUrl;
         const annotation = buildAnnotation({ ...fields, source, title, language });
         const { id } = annotation;

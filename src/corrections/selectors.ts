@@ -82,7 +82,18 @@ export interface SelectionTarget {
   range: AbstractRange;
 }
 
-export function articleText(roots: readonly Node[]): TextIndex {
+/** The nearest element around `node` that the browser lays out as a block. */
+function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && !isBlock(el)) el = el.parentElement;
+  return el;
+}
+
+/**
+ * See `TextIndex`. With `within`, only the nodes it touches are read: the article text from the
+ * first block in it, whose offsets count from that block's first character.
+ */
+export function articleText(roots: readonly Node[], within?: Range): TextIndex {
   const index: TextIndex = { text: '', nodes: [], offsets: [] };
   let text = '';
   // What goes before the next character shown: nothing, a space or a line break.
@@ -91,12 +102,11 @@ export function articleText(roots: readonly Node[]): TextIndex {
   for (const root of roots) {
     // Rejecting an element skips its whole subtree.
     const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
-      (node as Element).matches?.(SKIP) ? FILTER_REJECT : FILTER_ACCEPT,
+      (node as Element).matches?.(SKIP) || within?.intersectsNode(node) === false ? FILTER_REJECT : FILTER_ACCEPT,
     );
     for (let n; (n = walker.nextNode());) {
       if (n instanceof Text) {
-        let here = n.parentElement;
-        while (here && !isBlock(here)) here = here.parentElement;
+        const here = blockOf(n);
         if (here !== block && text) gap = '\n';
         block = here;
         // White space shown as it is in <pre> (and pre-wrap).
@@ -168,7 +178,8 @@ const suffixAt = (text: string, end: number) => headWords(text.slice(end).split(
  */
 export function quoteAt(text: string, start: number, end: number): Quote {
   while (text[start] <= ' ' && start < end) start++;
-  end = Math.min(end, start + MAX_QUOTE);
+  // (A point after the white space at the end of the text is at most its end.)
+  end = Math.min(end, start + MAX_QUOTE, text.length);
   while (text[end - 1] <= ' ' && end > start) end--;
   return {
     exact: text.slice(start, end),
@@ -212,9 +223,39 @@ export function selectionTarget(articles: Iterable<Element>): SelectionTarget | 
   if (range.collapsed) return null;
   const article = articleOf(range.startContainer) ?? articleOf(range.endContainer);
   if (!article) return null;
-  const index = articleText(article.textRoots);
+  // Only the blocks the selection is in are read now: the quote and its context are in them. Its
+  // positions in the story are worked out when they are first asked for (on sending), by reading
+  // the whole story: a long story is not read on the keypress. (A point in a skipped subtree counts
+  // from the block around that subtree, whose line may go on around it: its blocks break no line.)
+  const outside = (node: Node) => blockOf(node.parentElement?.closest(SKIP) ?? node);
+  const first = outside(range.startContainer);
+  const last = outside(range.endContainer);
+  const within = new Range();
+  if (first && last) {
+    within.setStart(first, 0);
+    // (Collapsed again when the blocks are in different trees: then the whole article is read.)
+    within.setEnd(last, last.childNodes.length);
+  }
+  const from = within.collapsed ? null : first;
+  const index = articleText(article.textRoots, from ? within : undefined);
   const start = textOffset(index, range.startContainer, range.startOffset) ?? 0;
   const end = textOffset(index, range.endContainer, range.endOffset) ?? index.text.length;
   const quote = quoteAt(index.text, start, end);
-  return quote.exact ? { article, quote, range } : null;
+  let base: number | undefined;
+  const offset = () => (base ??= from ? (textOffset(articleText(article.textRoots), from, 0) ?? 0) : 0);
+  return quote.exact
+    ? {
+        article,
+        range,
+        quote: {
+          ...quote,
+          get start() {
+            return quote.start + offset();
+          },
+          get end() {
+            return quote.end + offset();
+          },
+        },
+      }
+    : null;
 }

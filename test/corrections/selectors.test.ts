@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FolioArticle } from '../../src/elements/article/folio-article.js';
 import { articleOf, articleText, selectionTarget, textOffset, quoteAt } from '../../src/corrections/selectors.js';
+import { enhanceElement } from '../../src/elements/article/enhanced-element.js';
 import { selectBetween, selectText, story, storyArticle, textNode } from './helpers.js';
 
 const LONG = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.';
@@ -121,6 +122,99 @@ describe('corrections: selectors', () => {
     });
   });
 
+  describe('on the keypress, only the blocks the selection is in', () => {
+    /**
+     * Every selection between sample points of `root`'s text nodes (skipped ones too), and what
+     * the whole article's reading quotes for it; the quote the keypress makes must be the same.
+     */
+    function expectWholeArticleQuotes(root: Node, articles: Element[]) {
+      const points: [Text, number][] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (n.parentElement!.closest('script')) continue;
+        for (const k of new Set([0, 1, n.length >> 1, n.length])) if (k <= n.length) points.push([n, k]);
+      }
+      let compared = 0;
+      points.forEach(([a, aOffset], i) =>
+        points.slice(i + 1).forEach(([b, bOffset]) => {
+          selectBetween(a, aOffset, b, bOffset);
+          const target = selectionTarget(articles);
+          const range = getSelection()!.getRangeAt(0);
+          const article = articleOf(a) ?? articleOf(b);
+          let expected = null;
+          if (article) {
+            const whole = articleText(article.textRoots);
+            const start = textOffset(whole, range.startContainer, range.startOffset) ?? 0;
+            const end = textOffset(whole, range.endContainer, range.endOffset) ?? whole.text.length;
+            const quote = quoteAt(whole.text, start, end);
+            if (quote.exact) expected = quote;
+          }
+          const where = `${JSON.stringify(a.data)}:${aOffset} to ${JSON.stringify(b.data)}:${bOffset}`;
+          expect(target && { ...target.quote }, where).to.deep.equal(expected);
+          compared += expected ? 1 : 0;
+        }),
+      );
+      return compared;
+    }
+
+    it('quotes every selection, context and positions, as a reading of the whole article does', async () => {
+      // Nested wrappers and blocks, inline elements, <pre>, <br>, an ad, and a skipped block in
+      // the middle of a line (the line goes on around it, so a quote's context does too).
+      const wrapper = await fixture(html`<div>
+        <p>Above the article.</p>
+        <folio-article>
+          <div class="body"><div class="inner">
+            <p>  First <b>bold  words</b> here. </p>
+            <folio-ad-slot>Advertisement</folio-ad-slot>
+            <div>Before <div data-folio-skip><p>an embed</p></div> and after it.<br />Next line.</div>
+            <pre>  kept  as is</pre>
+            <p>Last <em>of <span style="display: block">all</span> the</em> story.</p>
+          </div></div>
+        </folio-article>
+        <p>Below the article.</p>
+      </div>`);
+      const article = wrapper.querySelector('folio-article')!;
+      expect(expectWholeArticleQuotes(wrapper, [article])).to.be.above(300);
+    });
+
+    it('quotes a story split across elements as a reading of all its parts does', async () => {
+      const wrapper = await fixture(html`<article>
+        <div class="body"><p>First part, first words.</p><p>Its second paragraph.</p></div>
+        <aside><p>Not the story.</p></aside>
+        <div class="body"><p>Second part: the quoted words.</p></div>
+      </article>`);
+      const parts = [...wrapper.querySelectorAll('.body')];
+      enhanceElement(parts, {});
+      expect(expectWholeArticleQuotes(wrapper, parts)).to.be.above(50);
+    });
+
+    it('reads a long story up to the quote only when the positions are asked for, not on the keypress', async () => {
+      const el = await fixture(html`<folio-article></folio-article>`);
+      el.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>Paragraph ${i}: <em>some</em> words.</p>`).join('');
+      const styles = getComputedStyle;
+      let asked = 0;
+      window.getComputedStyle = (...args) => {
+        asked++;
+        return styles(...args);
+      };
+      try {
+        selectText(el, 'Paragraph 200');
+        const { quote } = selectionTarget([el])!;
+        expect({ asked: asked < 20, exact: quote.exact, prefix: quote.prefix }).to.deep.equal({
+          asked: true,
+          exact: 'Paragraph 200',
+          prefix: '',
+        });
+        const start = articleText([el]).text.indexOf('Paragraph 200');
+        asked = 0;
+        expect([quote.start, quote.end]).to.deep.equal([start, start + 'Paragraph 200'.length]);
+        expect(asked).to.be.above(300);
+      } finally {
+        window.getComputedStyle = styles;
+      }
+    });
+  });
+
   describe('enhance mode', () => {
     it('quotes exactly the selected words, with up to 32 characters of context each side, whole words', async () => {
       const el = await enhanced();
@@ -210,6 +304,15 @@ describe('corrections: selectors', () => {
       expect(quote.end - quote.start).to.equal('40,000 crossings'.length);
       // The same words counted in the page's full text would be further on, past the ad and card.
       expect(el.textContent!.indexOf('40,000')).to.be.greaterThan(quote.start);
+    });
+
+    it('ends a quote of the last words at the end of the article text, not past it', async () => {
+      const el = await fixture(html`<folio-article><p>First.</p><p>Last words. </p></folio-article>`);
+      const last = textNode(el, 'Last');
+      selectBetween(last, 0, last, last.length); // the space after them too
+      const { quote } = selectionTarget([el])!;
+      expect([quote.exact, quote.start, quote.end]).to.deep.equal(['Last words.', 7, 18]);
+      expect(articleText([el]).text).to.have.length(18);
     });
 
     it('uses a short prefix at the very start of the article', async () => {

@@ -455,9 +455,14 @@ describe('corrections: trigger', () => {
       await sendKeys({ type: ' sharp' });
       const submitted = oneEvent(article, 'folio-correction-submit') as Promise<FolioCorrectionSubmitEvent>;
       const sent = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
+      // The reader is told it is sending before the work of it begins (which, for the quote's
+      // positions, may be reading a long story).
+      let statusAtSubmit = '';
+      article.addEventListener('folio-correction-submit', () => (statusAtSubmit = part('[role=status]').textContent!));
       await click(part('button[type=submit]'));
       const { detail } = await sent;
       expect((await submitted).detail.id).to.equal(detail.id);
+      expect(statusAtSubmit).to.equal('Sending…');
       expect(detail.status).to.equal(201);
       await waitUntil(() => part('h2').textContent === 'Thank you');
       expect(part('[role=status]').textContent).to.equal(
