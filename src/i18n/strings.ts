@@ -135,10 +135,9 @@ export function format(template: string, values: Record<string, string | number>
  * shadow roots), else the document's, else English.
  */
 export function resolveLang(el: Element): string {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    const lang = node instanceof Element && node.getAttribute('lang');
+    if (lang) return lang;
   }
   return document.documentElement.lang || 'en';
 }
