@@ -389,7 +389,7 @@ describe('corrections: trigger', () => {
       await dialogHost()!.updateComplete;
       await sendKeys({ type: ' sharp' });
       const byMouse = oneEvent(article, 'folio-correction-sent') as Promise<FolioCorrectionSentEvent>;
-      await click(part('button[type=submit]'));
+      await click(part('button[form=form]'));
       await byMouse;
 
       const { received } = await server.read();
@@ -459,7 +459,7 @@ describe('corrections: trigger', () => {
       // positions, may be reading a long story).
       let statusAtSubmit = '';
       article.addEventListener('folio-correction-submit', () => (statusAtSubmit = part('[role=status]').textContent!));
-      await click(part('button[type=submit]'));
+      await click(part('button[form=form]'));
       const { detail } = await sent;
       expect((await submitted).detail.id).to.equal(detail.id);
       expect(statusAtSubmit).to.equal('Sending…');
@@ -501,7 +501,7 @@ describe('corrections: trigger', () => {
       await pressCorrectionKeys();
       await sendKeys({ type: ' evening' });
       const queued = oneEvent(article, 'folio-correction-queued') as Promise<FolioCorrectionQueuedEvent>;
-      part<HTMLButtonElement>('button[type=submit]').click();
+      part<HTMLButtonElement>('button[form=form]').click();
       expect((await queued).detail.reason).to.equal('HTTP 503');
       await waitUntil(() => part('[role=status]').textContent === 'Saved; it will be sent when you’re back online.');
       await expect(dialogHost()).to.be.accessible();
@@ -522,7 +522,7 @@ describe('corrections: trigger', () => {
       await pressCorrectionKeys();
       await sendKeys({ type: '!' });
       const refused = oneEvent(article, 'folio-correction-refused') as Promise<FolioCorrectionRefusedEvent>;
-      part<HTMLButtonElement>('button[type=submit]').click();
+      part<HTMLButtonElement>('button[form=form]').click();
       expect((await refused).detail).to.include({ status: 400, message: '<b>Quote</b> not found' });
       await waitUntil(() => part('[role=status]').textContent!.includes('not found'));
       expect(part('[role=status]').textContent).to.equal(

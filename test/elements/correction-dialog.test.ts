@@ -70,7 +70,7 @@ async function show(request: Partial<CorrectionRequest> = {}) {
 }
 
 async function submit() {
-  $<HTMLButtonElement>('button[type=submit]').click();
+  $<HTMLButtonElement>('button[form=form]').click();
   await el.updateComplete;
   await el.updateComplete;
 }
@@ -138,7 +138,7 @@ describe('<folio-correction-dialog>', () => {
     it('speaks the article’s language', async () => {
       await show({ strings: uk, language: 'uk' });
       expect($('h2').textContent).to.equal('Запропонувати виправлення');
-      expect($('button[type=submit]').textContent).to.equal('Надіслати');
+      expect($('button[form=form]').textContent).to.equal('Надіслати');
       expect(el.lang).to.equal('uk');
       await expect(el).to.be.accessible();
     });
@@ -560,7 +560,7 @@ describe('<folio-correction-dialog>', () => {
       expect(sent).to.have.length(1);
       expect(el.phase).to.equal('sending');
       expect(status()).to.equal('Sending…');
-      const button = $('button[type=submit]');
+      const button = $('button[form=form]');
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
       await submit(); // a second press while sending sends nothing more

@@ -70,7 +70,7 @@ describe('text-fragment links open the corpus pages on the quoted words (Chromiu
     await page.waitForSelector('folio-correction-dialog >> dialog[open]');
     await page.fill('folio-correction-dialog #suggestion', 'corrected');
     const annotation = new Promise((resolve) => (received = resolve));
-    await page.click('folio-correction-dialog button[type=submit]');
+    await page.click('folio-correction-dialog button[form=form]');
     const sent = await annotation;
     await page.close();
     return sent.target.selector[0];

@@ -482,7 +482,7 @@ async function measure(browser, origin, entry, viewportName, variant) {
       if (dialog.limit) await page.click('folio-correction-dialog .limit button');
       await page.fill('folio-correction-dialog #suggestion', `${collapse(entry.quote.text).slice(0, 40)} (corrected)`);
       const delivered = nextCorrection();
-      await page.click('folio-correction-dialog button[type=submit]');
+      await page.click('folio-correction-dialog button[form=form]');
       const annotation = await delivered;
       const position = annotation?.target?.selector?.[1];
       quote.sent = !!annotation;

@@ -201,7 +201,7 @@ describe('publisher pages (test/fixtures/pages)', () => {
         const suggestion = root.querySelector('#suggestion') as HTMLTextAreaElement;
         suggestion.value = 'corrected';
         suggestion.dispatchEvent(new Event('input', { bubbles: true }));
-        (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
+        (root.querySelector('button[form=form]') as HTMLButtonElement).click();
         // Over the limit, the dialog would offer a trim instead of sending.
         await waitUntil(
           async () => (await (await fetch(`/__test/corrections/${key}`)).json()).received?.length === 1,

@@ -110,7 +110,7 @@ for (const dark of [false, true]) {
   await dialogShown(page);
   await page.keyboard.type(' (twelve)');
   await page.evaluate(() =>
-    document.querySelector('folio-correction-dialog').shadowRoot.querySelector('[type=submit]').click(),
+    document.querySelector('folio-correction-dialog').shadowRoot.querySelector('button[form=form]').click(),
   );
   await page.waitForFunction(() => document.querySelector('folio-correction-dialog').phase === 'sent');
   await shot(page, `thanks-${scheme}`);

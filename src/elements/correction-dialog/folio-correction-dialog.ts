@@ -268,7 +268,9 @@ export class FolioCorrectionDialog extends LitElement {
   // (No honeypot field: the form exists only once a reader has pressed the keys or the footer's
   // button; bots post to the endpoint directly, where the receiver's rate limits apply.)
   // Send is aria-disabled while sending, not disabled: that would drop the
-  // reader's focus. It sits outside the form (in the actions bar, which stays in view).
+  // reader's focus. It sits outside the form (in the actions bar, which stays in view), and
+  // `form=form` makes it the form's submit button (a button's default type); Close, tied to
+  // no form, submits nothing.
   #form(s: FolioStrings, { quote: selected, find }: CorrectionRequest) {
     const { invalid } = this;
     const quote = this.#quote();
@@ -312,10 +314,10 @@ export class FolioCorrectionDialog extends LitElement {
       ${editable ? this.#form(s, request) : nothing}
       <p role=status>${this.message}</p>
       <div class=actions>
-        <button type=button id=done @click=${() => this.#requestClose('button')}>${s.correctionClose}</button>
+        <button id=done @click=${() => this.#requestClose('button')}>${s.correctionClose}</button>
         ${
           editable
-            ? html`<button type=submit form=form class=primary aria-disabled=${this.phase === 'sending'}
+            ? html`<button form=form class=primary aria-disabled=${this.phase === 'sending'}
                 >${s.correctionSend}</button
               >`
             : nothing
