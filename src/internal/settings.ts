@@ -17,7 +17,7 @@
  */
 import type { PropertyDeclarations } from 'lit';
 import type { FolioStrings } from '../i18n/strings.js';
-import { DEFAULT_RULES, type PlacementRules } from '../placement/place.js';
+import type { PlacementRules } from '../placement/place.js';
 import { kebab } from './define.js';
 import type { Story } from '../story/story.js';
 
@@ -142,8 +142,8 @@ export interface ResolvedSettings {
   values: SettingValues;
   /** For the slots it inserts. */
   ads: AdDefaults;
-  /** Where ads may go. */
-  rules: PlacementRules;
+  /** Where ads may go: what the settings decide (`placeAds` takes the rest from its defaults). */
+  rules: Pick<PlacementRules, 'enabled' | 'first' | 'gap' | 'max'>;
 }
 
 const ENTRIES = Object.entries(SETTINGS) as [SettingName, Setting][];
@@ -234,7 +234,6 @@ export function resolveSettings(
     values: settings,
     ads,
     rules: {
-      ...DEFAULT_RULES,
       enabled: settings.ads !== 'none',
       first: settings.adFirst,
       gap: settings.adGap,

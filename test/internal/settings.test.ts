@@ -98,7 +98,7 @@ describe('settings', () => {
 
     it('makes the placement rules from the ad settings', () => {
       const { rules } = resolveSettings({ adMax: '1' }, story({ ads: { enabled: false, gap: 5 } }), { adFirst: '2' });
-      expect(rules).to.deep.equal({ ...DEFAULT_RULES, enabled: false, first: 2, gap: 5, max: 1 });
+      expect(rules).to.deep.equal({ enabled: false, first: 2, gap: 5, max: 1 });
     });
 
     it('its defaults are those of the placement rules and the story loader', () => {

@@ -14,7 +14,7 @@ export type PlanItem = StoryBlock & { n?: number };
  * story pins a card itself; the other items are not shown); then ads where `placeAds` says, with pinned
  * ads and the card as neighbours.
  */
-export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules: PlacementRules): PlanItem[] {
+export function planStory(body: StoryBlock[], related: RelatedItem[] = [], rules: Partial<PlacementRules>): PlanItem[] {
   const items: StoryBlock[] = [...body];
   // Block types are the placement kinds; a paragraph whose text ends in a colon introduces the next.
   const kinds = () =>
