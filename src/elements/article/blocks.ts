@@ -134,7 +134,7 @@ export function renderAttribution({ publisher, url }: Story, { lang, dir, string
   return (
     (publisher || canonical) &&
     html`<p class=attribution part=attribution lang=${lang} dir=${dir}>
-      ${logo && html`<img src=${logo} alt="" width=20 height=20 loading=lazy />`}
+      ${logo && html`<img src=${logo} alt="" width=20 height=20 loading=lazy>`}
       ${publisher && `${strings.source}: ${publisher.name}`}
       ${canonical && html`<a class=canonical href=${canonical}>${strings.originalStory}</a>`}
     </p>`
