@@ -40,8 +40,7 @@ export interface CorrectionRequest {
   draft?: CorrectionDraft;
 }
 
-/** The fields whose text the draft keeps, and what a field to fix is told. */
-const DRAFTED = ['words', 'suggestion', 'comment', 'email'] as const;
+/** What a field to fix is told. */
 const ERRORS = {
   words: 'correctionWordsNone',
   suggestion: 'correctionEmpty',
@@ -167,9 +166,10 @@ export class FolioCorrectionDialog extends LitElement {
     first.focus();
     // Filled once focused, so every engine puts the caret at the end (WebKit puts it at the start
     // of a field filled before).
-    for (const id of DRAFTED) {
-      const field = this.#query(`#${id}`);
-      if (field) field.value = draft[id] ?? (id === 'suggestion' ? (quote?.exact ?? '') : '');
+    // Every field of the form is drafted: the words (where asked for), the corrected text, the comment, the email.
+    for (const field of this.renderRoot.querySelectorAll<HTMLInputElement>('input,textarea')) {
+      const id = field.id as keyof CorrectionDraft;
+      field.value = draft[id] ?? (id === 'suggestion' ? (quote?.exact ?? '') : '');
     }
     // The caret at the end of what the first field holds, in every engine and on every opening.
     const end = first.value.length;
@@ -198,7 +198,7 @@ export class FolioCorrectionDialog extends LitElement {
   #input(e: Event): void {
     const { id, value } = e.target as HTMLInputElement;
     // (Every field of the form is drafted.)
-    this.#draft()[id as (typeof DRAFTED)[number]] = value;
+    this.#draft()[id as keyof CorrectionDraft] = value;
     // The words typed: quoted afresh.
     if (id === 'words') this.requestUpdate();
     if (this.invalid === id) this.invalid = undefined;
