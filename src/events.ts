@@ -7,9 +7,10 @@
 /**
  * Makes the base class of one event: a CustomEvent with a fixed name that bubbles and is
  * composed. Each public event is a named class over it, so `instanceof` and the typings work
- * while the bundle carries one constructor, not fourteen.
+ * while the bundle carries one constructor, not fourteen. Cancelable only when `cancelable` says
+ * so: left unset, the event init's own default (false) holds.
  */
-function folioEvent<T>(name: string, cancelable = false) {
+function folioEvent<T>(name: string, cancelable?: boolean) {
   return class extends CustomEvent<T> {
     constructor(detail: T) {
       super(name, { detail, bubbles: true, composed: true, cancelable });

@@ -215,8 +215,10 @@ describe('<folio-article>', () => {
       const ready = oneEvent(el, 'folio-ready') as Promise<FolioReadyEvent>;
       el.src = '/test/fixtures/stories/basic.json';
       (await fixture(html`<div></div>`)).append(el);
-      const { detail } = await ready;
-      expect(detail).to.deep.equal({ mode: 'story', blocks: 7 });
+      const event = await ready;
+      expect(event.detail).to.deep.equal({ mode: 'story', blocks: 7 });
+      // Bubbling and composed for listeners on document, and not cancelable: nothing to take over.
+      expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, false]);
       expect(text(shadow(el).querySelector('[part=headline]'))).to.contain('Harbour bridge');
       await expect(el).to.be.accessible();
     });
