@@ -78,9 +78,9 @@ function kindOf(el: Element, pageAds: string): PlacementKind | null {
  * split across several, in document order), in reading order. Between two parts the walk also
  * reads what the publisher put there (a figure, an ad container, a link box): neighbours and ads
  * for the rules, never a paragraph to put an ad next to, as its text is not the article's.
- * `pageAds` selects the publisher's ad containers.
+ * `pageAds` selects the ads already there (`publisherAds`: the common ones and the page's own).
  */
-export function readBody(parts: Element[], pageAds = PAGE_ADS): BodyBlock[] {
+export function readBody(parts: Element[], pageAds: string): BodyBlock[] {
   const blocks: BodyBlock[] = [];
   const last = parts[parts.length - 1];
   // Past the start of the first part; past the end of the last.

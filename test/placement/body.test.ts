@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { measureBlocks, PAGE_ADS, publisherAds, readBody } from '../../src/placement/body.js';
 
 /** The body of `markup` (inside one element) as the rules see it: `kind` per block, with its text start. */
-async function kinds(markup: string, pageAds?: string): Promise<string[]> {
+async function kinds(markup: string, pageAds = PAGE_ADS): Promise<string[]> {
   const el = await fixture<HTMLElement>(html`<div></div>`);
   el.innerHTML = markup;
   return readBody([el], pageAds).map((b) => `${b.kind}${b.intro ? ':' : ''}`);
@@ -158,7 +158,7 @@ describe('placement: the body as the rules see it', () => {
         <p>After the story.</p>
       </article>`);
       const parts = [el.querySelector('.note')!, ...el.querySelectorAll('.body')];
-      const blocks = readBody(parts);
+      const blocks = readBody(parts, PAGE_ADS);
       expect(blocks.map((b) => b.kind)).to.deep.equal([
         'paragraph',
         'heading',
@@ -180,7 +180,7 @@ describe('placement: the body as the rules see it', () => {
         <div class="ad" style="display: none"></div>
         <p>${PROSE}</p>
       </div>`);
-      const blocks = measureBlocks(readBody([el]));
+      const blocks = measureBlocks(readBody([el], PAGE_ADS));
       expect(blocks.map((b) => b.kind)).to.deep.equal(['paragraph', 'paragraph']);
       const [first, second] = blocks;
       expect(first.top).to.equal(el.querySelector('p')!.getBoundingClientRect().top);
