@@ -25,8 +25,8 @@ export class ArticleContext implements ArticleHost, ReactiveController {
   readonly element: Element;
   /** The element's own settings: `<folio-article>` itself, or the options given to `Folio.enhance`. */
   #own: () => ArticleOptions;
-  /** The story shown (story mode). */
-  #story: () => Story | undefined;
+  /** The story shown (story mode; an enhanced element has none). */
+  #story?: () => Story | undefined;
   /** The nodes whose text is the article. */
   #text: () => readonly Node[];
   /** The language, direction and strings overrides the inserted elements last rendered with. */
@@ -35,7 +35,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
   constructor(
     element: Element,
     own: () => ArticleOptions,
-    story: () => Story | undefined = () => undefined,
+    story: (() => Story | undefined) | undefined,
     text: () => readonly Node[],
   ) {
     this.element = element;
@@ -48,7 +48,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
 
   /** Every setting after precedence, and what the article does with them. */
   get settings(): ResolvedSettings {
-    return resolveSettings(this.#own(), this.#story());
+    return resolveSettings(this.#own(), this.#story?.());
   }
 
   /** The settings' language (element, story, script tag), else the page's: the nearest `lang`, then `<html lang>`. */
@@ -70,7 +70,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
   }
 
   get canonicalUrl(): string {
-    return safeUrl(this.#story()?.url) || pageCanonical();
+    return safeUrl(this.#story?.()?.url) || pageCanonical();
   }
 
   get correctionsUrl(): string | null {
@@ -84,7 +84,7 @@ export class ArticleContext implements ArticleHost, ReactiveController {
   /** The story's headline; in enhance mode the page's (`og:title`, else `<title>`). */
   get title(): string {
     const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-    return this.#story()?.headline || og || document.title;
+    return this.#story?.()?.headline || og || document.title;
   }
 
   hostUpdated(): void {
