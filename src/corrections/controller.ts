@@ -19,7 +19,7 @@ import { yieldTask } from '../internal/tasks.js';
 import { buildAnnotation } from './annotation.js';
 import { findWords } from './find.js';
 import { createOutbox } from './outbox.js';
-import { articleOf, articleText, selectionTarget, type Quote } from './selectors.js';
+import { articleOf, articleText, quoteOf, selectionTarget, type Quote } from './selectors.js';
 import { isCorrectionKey, isEditable } from './trigger.js';
 
 export interface OpenOptions {
@@ -197,7 +197,7 @@ export class CorrectionsController {
     const { language, chrome, title } = hostOf(article)!;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
-    // A draft per passage: the words with their context (their positions are read only on sending).
+    // A draft per passage: the words with their context (the positions in the story are read on sending).
     const key = quote ? [quote.prefix, quote.exact, quote.suffix].join('\n') : '';
     let text: string | undefined;
     // The page's one dialog, made at the first opening.
@@ -219,10 +219,16 @@ export class CorrectionsController {
         ? undefined
         : (words) => (words.trim() ? findWords((text ??= articleText(article.textRoots).text), words) : null),
       send: async (fields) => {
-        // "Sending…" painted first: the quote's positions may mean reading a long story (selectionTarget).
+        // "Sending…" painted first: the quote's positions in the story mean reading all of it.
         await yieldTask();
         const source = article.canonicalUrl;
-        const annotation = buildAnnotation({ ...fields, source, title, language });
+        const annotation = buildAnnotation({
+          ...fields,
+          quote: target ? quoteOf(article.textRoots, target.range) : fields.quote,
+          source,
+          title,
+          language,
+        });
         const { id } = annotation;
         this.#pending.set(id, article);
         fire(article, new FolioCorrectionSubmitEvent({ id, quote: fields.quote?.exact ?? null }));

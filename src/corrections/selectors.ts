@@ -78,6 +78,11 @@ export interface Quote {
 /** What a selection inside an article points at. */
 export interface SelectionTarget {
   article: ArticleElement;
+  /**
+   * The words, with their context. Read from the one block that holds the selection where there
+   * is one, its positions then count from that block: `quoteOf(article.textRoots, range)` gives
+   * the same words with their positions in the story.
+   */
   quote: Quote;
   range: AbstractRange;
 }
@@ -89,11 +94,7 @@ function blockOf(node: Node): Element | null {
   return el;
 }
 
-/**
- * See `TextIndex`. With `within`, only the nodes it touches are read: the article text from the
- * first block in it, whose offsets count from that block's first character.
- */
-export function articleText(roots: readonly Node[], within?: Range): TextIndex {
+export function articleText(roots: readonly Node[]): TextIndex {
   const index: TextIndex = { text: '', nodes: [], offsets: [] };
   let text = '';
   // What goes before the next character shown: nothing, a space or a line break.
@@ -102,7 +103,7 @@ export function articleText(roots: readonly Node[], within?: Range): TextIndex {
   for (const root of roots) {
     // Rejecting an element skips its whole subtree.
     const walker = document.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, (node) =>
-      (node as Element).matches?.(SKIP) || within?.intersectsNode(node) === false ? FILTER_REJECT : FILTER_ACCEPT,
+      (node as Element).matches?.(SKIP) ? FILTER_REJECT : FILTER_ACCEPT,
     );
     for (let n; (n = walker.nextNode());) {
       if (n instanceof Text) {
@@ -223,39 +224,23 @@ export function selectionTarget(articles: Iterable<Element>): SelectionTarget | 
   if (range.collapsed) return null;
   const article = articleOf(range.startContainer) ?? articleOf(range.endContainer);
   if (!article) return null;
-  // Only the blocks the selection is in are read now: the quote and its context are in them. Its
-  // positions in the story are worked out when they are first asked for (on sending), by reading
-  // the whole story: a long story is not read on the keypress. (A point in a skipped subtree counts
-  // from the block around that subtree, whose line may go on around it: its blocks break no line.)
-  const outside = (node: Node) => blockOf(node.parentElement?.closest(SKIP) ?? node);
-  const first = outside(range.startContainer);
-  const last = outside(range.endContainer);
-  const within = new Range();
-  if (first && last) {
-    within.setStart(first, 0);
-    // (Collapsed again when the blocks are in different trees: then the whole article is read.)
-    within.setEnd(last, last.childNodes.length);
-  }
-  const from = within.collapsed ? null : first;
-  const index = articleText(article.textRoots, from ? within : undefined);
+  // Only the block the selection is in is read, when it is in one (a typo's is) of the article:
+  // the quote and its context are in it, and a long story is not read on the keypress. (From a
+  // point in a skipped subtree, the block around that subtree: the line may go on around it.)
+  const { startContainer } = range;
+  const first = blockOf(startContainer.parentElement?.closest(SKIP) ?? startContainer);
+  const from = first?.contains(range.endContainer) && articleOf(first) === article ? first : null;
+  const quote = quoteOf(from ? [from] : article.textRoots, range);
+  return quote.exact ? { article, quote, range } : null;
+}
+
+/**
+ * The quote of `range` in the article text of `roots`: the article's (`textRoots`), for the
+ * positions in the story; or a block of it that holds the range, for the same words and context.
+ */
+export function quoteOf(roots: readonly Node[], range: AbstractRange): Quote {
+  const index = articleText(roots);
   const start = textOffset(index, range.startContainer, range.startOffset) ?? 0;
   const end = textOffset(index, range.endContainer, range.endOffset) ?? index.text.length;
-  const quote = quoteAt(index.text, start, end);
-  let base: number | undefined;
-  const offset = () => (base ??= from ? (textOffset(articleText(article.textRoots), from, 0) ?? 0) : 0);
-  return quote.exact
-    ? {
-        article,
-        range,
-        quote: {
-          ...quote,
-          get start() {
-            return quote.start + offset();
-          },
-          get end() {
-            return quote.end + offset();
-          },
-        },
-      }
-    : null;
+  return quoteAt(index.text, start, end);
 }

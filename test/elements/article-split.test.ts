@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { selectionTarget, articleText } from '../../src/corrections/selectors.js';
+import { articleText, quoteOf, selectionTarget } from '../../src/corrections/selectors.js';
 import { enhanceElement } from '../../src/elements/article/enhanced-element.js';
 import { isArticle } from '../../src/internal/hosts.js';
 import { selectText } from '../corrections/helpers.js';
@@ -93,9 +93,13 @@ describe('enhance mode: a story split across elements', () => {
     expect(articleText(target.article.textRoots).text).to.equal(
       'First part, first words.\nSecond part: the quoted words.',
     );
-    expect(target.quote.start).to.equal('First part, first words.\nSecond part: '.length);
+    // (What is sent: the quote with its positions in the whole story.)
+    expect(quoteOf(target.article.textRoots, target.range).start).to.equal(
+      'First part, first words.\nSecond part: '.length,
+    );
     selectText(parts[0], 'first words');
-    expect(selectionTarget(parts)!.quote.start).to.equal('First part, '.length);
+    const first = selectionTarget(parts)!;
+    expect(quoteOf(first.article.textRoots, first.range).start).to.equal('First part, '.length);
   });
 
   it('says once, naming the selector, when what it selects holds no paragraph', async () => {
