@@ -293,10 +293,12 @@ function selectInLongStory() {
 /**
  * The first Ctrl+Enter on a cold page: keydown to the frame that shows the dialog. Pressed 600 ms
  * after selecting (the selection settled, as a reader's has) and at once, on the article; and
- * settled on the long story, where reading the article's text to quote the selection is what grows.
+ * settled on the long story, where only the selection's paragraph is read on the keypress and the
+ * whole story when Send is pressed: there also the Send click to the frame that says "Sending…",
+ * and the longest task in the two seconds after the click (reading the story for the positions).
  */
 async function coldCorrection(browser, origin) {
-  const press = (wait, select) => async (page) => {
+  const press = (wait, select, send) => async (page) => {
     await page.evaluate(() => {
       // From Enter's keydown (Control's comes first), watched in the page from that keydown on.
       window.__shown = new Promise((resolve) => {
@@ -327,15 +329,42 @@ async function coldCorrection(browser, origin) {
     const keydown = await page.evaluate(() =>
       window.__bench.events.find((e) => e.name === 'keydown' && Math.abs(e.start - window.__down) < 1),
     );
-    return { shown, keydown: keydown?.duration ?? null };
+    return { shown, keydown: keydown?.duration ?? null, ...(send && (await pressSend(page))) };
+  };
+  /** Send pressed in the open dialog: the click to the frame whose status line says something, and the longest task after it. */
+  const pressSend = async (page) => {
+    await page.keyboard.type(' (corrected)');
+    await page.evaluate(() => {
+      window.__sending = new Promise((resolve) => {
+        const onClick = (e) => {
+          removeEventListener('click', onClick, true);
+          const down = (window.__click = e.timeStamp);
+          const check = () => {
+            const status = document.querySelector('folio-correction-dialog').shadowRoot.querySelector('[role=status]');
+            if (status.textContent.trim()) requestAnimationFrame(() => resolve(performance.now() - down));
+            else if (performance.now() - down > 5000) resolve(null);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        };
+        addEventListener('click', onClick, true);
+      });
+    });
+    await page.locator('folio-correction-dialog button.primary').click();
+    const sending = await page.evaluate(() => window.__sending);
+    await page.waitForTimeout(2000);
+    const task = await page.evaluate(() =>
+      Math.max(0, ...window.__bench.longtasks.filter((t) => t.start >= window.__click).map((t) => t.duration)),
+    );
+    return { sending, task };
   };
   /** One cold load of `name` at desktop size, once its article is there: the press's timings. */
-  const pressOn = async (name, wait, select) =>
+  const pressOn = async (name, wait, select, send = false) =>
     (
       await coldLoad(browser, `${origin}${PAGES}/${name}.html`, {
         device: DESKTOP,
         settle: { ...SETTLE, ready: 1 },
-        act: press(wait, select),
+        act: press(wait, select, send),
       })
     ).acted;
   const settled = [];
@@ -347,7 +376,7 @@ async function coldCorrection(browser, origin) {
   }
   // The long story's loads after the article's, not between them: the teardown of a context that
   // held 1000 paragraphs would share the machine with the next article load.
-  for (let i = 0; i < SAMPLES; i++) long.push(await pressOn('long', 600, selectInLongStory));
+  for (let i = 0; i < SAMPLES; i++) long.push(await pressOn('long', 600, selectInLongStory, true));
   const line = (runs) => {
     const shown = runs.filter((r) => r.shown !== null);
     const timing = runs.map((r) => r.keydown ?? 0);
@@ -358,6 +387,7 @@ async function coldCorrection(browser, origin) {
     `    after the selection settled  ${line(settled)}`,
     `    pressed at once after selecting                          ${line(atOnce)}`,
     `    the 1000-paragraph story (long.html), selection settled  ${line(long)}`,
+    `      then Send: click to the frame saying "Sending…" ${ms(median(long.map((r) => r.sending ?? 0)))}; the longest task after it ${ms(median(long.map((r) => r.task)))} (reading the story for the positions, after that frame)`,
   ];
 }
 
