@@ -187,7 +187,7 @@ describe('<folio-article>', () => {
 
     it('reserves the size of images so nothing jumps when they load', async () => {
       const el = await storyFixture(story());
-      const [lead, inBody] = [...shadow(el).querySelectorAll('img')].filter((i) => !i.closest('.attribution'));
+      const [lead, inBody] = [...shadow(el).querySelectorAll('img')].filter((i) => !i.closest('[part=attribution]'));
       expect([lead.getAttribute('width'), lead.getAttribute('height')]).to.deep.equal(['1200', '675']);
       expect(lead.alt).to.equal('The harbour bridge at dawn');
       expect(inBody.loading).to.equal('lazy');

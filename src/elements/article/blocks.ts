@@ -105,10 +105,10 @@ export function renderHeader(story: Story, { lang, dir, strings }: Chrome) {
   const { kicker, section, byline, url, image } = story;
   const line = [kicker, section].filter(Boolean).join(' · ');
   return html`<header>
-    <p class=kicker part=kicker>${line}</p>
+    <p part=kicker>${line}</p>
     <h1 part=headline>${story.headline}</h1>
-    <p class=standfirst part=standfirst>${story.standfirst}</p>
-    <p class=byline part=byline lang=${lang} dir=${dir}>
+    <p part=standfirst>${story.standfirst}</p>
+    <p part=byline lang=${lang} dir=${dir}>
       ${
         byline.length
           ? html`<span>${strings.by}
@@ -133,7 +133,7 @@ export function renderAttribution({ publisher, url }: Story, { lang, dir, string
   const logo = safeUrl(publisher?.logo, url);
   return (
     (publisher || canonical) &&
-    html`<p class=attribution part=attribution lang=${lang} dir=${dir}>
+    html`<p part=attribution lang=${lang} dir=${dir}>
       ${logo && html`<img src=${logo} alt="" width=20 height=20 loading=lazy>`}
       ${publisher && `${strings.source}: ${publisher.name}`}
       ${canonical && html`<a class=canonical href=${canonical}>${strings.originalStory}</a>`}

@@ -37,14 +37,14 @@ export const articleStyles = css`
     display: none;
   }
   /* The footer is in the UI font in both modes. */
-  .kicker,
-  .byline,
-  .attribution,
+  [part='kicker'],
+  [part='byline'],
+  [part='attribution'],
   figcaption,
   footer {
     font: 14px/1.5 var(--folio-font-ui, system-ui, sans-serif);
   }
-  .kicker {
+  [part='kicker'] {
     font-weight: 700;
     text-transform: uppercase;
   }
@@ -60,13 +60,13 @@ export const articleStyles = css`
     margin: 0;
     font-size: 2em;
   }
-  .standfirst,
+  [part='standfirst'],
   blockquote {
     font-size: 1.15em;
   }
-  .standfirst,
-  .byline,
-  .attribution,
+  [part='standfirst'],
+  [part='byline'],
+  [part='attribution'],
   figcaption {
     color: var(--folio-muted-color, light-dark(#4a4a4a, #b5b0a8));
   }
@@ -74,13 +74,13 @@ export const articleStyles = css`
     margin-inline: 0;
   }
   /* The byline's parts (names, dates) apart; one that wraps starts its line flush, not indented. */
-  .byline > * {
+  [part='byline'] > * {
     margin-inline-end: 12px;
   }
   .canonical {
     margin-inline-start: 12px;
   }
-  .kicker,
+  [part='kicker'],
   a,
   footer button {
     color: light-dark(var(--folio-accent, #b3261e), var(--folio-accent-dark, #ff8a80));
