@@ -21,7 +21,7 @@ export const styles = css`
   :host(:empty) slot:empty {
     display: none;
   }
-  .card {
+  [part='card'] {
     position: relative;
     padding: 16px;
     border-inline-start: 4px solid var(--folio-related-card-accent, var(--_a));
@@ -31,16 +31,16 @@ export const styles = css`
     font: 16px/1.45 var(--folio-font-ui, system-ui, sans-serif);
     overflow-wrap: anywhere;
   }
-  .label {
+  [part='label'] {
     font-size: 13px;
     opacity: 0.8;
   }
-  .kicker {
+  [part='kicker'] {
     font-size: 14px;
     font-weight: 700;
     color: var(--_a);
   }
-  .headline {
+  [part='headline'] {
     font: 700 20px/1.25 var(--folio-font-headline, var(--folio-font-body, Georgia, serif));
   }
   a {
@@ -58,7 +58,7 @@ export const styles = css`
     outline: 2px solid var(--folio-related-card-accent, var(--_a));
     outline-offset: 2px;
   }
-  .card:hover a {
+  [part='card']:hover a {
     text-decoration: underline;
   }
   slot {

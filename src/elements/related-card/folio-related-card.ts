@@ -20,7 +20,7 @@ function checkedUrl(raw: string | undefined, base: string | null): string | null
 
 /** A line of the card (label, kicker, headline), or nothing when it has no content; `lang` when it is Folio's text. */
 const line = (name: string, content: unknown, lang?: string) =>
-  content ? html`<div class=${name} part=${name} lang=${lang ?? nothing}>${content}</div>` : nothing;
+  content ? html`<div part=${name} lang=${lang ?? nothing}>${content}</div>` : nothing;
 
 /**
  * Fields come from attributes or from the `item` property; a field set on the element itself
@@ -129,7 +129,7 @@ export class FolioRelatedCard extends LitElement {
     const teaser = html`<slot part=teaser>${this.item?.teaser}</slot>`;
     const kicker = line('kicker', this.#field('kicker'));
     const labelLine = line('label', label, own == null ? lang : undefined);
-    return html`<div class=card part=card dir=${dir ?? nothing}
+    return html`<div part=card dir=${dir ?? nothing}
       >${labelLine}${kicker}${line('headline', headline)}${teaser}</div
     >`;
   }
