@@ -136,7 +136,7 @@ export function renderAttribution({ publisher, url }: Story, { lang, dir, string
     html`<p part=attribution lang=${lang} dir=${dir}>
       ${logo && html`<img src=${logo} alt="" width=20 height=20 loading=lazy>`}
       ${publisher && `${strings.source}: ${publisher.name}`}
-      ${canonical && html`<a class=canonical href=${canonical}>${strings.originalStory}</a>`}
+      ${canonical && html`<a href=${canonical}>${strings.originalStory}</a>`}
     </p>`
   );
 }

@@ -77,7 +77,8 @@ export const articleStyles = css`
   [part='byline'] > * {
     margin-inline-end: 12px;
   }
-  .canonical {
+  /* The link to the original story, apart from the publisher's name. */
+  [part='attribution'] a {
     margin-inline-start: 12px;
   }
   [part='kicker'],
