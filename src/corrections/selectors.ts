@@ -18,9 +18,6 @@ import { isArticle, type ArticleElement } from '../internal/hosts.js';
  */
 export const SKIP = 'folio-ad-slot,folio-related-card,[data-folio-skip],script,style,noscript';
 
-/** Whether the browser lays `el` out as a block (on lines of its own), not inline. */
-const isBlock = (el: Element) => !getComputedStyle(el).display.startsWith('inline');
-
 /** NodeFilter's values, which the bundle would otherwise look up on the global each time. */
 const SHOW_ELEMENTS_AND_TEXT = 5; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 const FILTER_ACCEPT = 1;
@@ -87,15 +84,16 @@ export interface SelectionTarget {
   range: AbstractRange;
 }
 
-/** The nearest element around `node` that the browser lays out as a block. */
+/** The nearest element around `node` that the browser lays out as a block (on lines of its own), not inline. */
 function blockOf(node: Node): Element | null {
   let el = node.parentElement;
-  while (el && !isBlock(el)) el = el.parentElement;
+  while (el && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
   return el;
 }
 
 export function articleText(roots: readonly Node[]): TextIndex {
-  const index: TextIndex = { text: '', nodes: [], offsets: [] };
+  const nodes: TextIndex['nodes'] = [];
+  const offsets: TextIndex['offsets'] = [];
   let text = '';
   // What goes before the next character shown: nothing, a space or a line break.
   let gap = '';
@@ -113,8 +111,8 @@ export function articleText(roots: readonly Node[]): TextIndex {
         // White space shown as it is in <pre> (and pre-wrap).
         const start: Reading = [text, gap, getComputedStyle(n.parentElement!).whiteSpace.startsWith('pre')];
         const { data } = n;
-        index.nodes.push(n);
-        index.offsets.push((k) => {
+        nodes.push(n);
+        offsets.push((k) => {
           const [before, gapBefore] = read(start, data.slice(0, k));
           return before.length + gapBefore.length;
         });
@@ -122,8 +120,7 @@ export function articleText(roots: readonly Node[]): TextIndex {
       } else if ((n as Element).localName === 'br' && text) gap = '\n';
     }
   }
-  index.text = text;
-  return index;
+  return { text, nodes, offsets };
 }
 
 /**
