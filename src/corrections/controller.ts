@@ -197,8 +197,8 @@ export class CorrectionsController {
     const { language, chrome, title } = hostOf(article)!;
     const drafts = this.#drafts.get(article) ?? {};
     this.#drafts.set(article, drafts);
-    // A draft per passage: the words with their context (the positions in the story are read on sending).
-    const key = quote ? [quote.prefix, quote.exact, quote.suffix].join('\n') : '';
+    // A draft per passage: the quote as the keypress read it (the words, their context and place).
+    const key = quote ? JSON.stringify(quote) : '';
     let text: string | undefined;
     // The page's one dialog, made at the first opening.
     if (!this.#dialog) {
