@@ -7,7 +7,8 @@
 //   node test/bench/profile.mjs [page ...] [--loads=N] [--json=FILE] [--trace=FILE]
 //
 // Pages (test/bench/cold/): article-end (default), article-defer, article-async, partner,
-// long; `correction` (article-end, then the first Ctrl+Enter, profiled alone); `storage`
+// long; `correction` (article-end, then the first Ctrl+Enter, profiled alone), `correction-long`
+// (the same on long, a phrase of its middle paragraph selected); `storage`
 // (article-end with 2 MB of the site's other data in localStorage). Each profiled page is also
 // loaded without Folio, so the rendering work Folio adds can be told from the page's own.
 // Profiling slows a page a little; read the figures as shares and relative sizes.
@@ -50,6 +51,12 @@ const WITHOUT = {
   long: 'long-none',
   storage: 'article',
   correction: null,
+  'correction-long': null,
+};
+/** The pages profiled at their first Ctrl+Enter: the page loaded, and what to select there. */
+const CORRECTIONS = {
+  correction: { file: 'article-end', select: selectArticlePhrase },
+  'correction-long': { file: 'long', select: selectLongStoryPhrase },
 };
 // Through a line-accurate rebuild of the map where possible (see line-map.mjs).
 const map = await distSourceMap();
@@ -247,19 +254,27 @@ async function fillStorage(context) {
 }
 
 /** Selects a phrase and presses Ctrl+Enter; resolves when the dialog is on screen. */
-async function firstCorrection(page) {
-  await page.evaluate(() => {
-    const p = [...document.querySelectorAll('.story-body p')].find((el) =>
-      el.textContent.includes('night shift gets home'),
-    );
-    const text = p.firstChild;
-    const at = text.textContent.indexOf('night shift gets home');
-    const range = document.createRange();
-    range.setStart(text, at);
-    range.setEnd(text, at + 21);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  });
+function selectArticlePhrase() {
+  const p = [...document.querySelectorAll('.story-body p')].find((el) =>
+    el.textContent.includes('night shift gets home'),
+  );
+  const text = p.firstChild;
+  const at = text.textContent.indexOf('night shift gets home');
+  getSelection().setBaseAndExtent(text, at, text, at + 21);
+}
+
+/** 20 characters of the long story's middle paragraph, scrolled into view (as the cold bench selects). */
+function selectLongStoryPhrase() {
+  const paragraphs = [...document.querySelector('folio-article').shadowRoot.querySelectorAll('p')];
+  const p = paragraphs[paragraphs.length >> 1];
+  p.scrollIntoView();
+  const text = [...p.childNodes].find((n) => n instanceof Text && n.data.trim().length > 20);
+  const at = text.data.search(/\S/);
+  getSelection().setBaseAndExtent(text, at, text, at + 20);
+}
+
+async function firstCorrection(page, select) {
+  await page.evaluate(select);
   await page.keyboard.press('Control+Enter');
   await page.waitForFunction(
     () => document.querySelector('folio-correction-dialog')?.shadowRoot?.querySelector('dialog')?.open,
@@ -269,8 +284,9 @@ async function firstCorrection(page) {
 
 /** One cold, profiled, traced load. `phase`: 'load' profiles the load, 'correction' only the first Ctrl+Enter after it. */
 async function profiledLoad(name, { withFolio = true, phase = 'load' } = {}) {
-  const file = withFolio ? (name === 'storage' || name === 'correction' ? 'article-end' : name) : WITHOUT[name];
-  const context = await browser.newContext(name === 'correction' ? DESKTOP : PHONE);
+  const correction = CORRECTIONS[name];
+  const file = withFolio ? (correction?.file ?? (name === 'storage' ? 'article-end' : name)) : WITHOUT[name];
+  const context = await browser.newContext(correction ? DESKTOP : PHONE);
   try {
     if (name === 'storage') await fillStorage(context);
     await context.addInitScript(probe);
@@ -289,7 +305,7 @@ async function profiledLoad(name, { withFolio = true, phase = 'load' } = {}) {
     await page.evaluate((ready) => window.__bench.settle({ ready, quiet: 750, min: 2000 }), withFolio ? 1 : 0);
     if (phase === 'correction') {
       await start();
-      await firstCorrection(page);
+      await firstCorrection(page, correction.select);
     }
     const { profile } = await cdp.send('Profiler.stop');
     const elements = await page.evaluate(() => window.__elementTimes);
@@ -308,7 +324,7 @@ try {
   for (const name of pages.length ? pages : ['article-end']) {
     const withLoads = [];
     const withoutLoads = [];
-    const phase = name === 'correction' ? 'correction' : 'load';
+    const phase = CORRECTIONS[name] ? 'correction' : 'load';
     for (let i = 0; i < LOADS; i++) {
       withLoads.push(await profiledLoad(name, { phase }));
       if (WITHOUT[name]) withoutLoads.push(await profiledLoad(name, { withFolio: false }));
