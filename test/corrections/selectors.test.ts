@@ -216,7 +216,7 @@ describe('corrections: selectors', () => {
         selectText(el, 'Paragraph 200');
         const { quote } = selectionTarget([el])!;
         expect([quote.exact, quote.prefix, quote.suffix]).to.deep.equal(['Paragraph 200', '', ': some words.']);
-        expect(asked).to.be.below(20); // the whole story asks for two styles per text node: 1,200
+        expect(asked).to.be.below(20); // the whole story asks for about 2,100 (7 per paragraph)
       } finally {
         window.getComputedStyle = styles;
       }
