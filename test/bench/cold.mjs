@@ -18,6 +18,7 @@
 // test/bench/cold/probe.js.
 import { readFileSync } from 'node:fs';
 import { probe } from './cold/probe.js';
+import { selectInLongStory, selectPhrase } from './cold/select.js';
 import { median } from './median.mjs';
 import { loadSourceMap } from './sourcemap.mjs';
 
@@ -265,29 +266,6 @@ async function firstPaintShare(browser, origin, reused) {
     lines.push(`    ${device.viewport.width}×${device.viewport.height}: ${cells.join(', ')}`);
   }
   return lines;
-}
-
-/** What the reader selects on the 13-paragraph article (article-end): a phrase of its text. */
-function selectPhrase() {
-  const p = [...document.querySelectorAll('.story-body p')].find((el) =>
-    el.textContent.includes('night shift gets home'),
-  );
-  const text = p.firstChild;
-  const at = text.textContent.indexOf('night shift gets home');
-  getSelection().setBaseAndExtent(text, at, text, at + 'night shift gets home'.length);
-}
-
-/**
- * What the reader selects on the 1000-paragraph story (long): scrolled to its middle paragraph,
- * its first words, in <folio-article>'s shadow root.
- */
-function selectInLongStory() {
-  const paragraphs = [...document.querySelector('folio-article').shadowRoot.querySelectorAll('p')];
-  const p = paragraphs[paragraphs.length >> 1];
-  p.scrollIntoView();
-  const text = [...p.childNodes].find((n) => n instanceof Text && n.data.trim().length > 20);
-  const at = text.data.search(/\S/);
-  getSelection().setBaseAndExtent(text, at, text, at + 20);
 }
 
 /**

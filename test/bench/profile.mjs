@@ -19,6 +19,7 @@ import { createStaticHandler } from '../../server/lib/static.mjs';
 import { ROOT } from '../../server/index.mjs';
 import { chromiumArgs, findChromium } from '../tools/find-browser.mjs';
 import { probe } from './cold/probe.js';
+import { selectInLongStory, selectPhrase } from './cold/select.js';
 import { median } from './median.mjs';
 import { distSourceMap } from './line-map.mjs';
 
@@ -55,8 +56,8 @@ const WITHOUT = {
 };
 /** The pages profiled at their first Ctrl+Enter: the page loaded, and what to select there. */
 const CORRECTIONS = {
-  correction: { file: 'article-end', select: selectArticlePhrase },
-  'correction-long': { file: 'long', select: selectLongStoryPhrase },
+  correction: { file: 'article-end', select: selectPhrase },
+  'correction-long': { file: 'long', select: selectInLongStory },
 };
 // Through a line-accurate rebuild of the map where possible (see line-map.mjs).
 const map = await distSourceMap();
@@ -253,26 +254,7 @@ async function fillStorage(context) {
   await earlier.close();
 }
 
-/** Selects a phrase and presses Ctrl+Enter; resolves when the dialog is on screen. */
-function selectArticlePhrase() {
-  const p = [...document.querySelectorAll('.story-body p')].find((el) =>
-    el.textContent.includes('night shift gets home'),
-  );
-  const text = p.firstChild;
-  const at = text.textContent.indexOf('night shift gets home');
-  getSelection().setBaseAndExtent(text, at, text, at + 21);
-}
-
-/** 20 characters of the long story's middle paragraph, scrolled into view (as the cold bench selects). */
-function selectLongStoryPhrase() {
-  const paragraphs = [...document.querySelector('folio-article').shadowRoot.querySelectorAll('p')];
-  const p = paragraphs[paragraphs.length >> 1];
-  p.scrollIntoView();
-  const text = [...p.childNodes].find((n) => n instanceof Text && n.data.trim().length > 20);
-  const at = text.data.search(/\S/);
-  getSelection().setBaseAndExtent(text, at, text, at + 20);
-}
-
+/** Selects with `select` (in the page) and presses Ctrl+Enter; resolves once the dialog is open. */
 async function firstCorrection(page, select) {
   await page.evaluate(select);
   await page.keyboard.press('Control+Enter');
