@@ -134,7 +134,8 @@ describe('corrections: selectors', () => {
     /**
      * Every selection between sample points of `root`'s text nodes (skipped ones too), and what
      * the whole article's reading quotes for it: the keypress, reading less, must quote the same
-     * words with the same context, and `quoteOf` (on sending) the same positions too.
+     * words with the same context, and what Send reads (the target's article and range) must be
+     * that whole quote, positions too.
      */
     function expectWholeArticleQuotes(root: Node, articles: Element[]) {
       const points: [Text, number][] = [];
@@ -150,14 +151,9 @@ describe('corrections: selectors', () => {
           const target = selectionTarget(articles);
           const range = getSelection()!.getRangeAt(0);
           const article = articleOf(a) ?? articleOf(b);
-          let expected = null;
-          if (article) {
-            const whole = articleText(article.textRoots);
-            const start = textOffset(whole, range.startContainer, range.startOffset) ?? 0;
-            const end = textOffset(whole, range.endContainer, range.endOffset) ?? whole.text.length;
-            const quote = quoteAt(whole.text, start, end);
-            if (quote.exact) expected = quote;
-          }
+          // The whole article's reading (its parts, `textOffset`, `quoteAt`, tested above).
+          const whole = article && quoteOf(article.textRoots, range);
+          const expected = whole?.exact ? whole : null;
           const where = `${JSON.stringify(a.data)}:${aOffset} to ${JSON.stringify(b.data)}:${bOffset}`;
           const words = (quote: Quote | null) =>
             quote && [quote.exact, quote.prefix, quote.suffix, quote.end - quote.start];
